@@ -1,0 +1,103 @@
+"""The texts of an article and their sentences, with offsets: what every extractor walks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from sahel_news.models import Article, Mention, Part, Span
+
+__all__ = ["Sentence", "TextUnit", "iter_sentences", "iter_texts", "mention", "split_sentences"]
+
+
+@attrs.frozen(slots=True)
+class TextUnit:
+    """One text of an article: the headline, the standfirst, a paragraph or a related title."""
+
+    part: Part
+    index: int
+    text: str
+
+
+@attrs.frozen(slots=True)
+class Sentence:
+    """A sentence of one text, with its offsets in that text."""
+
+    part: Part
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return Span(self.part, self.index, self.start, self.end)
+
+
+def iter_texts(article: Article) -> Iterator[TextUnit]:
+    """Headline, standfirst, paragraphs, then related-link titles, in reading order."""
+    yield TextUnit(Part.HEADLINE, 0, article.headline)
+    if article.standfirst is not None:
+        yield TextUnit(Part.STANDFIRST, 0, article.standfirst)
+    for index, paragraph in enumerate(article.paragraphs):
+        yield TextUnit(Part.PARAGRAPH, index, paragraph)
+    for index, link in enumerate(article.related):
+        yield TextUnit(Part.RELATED, index, link.title)
+
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig rev sr jr st mt ft no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u a.u inc ltd co corp
+    approx est dept govt pres sen rep gov""".split()
+)
+# A sentence ends at . ! or ? (with closing quotes or brackets after it), then white space.
+_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_SINGLE_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` offsets of the sentences of *text*, trimmed of outer white space."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        stop = match.start() + 1
+        before = text[start:stop - 1]
+        last_word = before.rsplit(None, 1)[-1].lower().strip("(\"'“‘") if before.split() else ""
+        if last_word in _ABBREVIATIONS or _SINGLE_INITIAL.search(before):
+            continue
+        following = text[match.end() : match.end() + 1]
+        if following and following.islower():
+            continue
+        bounds.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    trimmed: list[tuple[int, int]] = []
+    for s, e in bounds:
+        segment = text[s:e]
+        s2 = s + (len(segment) - len(segment.lstrip()))
+        e2 = e - (len(segment) - len(segment.rstrip()))
+        if e2 > s2:
+            trimmed.append((s2, e2))
+    return trimmed
+
+
+def iter_sentences(article: Article) -> Iterator[Sentence]:
+    """Every sentence of every text of *article*, in reading order."""
+    for unit in iter_texts(article):
+        for start, end in split_sentences(unit.text):
+            yield Sentence(unit.part, unit.index, start, end, unit.text[start:end])
+
+
+def mention(unit: TextUnit | Sentence, start: int, end: int) -> Mention:
+    """A Mention of ``[start, end)`` of a text unit (offsets into the unit's whole text).
+
+    For a Sentence, *start* and *end* are offsets into the sentence's own text.
+    """
+    if isinstance(unit, Sentence):
+        text = unit.text[start:end]
+        return Mention(text, Span(unit.part, unit.index, unit.start + start, unit.start + end))
+    return Mention(unit.text[start:end], Span(unit.part, unit.index, start, end))

@@ -1,0 +1,79 @@
+"""The attrs models: the JSON contract of sahel_news. Imports only errors and data tables."""
+
+from sahel_news.models._enums import (
+    ActorKind,
+    EventStatus,
+    ParticipantRole,
+    Part,
+    PlaceKind,
+    PloverType,
+    Precision,
+)
+from sahel_news.models.actor import Actor
+from sahel_news.models.article import (
+    SCHEMA_VERSION,
+    SUPPORTED_SCHEMA_VERSIONS,
+    Article,
+    Chrome,
+    ChromeKind,
+    ChromeLine,
+    Dateline,
+    Diagnostic,
+    Quote,
+    RelatedLink,
+    Source,
+)
+from sahel_news.models.country import Country, is_alpha3
+from sahel_news.models.event import Event, Participant, Place
+from sahel_news.models.span import Mention, Span
+from sahel_news.models.time import DateRange
+
+MODELS: tuple[type, ...] = (
+    Span,
+    Mention,
+    Country,
+    Actor,
+    DateRange,
+    Place,
+    Participant,
+    Event,
+    Quote,
+    RelatedLink,
+    Source,
+    ChromeLine,
+    Chrome,
+    Dateline,
+    Diagnostic,
+    Article,
+)
+
+__all__ = [
+    "MODELS",
+    "SCHEMA_VERSION",
+    "SUPPORTED_SCHEMA_VERSIONS",
+    "Actor",
+    "ActorKind",
+    "Article",
+    "Chrome",
+    "ChromeKind",
+    "ChromeLine",
+    "Country",
+    "DateRange",
+    "Dateline",
+    "Diagnostic",
+    "Event",
+    "EventStatus",
+    "Mention",
+    "Part",
+    "Participant",
+    "ParticipantRole",
+    "Place",
+    "PlaceKind",
+    "PloverType",
+    "Precision",
+    "Quote",
+    "RelatedLink",
+    "Source",
+    "Span",
+    "is_alpha3",
+]

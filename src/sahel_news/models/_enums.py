@@ -1,0 +1,94 @@
+"""The closed vocabularies of the models, as enums whose values are the JSON words."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Part(str, Enum):
+    """Which text of an article a span points into."""
+
+    HEADLINE = "headline"
+    STANDFIRST = "standfirst"
+    PARAGRAPH = "paragraph"
+    RELATED = "related"
+
+
+class ActorKind(str, Enum):
+    """What sort of actor an Actor is."""
+
+    PERSON = "person"
+    GOVERNMENT = "government"
+    MILITARY = "military"
+    ARMED_GROUP = "armed_group"
+    INTERGOVERNMENTAL = "intergovernmental"
+    POLITICAL_PARTY = "political_party"
+    MEDIA = "media"
+    COMPANY = "company"
+    CIVIL_SOCIETY = "civil_society"
+    OTHER = "other"
+
+
+class PloverType(str, Enum):
+    """The 16 PLOVER event types; their JSON form is the upper-case name."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    CONCEDE = "CONCEDE"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    RETREAT = "RETREAT"
+    REQUEST = "REQUEST"
+    ACCUSE = "ACCUSE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    SANCTION = "SANCTION"
+    MOBILIZE = "MOBILIZE"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
+class EventStatus(str, Enum):
+    """Whether an event happened, is under way, is only planned, or is denied."""
+
+    OCCURRED = "occurred"
+    ONGOING = "ongoing"
+    PLANNED = "planned"
+    ANNOUNCED = "announced"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+
+
+class ParticipantRole(str, Enum):
+    """The part a participant plays in an event."""
+
+    SOURCE = "source"
+    TARGET = "target"
+    OTHER = "other"
+
+
+class Precision(str, Enum):
+    """How exactly a DateRange is known, from finest to coarsest."""
+
+    DAY = "day"
+    DAYS = "days"
+    WEEK = "week"
+    PART_OF_MONTH = "part_of_month"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    YEAR = "year"
+    YEARS = "years"
+
+
+class PlaceKind(str, Enum):
+    """What sort of place a Place is."""
+
+    CAPITAL = "capital"
+    CITY = "city"
+    TOWN = "town"
+    REGION = "region"
+    SITE = "site"
+    OTHER = "other"

@@ -1,0 +1,314 @@
+"""The Article: layout fields, site chrome, and everything extracted from the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from enum import Enum
+
+import attrs
+
+from sahel_news.errors import Problem, ValidationError
+from sahel_news.models._checks import (
+    aware,
+    identifier,
+    non_empty_text,
+    non_negative,
+    one_line,
+    optional_non_empty_text,
+    unique_by,
+)
+from sahel_news.models._enums import Part
+from sahel_news.models.actor import Actor
+from sahel_news.models.country import Country
+from sahel_news.models.event import Event
+from sahel_news.models.span import Mention, Span
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "SUPPORTED_SCHEMA_VERSIONS",
+    "Article",
+    "Chrome",
+    "ChromeKind",
+    "ChromeLine",
+    "Dateline",
+    "Diagnostic",
+    "Quote",
+    "RelatedLink",
+    "Source",
+]
+
+SCHEMA_VERSION = "1.0"
+SUPPORTED_SCHEMA_VERSIONS = frozenset({SCHEMA_VERSION})
+
+
+class ChromeKind(str, Enum):
+    """What a line of site chrome is."""
+
+    TEMPERATURE = "temperature"
+    PAGE_DATE = "page_date"
+    TIMESTAMP = "timestamp"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    SHARE = "share"
+    REPEATED_HEADLINE = "repeated_headline"
+    FOOTER = "footer"
+    BOILERPLATE = "boilerplate"
+    OTHER = "other"
+
+
+@attrs.frozen(slots=True)
+class ChromeLine:
+    """One line of site furniture, as written, and what it is.
+
+    For lines met inside the body, ``after_paragraph`` counts the body paragraphs before it.
+    """
+
+    text: str = attrs.field(validator=one_line)
+    kind: ChromeKind = ChromeKind.OTHER
+    after_paragraph: int = attrs.field(default=0, validator=non_negative)
+
+
+@attrs.frozen(slots=True)
+class Chrome:
+    """The site furniture of a capture, kept out of the body but enough to render it back.
+
+    ``header`` holds the lines above the headline, ``body`` the chrome lines met among the
+    paragraphs (bylines, captions, "Share this story"), ``footer`` the lines after the body.
+    ``temperature_celsius`` is read from a temperature line where there is one.
+    """
+
+    header: tuple[ChromeLine, ...] = ()
+    body: tuple[ChromeLine, ...] = ()
+    footer: tuple[ChromeLine, ...] = ()
+    temperature_celsius: float | None = None
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """Where the capture came from, where known."""
+
+    url: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+    outlet: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+    language: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+
+
+@attrs.frozen(slots=True)
+class Dateline:
+    """A wire dateline opening the first paragraph (``BAMAKO, June 5 (Reuters) -``).
+
+    The paragraph keeps it; this records its place, its date (resolved where possible)
+    and the agency named in it.
+    """
+
+    text: str = attrs.field(validator=non_empty_text)
+    span: Span
+    place: str = attrs.field(validator=non_empty_text)
+    date: date | None = None
+    agency: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """Something the parser or an extractor had to assume, with a stable code."""
+
+    code: str = attrs.field(validator=identifier)
+    message: str = attrs.field(validator=non_empty_text)
+    line: int | None = None
+
+
+@attrs.frozen(slots=True)
+class Quote:
+    """Words reported as said, with the speaker (actor id or alpha-3 code) where known."""
+
+    text: str = attrs.field(validator=non_empty_text)
+    span: Span
+    speaker: str | None = None
+
+
+@attrs.frozen(slots=True)
+class RelatedLink:
+    """A "Read more" link inside the body; ``after_paragraph`` counts the paragraphs before it."""
+
+    title: str = attrs.field(validator=one_line)
+    after_paragraph: int = attrs.field(validator=non_negative)
+    url: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+
+
+def _check_paragraphs(_: object, __: attrs.Attribute[object], value: tuple[str, ...]) -> None:
+    for index, text in enumerate(value):
+        if not text.strip():
+            raise ValidationError.at(f"paragraphs[{index}]", "must not be empty or blank")
+
+
+def _check_schema_version(_: object, __: attrs.Attribute[object], value: str) -> None:
+    if value not in SUPPORTED_SCHEMA_VERSIONS:
+        known = ", ".join(sorted(SUPPORTED_SCHEMA_VERSIONS))
+        raise ValidationError.at(
+            "schema_version", f"unknown schema version {value!r}; this version reads {known}"
+        )
+
+
+@attrs.frozen(slots=True)
+class Article:
+    """A news article read from a capture, with its countries, actors, events and quotes.
+
+    Building one checks every field and the whole: each span lies inside the text it names
+    and reads as its mention, and every participant, speaker and country reference resolves
+    to an actor or a country of the same article.
+    """
+
+    schema_version: str = attrs.field(
+        default=SCHEMA_VERSION, kw_only=True, validator=_check_schema_version
+    )
+    id: str = attrs.field(validator=identifier)
+    headline: str = attrs.field(validator=one_line)
+    standfirst: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=_check_paragraphs)
+    related: tuple[RelatedLink, ...] = ()
+    published: datetime | None = attrs.field(default=None, validator=aware)
+    published_zone_assumed: bool = False
+    page_date: date | None = None
+    dateline: Dateline | None = None
+    chrome: Chrome = Chrome()
+    source: Source = Source()
+    countries: tuple[Country, ...] = attrs.field(
+        default=(), validator=unique_by(lambda c: c.alpha3, "country")
+    )
+    actors: tuple[Actor, ...] = attrs.field(
+        default=(), validator=unique_by(lambda a: a.id, "actor id")
+    )
+    events: tuple[Event, ...] = attrs.field(
+        default=(), validator=unique_by(lambda e: e.id, "event id")
+    )
+    quotes: tuple[Quote, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        problems = list(_whole_article_problems(self))
+        if problems:
+            raise ValidationError(problems)
+
+    def text_of(self, part: Part, index: int = 0) -> str | None:
+        """The text a span with this *part* and *index* points into, or None if there is none."""
+        if part is Part.HEADLINE:
+            return self.headline if index == 0 else None
+        if part is Part.STANDFIRST:
+            return self.standfirst if index == 0 else None
+        if part is Part.PARAGRAPH:
+            return self.paragraphs[index] if index < len(self.paragraphs) else None
+        return self.related[index].title if index < len(self.related) else None
+
+    def quote_text(self, span: Span) -> str:
+        """The characters *span* covers.
+
+        Raises:
+            ValidationError: if the span does not lie inside this article's text.
+        """
+        text = self.text_of(span.part, span.index)
+        if text is None or span.end > len(text):
+            raise ValidationError.at("span", f"{_describe(span)} is outside the article's text")
+        return text[span.start : span.end]
+
+    @property
+    def body(self) -> str:
+        """The paragraphs joined by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+def _describe(span: Span) -> str:
+    where = span.part.value if span.part in (Part.HEADLINE, Part.STANDFIRST) else (
+        f"{span.part.value} {span.index}"
+    )
+    return f"span [{span.start}, {span.end}) of the {where}"
+
+
+def _span_problem(article: Article, span: Span, expected: str | None) -> str | None:
+    text = article.text_of(span.part, span.index)
+    if text is None:
+        return f"{_describe(span)} points at a text the article does not have"
+    if span.end > len(text):
+        return f"{_describe(span)} runs past the end of its text ({len(text)} characters)"
+    if expected is not None and text[span.start : span.end] != expected:
+        return (
+            f"{_describe(span)} reads {text[span.start : span.end]!r}, not {expected!r}"
+        )
+    return None
+
+
+def _mention_problems(
+    article: Article, path: str, mentions: tuple[Mention, ...]
+) -> Iterator[Problem]:
+    for index, mention in enumerate(mentions):
+        yield from _mention_problem(article, f"{path}[{index}]", mention)
+
+
+def _mention_problem(article: Article, path: str, mention: Mention) -> Iterator[Problem]:
+    problem = _span_problem(article, mention.span, mention.text)
+    if problem:
+        yield Problem(f"{path}.span", problem)
+
+
+def _whole_article_problems(article: Article) -> Iterator[Problem]:
+    for index, link in enumerate(article.related):
+        if link.after_paragraph > len(article.paragraphs):
+            yield Problem(
+                f"related[{index}].after_paragraph",
+                f"{link.after_paragraph} is more than the {len(article.paragraphs)} paragraphs",
+            )
+    for index, line in enumerate(article.chrome.body):
+        if line.after_paragraph > len(article.paragraphs):
+            yield Problem(
+                f"chrome.body[{index}].after_paragraph",
+                f"{line.after_paragraph} is more than the {len(article.paragraphs)} paragraphs",
+            )
+    if article.dateline is not None:
+        problem = _span_problem(article, article.dateline.span, article.dateline.text)
+        if problem:
+            yield Problem("dateline.span", problem)
+
+    countries = {c.alpha3 for c in article.countries}
+    actors = {a.id for a in article.actors}
+    known = countries | actors
+
+    for index, country in enumerate(article.countries):
+        yield from _mention_problems(article, f"countries[{index}].mentions", country.mentions)
+    for index, actor in enumerate(article.actors):
+        yield from _mention_problems(article, f"actors[{index}].mentions", actor.mentions)
+        if actor.country is not None and actor.country not in countries:
+            yield Problem(
+                f"actors[{index}].country",
+                f"{actor.country!r} is not one of the article's countries",
+            )
+    for index, event in enumerate(article.events):
+        path = f"events[{index}]"
+        yield from _mention_problem(article, f"{path}.trigger", event.trigger)
+        for e_index, span in enumerate(event.evidence):
+            problem = _span_problem(article, span, None)
+            if problem:
+                yield Problem(f"{path}.evidence[{e_index}]", problem)
+        for p_index, participant in enumerate(event.participants):
+            if participant.ref not in known:
+                yield Problem(
+                    f"{path}.participants[{p_index}].ref",
+                    f"{participant.ref!r} is neither an actor id nor a country of the article",
+                )
+        if event.where is not None:
+            if event.where.country is not None and event.where.country not in countries:
+                yield Problem(
+                    f"{path}.where.country",
+                    f"{event.where.country!r} is not one of the article's countries",
+                )
+            if event.where.mention is not None:
+                yield from _mention_problem(article, f"{path}.where.mention", event.where.mention)
+    for index, quote in enumerate(article.quotes):
+        problem = _span_problem(article, quote.span, quote.text)
+        if problem:
+            yield Problem(f"quotes[{index}].span", problem)
+        if quote.speaker is not None and quote.speaker not in known:
+            yield Problem(
+                f"quotes[{index}].speaker",
+                f"{quote.speaker!r} is neither an actor id nor a country of the article",
+            )
+
+

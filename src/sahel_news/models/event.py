@@ -1,0 +1,82 @@
+"""Events: who did what to whom, where and when, coded with PLOVER."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from sahel_news.errors import ValidationError
+from sahel_news.models._checks import (
+    identifier,
+    min_items,
+    non_empty_text,
+    optional_non_empty_text,
+)
+from sahel_news.models._enums import EventStatus, ParticipantRole, PlaceKind, PloverType
+from sahel_news.models.actor import check_optional_alpha3, check_texts
+from sahel_news.models.span import Mention, Span
+from sahel_news.models.time import DateRange
+
+__all__ = ["Event", "Participant", "Place", "is_reference"]
+
+_CAMEO = re.compile(r"^[0-9]{2,4}$")
+_ID_REF = re.compile(r"^[a-z0-9][a-z0-9_.:-]{0,127}$")
+_ALPHA3_REF = re.compile(r"^[A-Z]{3}$")
+
+
+def is_reference(value: str) -> bool:
+    """Whether *value* has the form of an actor id or of an alpha-3 country code."""
+    return bool(_ID_REF.match(value) or _ALPHA3_REF.match(value))
+
+
+def _check_reference(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not is_reference(value):
+        raise ValidationError.at(
+            attribute.name, f"{value!r} is neither an actor id nor an alpha-3 country code"
+        )
+
+
+def _check_cameo(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not _CAMEO.match(value):
+        raise ValidationError.at(attribute.name, f"{value!r} is not a CAMEO code (2 to 4 digits)")
+
+
+@attrs.frozen(slots=True)
+class Place:
+    """A named place, the country it lies in (alpha-3) and what kind of place it is."""
+
+    name: str = attrs.field(validator=non_empty_text)
+    country: str | None = attrs.field(default=None, validator=check_optional_alpha3)
+    kind: PlaceKind = PlaceKind.OTHER
+    mention: Mention | None = None
+
+
+@attrs.frozen(slots=True)
+class Participant:
+    """An actor (by id) or a country (by alpha-3 code) taking part in an event."""
+
+    ref: str = attrs.field(validator=_check_reference)
+    role: ParticipantRole = ParticipantRole.OTHER
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """Something that happened or is said to happen, as PLOVER codes it.
+
+    ``trigger`` is the word or phrase that states it, ``evidence`` the spans of every
+    sentence that states it (the headline, standfirst and body often say it again).
+    """
+
+    id: str = attrs.field(validator=identifier)
+    type: PloverType
+    trigger: Mention
+    evidence: tuple[Span, ...] = attrs.field(validator=min_items(1))
+    participants: tuple[Participant, ...] = ()
+    when: DateRange | None = None
+    where: Place | None = None
+    status: EventStatus = EventStatus.OCCURRED
+    mode: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+    context: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
+    cameo: str | None = attrs.field(default=None, validator=_check_cameo)

@@ -1,0 +1,42 @@
+"""Resolved times: a calendar interval with its precision and the words it came from."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from sahel_news.errors import ValidationError
+from sahel_news.models._checks import non_empty_text
+from sahel_news.models._enums import Precision
+
+__all__ = ["DateRange"]
+
+
+@attrs.frozen(slots=True)
+class DateRange:
+    """The days ``[earliest, latest]`` (both included) a time expression can mean.
+
+    ``precision`` says how exactly it is known, ``expression`` holds the words as written
+    ("last July") and ``anchor`` the date it was resolved against (None for absolute dates).
+    """
+
+    earliest: date
+    latest: date
+    precision: Precision
+    expression: str = attrs.field(validator=non_empty_text)
+    anchor: date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.earliest > self.latest:
+            raise ValidationError.at(
+                "earliest",
+                f"{self.earliest.isoformat()} is after latest {self.latest.isoformat()}",
+            )
+        if self.precision is Precision.DAY and self.earliest != self.latest:
+            raise ValidationError.at("latest", "a range of day precision is a single day")
+
+    @property
+    def is_single_day(self) -> bool:
+        """Whether the range is exactly one day."""
+        return self.earliest == self.latest

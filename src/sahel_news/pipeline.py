@@ -1,0 +1,35 @@
+"""parse_article: capture layout, then entities, then events — the one entry point."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+from dateutil import tz
+
+from sahel_news.capture import parse_layout
+from sahel_news.extract import extract_entities, extract_events
+from sahel_news.models import Article, Source
+
+__all__ = ["parse_article"]
+
+
+def parse_article(
+    text: str,
+    *,
+    source: Source | None = None,
+    default_tz: tzinfo = tz.UTC,
+    extract: bool = True,
+) -> Article:
+    """Read a plain-text capture into an Article with its countries, actors, events and quotes.
+
+    A timestamp without a zone is read in *default_tz* and the Article says the zone was
+    assumed. With ``extract=False`` only the layout is read (headline, paragraphs, chrome,
+    dates).
+
+    Raises:
+        ParseError: if the text cannot be read as an article (with the line and the reason).
+    """
+    article = parse_layout(text, source=source, default_tz=default_tz)
+    if extract:
+        article = extract_events(extract_entities(article))
+    return article
