@@ -33,8 +33,7 @@ class Problem:
 def _join(base: str, child: str) -> str:
     if not child or child == "$":
         return base
-    if child.startswith("$"):
-        child = child[1:]
+    child = child.removeprefix("$")
     if child.startswith(("[", ".")):
         return base + child
     return f"{base}.{child}"

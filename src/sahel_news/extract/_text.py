@@ -49,9 +49,60 @@ def iter_texts(article: Article) -> Iterator[TextUnit]:
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig rev sr jr st mt ft no vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.u a.u inc ltd co corp
-    approx est dept govt pres sen rep gov""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "brig",
+        "rev",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.u",
+        "a.u",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "approx",
+        "est",
+        "dept",
+        "govt",
+        "pres",
+        "sen",
+        "rep",
+        "gov",
+    ]
 )
 # A sentence ends at . ! or ? (with closing quotes or brackets after it), then white space.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
@@ -64,7 +115,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         stop = match.start() + 1
-        before = text[start:stop - 1]
+        before = text[start : stop - 1]
         last_word = before.rsplit(None, 1)[-1].lower().strip("(\"'“‘") if before.split() else ""
         if last_word in _ABBREVIATIONS or _SINGLE_INITIAL.search(before):
             continue

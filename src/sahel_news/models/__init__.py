@@ -3,8 +3,8 @@
 from sahel_news.models._enums import (
     ActorKind,
     EventStatus,
-    ParticipantRole,
     Part,
+    ParticipantRole,
     PlaceKind,
     PloverType,
     Precision,

@@ -79,9 +79,7 @@ def unique_by(key: Callable[[Any], object], what: str) -> Validator:
         for index, item in enumerate(value):
             k = key(item)
             if k in seen:
-                raise ValidationError.at(
-                    f"{attribute.name}[{index}]", f"duplicate {what} {k!r}"
-                )
+                raise ValidationError.at(f"{attribute.name}[{index}]", f"duplicate {what} {k!r}")
             seen.add(k)
 
     return check

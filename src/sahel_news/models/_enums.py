@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Part(str, Enum):
+class Part(StrEnum):
     """Which text of an article a span points into."""
 
     HEADLINE = "headline"
@@ -14,7 +14,7 @@ class Part(str, Enum):
     RELATED = "related"
 
 
-class ActorKind(str, Enum):
+class ActorKind(StrEnum):
     """What sort of actor an Actor is."""
 
     PERSON = "person"
@@ -29,7 +29,7 @@ class ActorKind(str, Enum):
     OTHER = "other"
 
 
-class PloverType(str, Enum):
+class PloverType(StrEnum):
     """The 16 PLOVER event types; their JSON form is the upper-case name."""
 
     AGREE = "AGREE"
@@ -50,7 +50,7 @@ class PloverType(str, Enum):
     ASSAULT = "ASSAULT"
 
 
-class EventStatus(str, Enum):
+class EventStatus(StrEnum):
     """Whether an event happened, is under way, is only planned, or is denied."""
 
     OCCURRED = "occurred"
@@ -61,7 +61,7 @@ class EventStatus(str, Enum):
     HYPOTHETICAL = "hypothetical"
 
 
-class ParticipantRole(str, Enum):
+class ParticipantRole(StrEnum):
     """The part a participant plays in an event."""
 
     SOURCE = "source"
@@ -69,7 +69,7 @@ class ParticipantRole(str, Enum):
     OTHER = "other"
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How exactly a DateRange is known, from finest to coarsest."""
 
     DAY = "day"
@@ -83,7 +83,7 @@ class Precision(str, Enum):
     YEARS = "years"
 
 
-class PlaceKind(str, Enum):
+class PlaceKind(StrEnum):
     """What sort of place a Place is."""
 
     CAPITAL = "capital"

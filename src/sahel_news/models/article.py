@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 
 import attrs
 
@@ -42,7 +42,7 @@ SCHEMA_VERSION = "1.0"
 SUPPORTED_SCHEMA_VERSIONS = frozenset({SCHEMA_VERSION})
 
 
-class ChromeKind(str, Enum):
+class ChromeKind(StrEnum):
     """What a line of site chrome is."""
 
     TEMPERATURE = "temperature"
@@ -135,13 +135,15 @@ class RelatedLink:
     url: str | None = attrs.field(default=None, validator=optional_non_empty_text)
 
 
-def _check_paragraphs(_: object, __: attrs.Attribute[object], value: tuple[str, ...]) -> None:
+def _check_paragraphs(
+    _: object, __: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
     for index, text in enumerate(value):
         if not text.strip():
             raise ValidationError.at(f"paragraphs[{index}]", "must not be empty or blank")
 
 
-def _check_schema_version(_: object, __: attrs.Attribute[object], value: str) -> None:
+def _check_schema_version(_: object, __: attrs.Attribute[str], value: str) -> None:
     if value not in SUPPORTED_SCHEMA_VERSIONS:
         known = ", ".join(sorted(SUPPORTED_SCHEMA_VERSIONS))
         raise ValidationError.at(
@@ -217,8 +219,10 @@ class Article:
 
 
 def _describe(span: Span) -> str:
-    where = span.part.value if span.part in (Part.HEADLINE, Part.STANDFIRST) else (
-        f"{span.part.value} {span.index}"
+    where = (
+        span.part.value
+        if span.part in (Part.HEADLINE, Part.STANDFIRST)
+        else (f"{span.part.value} {span.index}")
     )
     return f"span [{span.start}, {span.end}) of the {where}"
 
@@ -230,9 +234,7 @@ def _span_problem(article: Article, span: Span, expected: str | None) -> str | N
     if span.end > len(text):
         return f"{_describe(span)} runs past the end of its text ({len(text)} characters)"
     if expected is not None and text[span.start : span.end] != expected:
-        return (
-            f"{_describe(span)} reads {text[span.start : span.end]!r}, not {expected!r}"
-        )
+        return f"{_describe(span)} reads {text[span.start : span.end]!r}, not {expected!r}"
     return None
 
 
@@ -310,5 +312,3 @@ def _whole_article_problems(article: Article) -> Iterator[Problem]:
                 f"quotes[{index}].speaker",
                 f"{quote.speaker!r} is neither an actor id nor a country of the article",
             )
-
-

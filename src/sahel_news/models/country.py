@@ -85,7 +85,8 @@ def _check_codes(instance: Country, _: attrs.Attribute[Any], __: object) -> None
     alpha2, _alpha3, numeric, _name = record
     if instance.alpha2 != alpha2:
         raise ValidationError.at(
-            "alpha2", f"{instance.alpha2!r} is not the alpha-2 code of {instance.alpha3}, {alpha2!r} is"
+            "alpha2",
+            f"{instance.alpha2!r} is not the alpha-2 code of {instance.alpha3}, {alpha2!r} is",
         )
     if instance.numeric != numeric:
         raise ValidationError.at(

@@ -1,0 +1,1 @@
+"""sahel_news: typed, validated, traceable records from plain-text news captures."""
