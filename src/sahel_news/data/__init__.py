@@ -14,20 +14,24 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
 __all__ = [
+    "PLACE_KINDS",
     "CountryEntry",
     "DataTableError",
+    "PlaceEntry",
     "add_data_dir",
     "clear_caches",
     "country_table",
+    "fips_table",
     "load_entries",
+    "place_table",
     "table_info",
 ]
 
@@ -56,10 +60,17 @@ def clear_caches() -> None:
         hook()
 
 
-_cache_clearers: list[Any] = []
+_cache_clearers: list[Callable[[], None]] = []
 
 
-def register_cache(cached: Any) -> Any:
+class _Clearable(Protocol):
+    def cache_clear(self) -> None: ...
+
+
+_Cached = TypeVar("_Cached", bound=_Clearable)
+
+
+def register_cache(cached: _Cached) -> _Cached:
     """Decorator: clear this ``functools.cache`` function with the tables (for table modules)."""
     _cache_clearers.append(cached.cache_clear)
     return cached
@@ -100,16 +111,25 @@ def load_entries(name: str) -> list[Any]:
     Keyed tables (whose ``entries`` is an object) come back as a list of ``[key, value]``
     pairs, so that later pairs can override earlier ones.
     """
-    documents = [_read_package_table(name)]
+    entries: list[Any] = []
+    for _origin, body in _bodies(name):
+        entries.extend(body)
+    return entries
+
+
+def _bodies(name: str) -> list[tuple[str, list[Any]]]:
+    """Each file's entries of table *name*, in reading order, with the file they come from."""
+    documents = [(f"sahel_news/data/{name}.json", _read_package_table(name))]
     for folder in _user_dirs():
         path = folder / f"{name}.json"
         if path.is_file():
-            documents.append(_parse(path.read_text(encoding="utf-8"), str(path)))
-    entries: list[Any] = []
-    for document in documents:
+            documents.append((str(path), _parse(path.read_text(encoding="utf-8"), str(path))))
+    bodies: list[tuple[str, list[Any]]] = []
+    for origin, document in documents:
         body = document["entries"]
-        entries.extend([list(item) for item in body.items()] if isinstance(body, dict) else body)
-    return entries
+        items = [list(item) for item in body.items()] if isinstance(body, dict) else list(body)
+        bodies.append((origin, items))
+    return bodies
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:
@@ -136,7 +156,10 @@ class CountryEntry:
 def country_table() -> Mapping[str, CountryEntry]:
     """alpha-3 code -> names, demonyms, capitals and seats of government (``countries.json``)."""
     table: dict[str, CountryEntry] = {}
-    for alpha3, raw in load_entries("countries"):
+    for item in load_entries("countries"):
+        if not isinstance(item, list) or len(item) != 2 or not isinstance(item[0], str):
+            raise DataTableError("countries.json: 'entries' is an object keyed by alpha-3 code")
+        alpha3, raw = item
         where = f"countries.json: {alpha3}"
         if not isinstance(raw, dict):
             raise DataTableError(f"{where}: expected an object")
@@ -149,3 +172,94 @@ def country_table() -> Mapping[str, CountryEntry]:
             ambiguous=_strings(raw.get("ambiguous"), f"{where}.ambiguous"),
         )
     return table
+
+
+# The values of sahel_news.models.PlaceKind; repeated here because this package imports
+# nothing else of sahel_news (a test keeps the two in step).
+PLACE_KINDS = ("capital", "city", "town", "region", "site", "other")
+
+
+@attrs.frozen
+class PlaceEntry:
+    """One gazetteer place: its name, other spellings, country (alpha-3) and PlaceKind value.
+
+    ``country`` is None for features that span several countries (Lake Chad).
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    kind: str
+
+
+def _is_code(value: object, length: int) -> bool:
+    return (
+        isinstance(value, str)
+        and len(value) == length
+        and value.isascii()
+        and value.isalpha()
+        and value.isupper()
+    )
+
+
+def _place(raw: object, where: str) -> PlaceEntry:
+    if not isinstance(raw, dict):
+        raise DataTableError(f"{where}: expected an object")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise DataTableError(f"{where}.name: expected a non-empty string")
+    where = f"{where} ({name})"
+    country = raw.get("country")
+    if country is not None and not _is_code(country, 3):
+        raise DataTableError(f"{where}.country: expected an alpha-3 code or null, got {country!r}")
+    kind = raw.get("kind", "other")
+    if kind not in PLACE_KINDS:
+        raise DataTableError(
+            f"{where}.kind: expected one of {', '.join(PLACE_KINDS)}, got {kind!r}"
+        )
+    aliases = _strings(raw.get("aliases"), f"{where}.aliases")
+    return PlaceEntry(name=name, aliases=aliases, country=country, kind=kind)
+
+
+@functools.cache
+def place_table() -> tuple[PlaceEntry, ...]:
+    """The gazetteer of places that are not countries (``places.json``), in table order.
+
+    A later entry with the same name and country as an earlier one replaces it in place, so
+    a user table can correct a package entry.
+
+    Raises:
+        DataTableError: if an entry is not a place object with a valid kind and country.
+    """
+    places: dict[tuple[str, str | None], PlaceEntry] = {}
+    for origin, body in _bodies("places"):
+        for index, raw in enumerate(body):
+            place = _place(raw, f"{origin}: entries[{index}]")
+            places[place.name, place.country] = place
+    return tuple(places.values())
+
+
+@functools.cache
+def fips_table() -> Mapping[str, str]:
+    """ISO alpha-3 code -> FIPS 10-4 country code, as GDELT uses it (``fips.json``).
+
+    Raises:
+        DataTableError: if a key is not an alpha-3 code or a value not a two-letter code.
+    """
+    table: dict[str, str] = {}
+    for origin, body in _bodies("fips"):
+        for item in body:
+            if not isinstance(item, list) or len(item) != 2:
+                raise DataTableError(f"{origin}: entries is an object of alpha-3 -> FIPS code")
+            key, value = item
+            where = f"{origin}: {key}"
+            if not _is_code(key, 3):
+                raise DataTableError(f"{where}: keys are upper-case alpha-3 codes")
+            if not _is_code(value, 2):
+                raise DataTableError(f"{where}: expected a two-letter FIPS code, got {value!r}")
+            table[key] = value
+    return table
+
+
+register_cache(place_table)
+register_cache(fips_table)
