@@ -1,10 +1,82 @@
-"""Placeholder: the capture helper replaces this module."""
+"""render_capture: an Article back to the plain-text capture layout that parse_layout reads."""
 
 from __future__ import annotations
 
-from sahel_news.models import Article
+from sahel_news.capture._timestamps import format_feed_timestamp, format_page_date
+from sahel_news.models import Article, ChromeKind, ChromeLine
+
+__all__ = ["render_capture"]
+
+READ_MORE = "Read more"
+
+
+def _format_temperature(celsius: float) -> str:
+    return f"{celsius:g} C"
+
+
+def _header(article: Article) -> list[str]:
+    lines = [line.text for line in article.chrome.header]
+    kinds = {line.kind for line in article.chrome.header}
+    synthesised: list[str] = []
+    if article.chrome.temperature_celsius is not None and ChromeKind.TEMPERATURE not in kinds:
+        synthesised.append(_format_temperature(article.chrome.temperature_celsius))
+    if article.page_date is not None and ChromeKind.PAGE_DATE not in kinds:
+        synthesised.append(format_page_date(article.page_date))
+    return synthesised + lines
+
+
+def _has_timestamp(article: Article) -> bool:
+    chrome = article.chrome
+    return any(
+        line.kind is ChromeKind.TIMESTAMP for line in (*chrome.header, *chrome.body, *chrome.footer)
+    )
+
+
+def _footer(article: Article) -> list[str]:
+    lines = [line.text for line in article.chrome.footer]
+    if article.published is not None and not _has_timestamp(article):
+        stamp = (
+            format_feed_timestamp(article.published)
+            if article.published_zone_assumed
+            else article.published.isoformat()
+        )
+        lines.insert(0, stamp)
+    return lines
+
+
+def _body(article: Article) -> list[str]:
+    by_position: dict[int, list[str]] = {}
+    chrome: list[ChromeLine] = list(article.chrome.body)
+    for line in chrome:
+        by_position.setdefault(line.after_paragraph, []).append(line.text)
+    for link in article.related:
+        by_position.setdefault(link.after_paragraph, []).extend((READ_MORE, link.title))
+    blocks: list[str] = []
+    for position in range(len(article.paragraphs) + 1):
+        blocks.extend(by_position.get(position, ()))
+        if position < len(article.paragraphs):
+            blocks.append(article.paragraphs[position])
+    return blocks
 
 
 def render_capture(article: Article) -> str:
-    """Write an Article back in the capture layout (not yet written)."""
-    raise NotImplementedError
+    """Write *article*'s layout fields and chrome as a capture, blocks separated by blank lines.
+
+    Header lines are written one per line in the first block; every other block (headline,
+    standfirst, paragraphs, "Read more" and its title, chrome lines, footer lines) stands
+    alone. A temperature, page date or publication time with no chrome line of its own is
+    written in the seed's form. The text ends without a final newline, like the seed.
+
+    Args:
+        article: the article to write; only its layout fields and chrome are used.
+    """
+    blocks: list[str] = []
+    header = _header(article)
+    if header:
+        blocks.append("\n".join(header))
+    blocks.append(article.headline)
+    if article.standfirst is not None:
+        blocks.append(article.standfirst)
+    blocks.extend(_body(article))
+    blocks.extend(_footer(article))
+    return "\n\n".join(blocks)
