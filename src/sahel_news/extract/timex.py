@@ -1,0 +1,279 @@
+"""Time expressions: find them in a sentence and resolve them to DateRanges against an anchor.
+
+The anchor is the publication date; nothing here reads the clock. A scanner runs a fixed set
+of linear patterns built from ``time_words.json`` over the text, keeps the leftmost-longest
+matches, and resolves each against the anchor, the sentence's tense and the time before it
+("the day before" follows the last resolved time). See docs/time.md for every expression.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, timedelta
+
+import attrs
+
+from sahel_news.errors import SahelNewsError
+from sahel_news.extract import _timex_calendar as cal
+from sahel_news.extract._timex_patterns import cue_patterns, rules_for
+from sahel_news.extract._timex_relative import read_match
+from sahel_news.extract._timex_rules import Context, Reading, Resolved, Unresolvable
+from sahel_news.models import DateRange, Precision
+
+__all__ = ["TimeExpression", "TimeResolutionError", "find_times", "resolve_time"]
+
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]"
+    r"|\s(?:which|who|that|after|when|while|but|although|because|whereas)\s"
+)
+_RANGE_START = re.compile(r"(?:from|between)\s", re.IGNORECASE)
+_RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_LINK_WORD = re.compile(r"(?:until|till|to|through)\s", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|until|till|through)\s*", re.IGNORECASE)
+_WEEK = timedelta(days=7)
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_TRAILING = " \t\n.,;:!?\"'’”)"
+
+
+class TimeResolutionError(SahelNewsError, ValueError):
+    """A time expression cannot be resolved; ``problem`` says why."""
+
+    def __init__(self, expression: str, problem: str) -> None:
+        self.expression = expression
+        self.problem = problem
+        super().__init__(f"{expression!r}: {problem}")
+
+
+@attrs.frozen(slots=True)
+class TimeExpression:
+    """One time expression of a text: where it is, what it says, and the days it means.
+
+    ``range`` is None when it cannot be resolved, and ``problem`` then says why. ``planned``
+    marks a deadline or a future time ("by mid-September", "next month", "will ... in July").
+    """
+
+    start: int
+    end: int
+    text: str
+    range: DateRange | None
+    planned: bool
+    problem: str | None
+
+
+def _scan(text: str) -> list[Reading]:
+    """The leftmost-longest non-overlapping readings of *text*, in order."""
+    candidates: list[tuple[int, int, int, Reading]] = []
+    for priority, rule, pattern in rules_for(text):
+        for match in pattern.finditer(text):
+            reading = read_match(rule, match)
+            if reading is not None and reading.end > reading.start:
+                candidates.append((reading.start, reading.start - reading.end, priority, reading))
+    candidates.sort(key=lambda c: c[:3])
+    chosen: list[Reading] = []
+    covered = 0
+    for start, _, _, reading in candidates:
+        if start >= covered:
+            chosen.append(reading)
+            covered = reading.end
+    return chosen
+
+
+def _has_cue(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> bool:
+    # "Will" capitalised is a name far more often than a sentence-initial question.
+    stop = len(text) if end is None else end
+    return any(m.group() != "Will" for m in pattern.finditer(text, start, stop))
+
+
+class _Tenses:
+    """The tense cues of one text, read once: per clause, and for the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+        self._future, self._past = cue_patterns()
+        self.future_anywhere = _has_cue(self._future, text)
+        self.past_perfect = _PAST_PERFECT.search(text) is not None
+        self._clauses: dict[int, bool] = {}
+
+    def _clause_future(self, reading: Reading) -> bool:
+        left = self._breaks[bisect.bisect_right(self._breaks, reading.start) - 1]
+        right = self._breaks[bisect.bisect_left(self._breaks, reading.end)]
+        if left not in self._clauses:
+            if _has_cue(self._future, self._text, left, right):
+                self._clauses[left] = True
+            elif _has_cue(self._past, self._text, left, right):
+                self._clauses[left] = False
+            else:
+                self._clauses[left] = self.future_anywhere
+        return self._clauses[left]
+
+    def of(self, reading: Reading, future: bool | None) -> bool:
+        """Whether *reading* is read forward from the anchor."""
+        if reading.direction is not None:
+            return reading.direction == "future"
+        if reading.deadline:
+            # "By March, the troops had left": a past-perfect text with no future cue looks
+            # back from its "by"; any other "by" is a deadline.
+            return self.future_anywhere or not self.past_perfect
+        if future is not None:
+            return future
+        return self._clause_future(reading)
+
+
+def _finish(resolved: Resolved, reading: Reading, context: Context, words: str) -> DateRange:
+    """The DateRange of a resolved reading: "since" opened to the anchor, clamped by tense."""
+    earliest, latest, precision = resolved.earliest, resolved.latest, resolved.precision
+    anchor = context.anchor
+    opened = False
+    if reading.since:
+        if anchor is None:
+            raise Unresolvable("an open range ('since ...') needs the publication date")
+        # "since 2012" read against an earlier anchor cannot run to it: it stays 2012.
+        opened = earliest <= anchor
+        if opened:
+            latest = anchor
+            precision = cal.span_precision(earliest, latest)
+    elif resolved.uses_anchor and anchor is not None:
+        # A past event said to happen "this week" happened before publication, and a
+        # planned one "this week" after it.
+        if not context.future and earliest <= anchor < latest:
+            latest = anchor
+        elif context.future and not reading.deadline and earliest < anchor <= latest:
+            earliest = anchor
+    used = anchor if (resolved.uses_anchor or opened) else None
+    if resolved.reference is not None:
+        used = resolved.reference.anchor
+    return DateRange(earliest, latest, precision, words, used)
+
+
+def _express(
+    text: str, reading: Reading, anchor: date | None, previous: DateRange | None, future: bool
+) -> TimeExpression:
+    words = text[reading.start : reading.end]
+    context = Context(anchor, previous, future)
+    try:
+        found = _finish(reading.resolve(context), reading, context, words)
+    except Unresolvable as error:
+        return TimeExpression(reading.start, reading.end, words, None, future, str(error))
+    except (ValueError, OverflowError):
+        problem = "falls outside the calendar's range"
+        return TimeExpression(reading.start, reading.end, words, None, future, problem)
+    return TimeExpression(reading.start, reading.end, words, found, future, None)
+
+
+def find_times(
+    text: str,
+    *,
+    anchor: date | None,
+    previous: DateRange | None = None,
+    future: bool | None = None,
+) -> list[TimeExpression]:
+    """Every time expression of *text* (a sentence), resolved in order.
+
+    An expression such as "the day before", "a day later" or "the next day" refers to the
+    last resolved time before it in *text*, or else to *previous* (the last time of the
+    earlier sentences). With *future* None the tense comes from the sentence itself ("will",
+    "is set to", "plans to", "next ..."), clause by clause.
+
+    Args:
+        text: one sentence (or any text; offsets are into it).
+        anchor: the publication date relative expressions are resolved against, or None.
+        previous: the time the preceding sentences ended on.
+        future: force the tense of expressions whose words do not fix it.
+    """
+    found: list[TimeExpression] = []
+    reference = previous
+    tenses = _Tenses(text)
+    last: Reading | None = None
+    for reading in _scan(text):
+        expression = _express(text, reading, anchor, reference, tenses.of(reading, future))
+        if found and last is not None and expression.range is not None:
+            first = found[-1]
+            if expression.range.anchor is None and (
+                first.range is None or first.range.anchor is not None
+            ):
+                # "between June 1 and June 3, 2024": the first end takes the year of the
+                # absolute second end, not the anchor's.
+                first = _express(text, last, expression.range.latest, None, future=False)
+                if first.range is not None:
+                    first = attrs.evolve(first, range=attrs.evolve(first.range, anchor=None))
+            if (joined := _join_range(text, first, expression)) is not None:
+                found[-1] = expression = joined
+                last = None
+                reference = expression.range
+                continue
+        found.append(expression)
+        last = reading
+        if expression.range is not None:
+            reference = expression.range
+    return found
+
+
+def _weekday_pair(first: DateRange, second: DateRange) -> bool:
+    return (
+        first.anchor is not None
+        and first.precision is second.precision is Precision.DAY
+        and (first.earliest - second.earliest).days < 7
+    )
+
+
+def _join_range(text: str, first: TimeExpression, second: TimeExpression) -> TimeExpression | None:
+    """ "from Monday to Wednesday" as one range, when both ends are resolved and in order."""
+    if first.range is None or second.range is None:
+        return None
+    opener = _RANGE_OPENER.search(text, max(0, first.start - 16), first.start)
+    start = opener.start() if opener is not None else first.start
+    if opener is None and not _RANGE_START.match(first.text):
+        return None
+    linked = _RANGE_LINK.fullmatch(text, first.end, second.start) or (
+        not text[first.end : second.start].strip() and _RANGE_LINK_WORD.match(second.text)
+    )
+    earliest, latest = first.range.earliest, second.range.latest
+    if earliest > latest and _weekday_pair(first.range, second.range):
+        # "from Monday to Wednesday" told on a Tuesday: last week's in the past, next
+        # week's in the future.
+        if second.planned:
+            latest += _WEEK
+        else:
+            earliest -= _WEEK
+    if not linked or earliest > latest:
+        return None
+    words = text[start : second.end]
+    joined = DateRange(
+        earliest,
+        latest,
+        cal.span_precision(earliest, latest),
+        words,
+        first.range.anchor or second.range.anchor,
+    )
+    return TimeExpression(start, second.end, words, joined, first.planned or second.planned, None)
+
+
+def resolve_time(
+    expression: str,
+    *,
+    anchor: date | None,
+    previous: DateRange | None = None,
+    future: bool = False,
+) -> DateRange:
+    """Resolve one time expression (the whole of *expression*) to the days it means.
+
+    Args:
+        expression: the words, such as "last July" or "by mid-September".
+        anchor: the publication date relative expressions are resolved against, or None.
+        previous: the time "the day before" and the like refer to.
+        future: whether the sentence speaks of the future (words like "last" win over it).
+
+    Raises:
+        TimeResolutionError: the words are not one time expression, or need an anchor or a
+            previous time that was not given.
+    """
+    text = expression.strip().rstrip(_TRAILING)
+    times = find_times(text, anchor=anchor, previous=previous, future=future)
+    if len(times) != 1 or times[0].start != 0 or times[0].end != len(text):
+        raise TimeResolutionError(expression, "not one time expression")
+    found = times[0]
+    if found.range is None:
+        raise TimeResolutionError(expression, found.problem or "cannot be resolved")
+    return found.range
