@@ -1,10 +1,518 @@
-"""Placeholder: the events helper replaces this module."""
+"""Events: who did what to whom, where and when, PLOVER-coded, found sentence by sentence.
+
+For each sentence of the headline, standfirst and body (related-link titles are other
+stories and are skipped) the trigger lexicon finds the words that state an event; the
+clause around each trigger gives its participants (the article's actor and country
+mentions), its status, its place (a gazetteer place after "in"/"at", else the dateline)
+and its time (the nearest time expression of its clause, resolved against the
+publication date; body sentences chain "the day before" to the time before them). The
+headline and standfirst restate the body, so their events fold into the body's; see
+``_event_merge``. Quotes come from `sahel_news.extract.quotes`.
+"""
 
 from __future__ import annotations
 
-from sahel_news.models import Article
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+
+import attrs
+
+from sahel_news.extract import _timex_calendar as cal
+from sahel_news.extract._event_clauses import Frame, frame_of, status_of
+from sahel_news.extract._event_lexicon import (
+    Token,
+    TriggerMatch,
+    contexts_of,
+    find_triggers,
+    tokenize,
+)
+from sahel_news.extract._event_merge import Candidate, merge_candidates
+from sahel_news.extract._event_participants import (
+    PLURAL_ANAPHORS,
+    EntityRef,
+    assign_roles,
+    coordinated_countries,
+    locate_refs,
+)
+from sahel_news.extract._event_places import PlaceHit, find_places, lookup_place
+from sahel_news.extract._text import Sentence, iter_sentences, mention
+from sahel_news.extract.quotes import extract_quotes
+from sahel_news.extract.timex import (
+    TimeExpression,
+    TimeResolutionError,
+    find_times,
+    resolve_time,
+)
+from sahel_news.models import (
+    Article,
+    Country,
+    DateRange,
+    Diagnostic,
+    Event,
+    EventStatus,
+    Mention,
+    Part,
+    Participant,
+    ParticipantRole,
+    Place,
+    PlaceKind,
+    PloverType,
+)
+
+__all__ = ["extract_events"]
+
+SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
+_RESTATING = frozenset({Part.HEADLINE, Part.STANDFIRST})
+_NOUN_MARKERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "'s",
+        "deadly",
+        "latest",
+        "new",
+        "recent",
+        "fresh",
+        "planned",
+        "reported",
+        "alleged",
+    ]
+)
+_DEFINITE = frozenset({"the", "this", "that"})
+_PARTIES = frozenset({"parties", "sides"})
+_DELEGATION = frozenset(
+    [
+        "officials",
+        "delegation",
+        "delegates",
+        "visitors",
+        "envoys",
+        "representatives",
+        "team",
+        "guests",
+    ]
+)
+_DENIALS = frozenset({"denied", "denies", "deny", "denying"})
+_BACK_REFERENCE = re.compile(
+    r"\b(prior to|before|ahead of|after|following)\s+(?:the|their|this|that)\s+"
+    r"(?:meeting|meetings|talks|visit|summit|audience)\b",
+    re.IGNORECASE,
+)
+_WEEK = timedelta(days=6)
+
+_MentionIndex = dict[tuple[Part, int], list[tuple[str, str | None, bool, int, int]]]
+
+
+def _mention_index(article: Article) -> _MentionIndex:
+    index: _MentionIndex = {}
+    for country in article.countries:
+        for m in country.mentions:
+            key = (m.span.part, m.span.index)
+            index.setdefault(key, []).append(
+                (country.alpha3, country.alpha3, True, m.span.start, m.span.end)
+            )
+    for actor in article.actors:
+        for m in actor.mentions:
+            key = (m.span.part, m.span.index)
+            index.setdefault(key, []).append(
+                (actor.id, actor.country, False, m.span.start, m.span.end)
+            )
+    return index
+
+
+def _sentence_mentions(
+    index: _MentionIndex, sentence: Sentence
+) -> list[tuple[str, str | None, bool, int, int]]:
+    return [
+        (ref, country, is_country, start - sentence.start, end - sentence.start)
+        for ref, country, is_country, start, end in index.get((sentence.part, sentence.index), ())
+        if sentence.start <= start and end <= sentence.end
+    ]
+
+
+@attrs.define
+class _State:
+    """What reading earlier sentences left behind for later ones."""
+
+    article: Article
+    anchor: date | None
+    countries_of: dict[str, str | None]
+    previous_time: DateRange | None = None
+    last_group: list[str] = attrs.Factory(list)
+    dateline_place: Place | None = None
+    candidates: list[Candidate] = attrs.Factory(list)
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    sentence_no: int = 0
 
 
 def extract_events(article: Article) -> Article:
-    """The article with its events and quotes found (not yet written)."""
-    return article
+    """The article with its events and quotes found, and countries implied by places added.
+
+    Relative dates are resolved against the publication date; without one they stay
+    unresolved and a ``relative-date-unresolved`` diagnostic says so.
+
+    Args:
+        article: an article whose countries and actors are already found (with mentions).
+    """
+    countries_of: dict[str, str | None] = {c.alpha3: c.alpha3 for c in article.countries}
+    countries_of.update({a.id: a.country for a in article.actors})
+    anchor = article.published.date() if article.published is not None else None
+    state = _State(article, anchor, countries_of, dateline_place=_dateline_place(article))
+    index = _mention_index(article)
+    for sentence in iter_sentences(article):
+        if sentence.part is Part.RELATED:
+            continue
+        state.sentence_no += 1
+        _read_sentence(state, sentence, _sentence_mentions(index, sentence))
+    merged = merge_candidates(state.candidates, countries_of)
+    events = tuple(_event(f"e{n}", c) for n, c in enumerate(merged, start=1))
+    known = {c.alpha3 for c in article.countries}
+    implied = tuple(
+        Country.from_code(code)
+        for code in dict.fromkeys(
+            e.where.country for e in events if e.where is not None and e.where.country
+        )
+        if code not in known
+    )
+    # one evolve: building an Article runs the whole-article checks
+    return attrs.evolve(
+        article,
+        countries=article.countries + implied,
+        events=events,
+        quotes=extract_quotes(article),
+        diagnostics=article.diagnostics + tuple(dict.fromkeys(state.diagnostics)),
+    )
+
+
+def _event(event_id: str, candidate: Candidate) -> Event:
+    order = {SOURCE: 0, TARGET: 1, OTHER: 2}
+    participants = tuple(
+        Participant(ref, role)
+        for ref, role in sorted(candidate.roles.items(), key=lambda item: order[item[1]])
+    )
+    return Event(
+        id=event_id,
+        type=PloverType(candidate.type),
+        trigger=candidate.trigger,
+        evidence=tuple(candidate.evidence),
+        participants=participants,
+        when=candidate.when,
+        where=candidate.where,
+        status=candidate.status,
+        mode=candidate.mode,
+        context=candidate.context,
+        cameo=candidate.cameo,
+    )
+
+
+def _read_sentence(
+    state: _State,
+    sentence: Sentence,
+    mentions: list[tuple[str, str | None, bool, int, int]],
+) -> None:
+    tokens = tokenize(sentence.text)
+    triggers = find_triggers(tokens)
+    restates = sentence.part in _RESTATING
+    previous = None if restates else state.previous_time
+    times = find_times(sentence.text, anchor=state.anchor, previous=previous)
+    if not restates:
+        resolved = [t.range for t in times if t.range is not None]
+        if resolved:
+            state.previous_time = resolved[-1]
+    frame = frame_of(tokens)
+    refs = locate_refs(tokens, mentions, triggers)
+    if triggers:
+        places = find_places(tokens)
+        contexts = contexts_of(tokens)
+        in_sentence: list[Candidate] = []
+        for trigger in _unabsorbed(frame, triggers):
+            for candidate in _candidates(
+                state, sentence, frame, trigger, refs=refs, in_sentence=in_sentence
+            ):
+                candidate.when = candidate.when or _time_of(state, frame, trigger, times)
+                if candidate.status is EventStatus.PLANNED:
+                    candidate.when = _forward(state.anchor, candidate.when)
+                if candidate.when is None:
+                    candidate.when = _back_reference_time(state, sentence.text)
+                candidate.where = _place_of(state, sentence, frame, trigger, places=places)
+                candidate.context = contexts
+                in_sentence.append(candidate)
+        state.candidates.extend(in_sentence)
+    group = coordinated_countries(tokens, [r for r in refs if not frame.is_reporting(r.first)])
+    if group:
+        state.last_group = group
+
+
+_CLAUSE_BREAKS = frozenset(
+    {",", ";", ":", "but", "while", "after", "before", "when", "although", "whereas", "which"}
+)
+
+
+def _joined(frame: Frame, earlier: TriggerMatch, later: TriggerMatch) -> bool:
+    """Whether nothing breaks the clause between two triggers of a sentence."""
+    return not any(
+        frame.tokens[i].norm in _CLAUSE_BREAKS for i in range(earlier.last + 1, later.first)
+    )
+
+
+def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[TriggerMatch]:
+    """Triggers that state events of their own, not parts of another trigger's event.
+
+    A control trigger's complement is part of it ("agreed to develop ties and
+    collaborate": the agreement is the event), and so is a purpose clause ("protested to
+    demand", "met to discuss"). A denial is the other way round: "denied attacking the
+    convoy" is an attack, denied.
+    """
+    controller: TriggerMatch | None = None
+    previous: TriggerMatch | None = None
+    pending_denial: TriggerMatch | None = None
+    for trigger in triggers:
+        before = frame.tokens[trigger.first - 1].norm if trigger.first else ""
+        if controller is not None and _joined(frame, controller, trigger):
+            if pending_denial is controller:
+                pending_denial = None
+                yield trigger
+            continue
+        if previous is not None and before == "to" and _joined(frame, previous, trigger):
+            continue
+        if pending_denial is not None:
+            yield pending_denial
+            pending_denial = None
+        previous = trigger
+        if trigger.entry.control:
+            controller = trigger
+            if frame.tokens[trigger.first].norm in _DENIALS:
+                pending_denial = trigger
+                continue
+        else:
+            controller = None
+        yield trigger
+    if pending_denial is not None:
+        yield pending_denial
+
+
+def _is_nominal(tokens: Sequence[Token], trigger: TriggerMatch) -> tuple[bool, bool]:
+    """Whether a trigger is used as a noun, and whether definitely ("the attack")."""
+    before = tokens[trigger.first - 1].norm if trigger.first else ""
+    nominal = trigger.entry.nominal or before in _NOUN_MARKERS or before.isdigit()
+    return nominal, nominal and before in _DEFINITE
+
+
+def _candidates(
+    state: _State,
+    sentence: Sentence,
+    frame: Frame,
+    trigger: TriggerMatch,
+    *,
+    refs: Sequence[EntityRef],
+    in_sentence: list[Candidate],
+) -> list[Candidate]:
+    tokens = frame.tokens
+    nominal, definite = _is_nominal(tokens, trigger)
+    assignment = assign_roles(frame, trigger, refs, nominal=nominal)
+    roles: dict[str, ParticipantRole] = {ref.ref: role for ref, role in assignment.roles}
+    low, _high = frame.clause(trigger)
+    status = status_of(frame, trigger, low)
+    elaborates: Candidate | None = None
+    if SOURCE not in roles.values():
+        elaborates = _fill_subject(
+            state, frame, trigger, assignment.subject_words, roles=roles, in_sentence=in_sentence
+        )
+    if (
+        trigger.entry.type is PloverType.CONSULT
+        and TARGET not in roles.values()
+        and _DELEGATION.intersection(assignment.object_words)
+    ):
+        for ref in _sources_of_last(state, PloverType.CONSULT):
+            roles.setdefault(ref, TARGET)
+    base = Candidate(
+        type=trigger.entry.type.value,
+        cameo=trigger.entry.cameo,
+        mode=trigger.entry.mode,
+        symmetric=trigger.entry.symmetric,
+        trigger=mention(sentence, trigger.start, trigger.end),
+        sentence=state.sentence_no,
+        restates=sentence.part in _RESTATING,
+        evidence=[sentence.span],
+        roles=roles,
+        when=None,
+        where=None,
+        status=status,
+        context=(),
+        elaborates=elaborates,
+        definite=definite,
+    )
+    return _split_by_target(base, state.countries_of)
+
+
+def _fill_subject(
+    state: _State,
+    frame: Frame,
+    trigger: TriggerMatch,
+    subject_words: tuple[str, ...],
+    *,
+    roles: dict[str, ParticipantRole],
+    in_sentence: list[Candidate],
+) -> Candidate | None:
+    """Give a subject-less trigger its doer from context; return the event it elaborates."""
+    before = frame.tokens[trigger.first - 1].norm if trigger.first else ""
+    head = frame.tokens[trigger.first].norm
+    participle = head.endswith("ing") and before == ","
+    if in_sentence and (participle or before in {"and", "to"}):
+        for ref, role in in_sentence[-1].roles.items():
+            if role is SOURCE and ref not in roles:
+                roles[ref] = SOURCE
+        return None
+    words = set(subject_words)
+    if words & _PARTIES and state.candidates:
+        previous = state.candidates[-1]
+        for ref in previous.roles:
+            roles.setdefault(ref, SOURCE)
+        return previous if previous.type == trigger.entry.type.value else None
+    if words & PLURAL_ANAPHORS:
+        for ref in state.last_group:
+            if ref not in roles:
+                roles[ref] = SOURCE
+    return None
+
+
+def _sources_of_last(state: _State, kind: PloverType) -> list[str]:
+    for candidate in reversed(state.candidates):
+        if candidate.type == kind.value:
+            return [ref for ref, role in candidate.roles.items() if role is SOURCE]
+    return []
+
+
+def _split_by_target(candidate: Candidate, countries_of: dict[str, str | None]) -> list[Candidate]:
+    """One event per target country when a trigger has several ("visited Niger and Mali")."""
+    targets = [r for r, role in candidate.roles.items() if role is TARGET]
+    if len(targets) < 2 or any(countries_of.get(r) != r for r in targets):
+        return [candidate]
+    split: list[Candidate] = []
+    for target in targets:
+        roles = {
+            r: role for r, role in candidate.roles.items() if role is not TARGET or r == target
+        }
+        split.append(attrs.evolve(candidate, roles=roles, evidence=list(candidate.evidence)))
+    return split
+
+
+def _time_of(
+    state: _State, frame: Frame, trigger: TriggerMatch, times: Sequence[TimeExpression]
+) -> DateRange | None:
+    """The resolved time nearest the trigger within its clause (fronted adverbials count)."""
+    if not times:
+        return None
+    low, high = frame.clause(trigger)
+    adverbial = frame.adverbial
+    best: TimeExpression | None = None
+    best_distance = 0
+    for expression in times:
+        first = _token_at(frame.tokens, expression.start)
+        in_clause = low <= first < high or (adverbial is not None and first < adverbial[1])
+        if not in_clause or not frame.usable(first, trigger, for_time=True):
+            continue
+        distance = min(abs(expression.start - trigger.end), abs(trigger.start - expression.end))
+        if best is None or distance < best_distance:
+            best, best_distance = expression, distance
+    if best is None:
+        return None
+    if best.range is None:
+        state.diagnostics.append(
+            Diagnostic(
+                "relative-date-unresolved",
+                f"{best.text!r} cannot be resolved: {best.problem or 'no publication date'}",
+            )
+        )
+    return best.range
+
+
+def _forward(anchor: date | None, when: DateRange | None) -> DateRange | None:
+    """A planned event's time read forwards when the sentence's tense read it backwards."""
+    if anchor is None or when is None or when.latest >= anchor:
+        return when
+    try:
+        return resolve_time(when.expression, anchor=anchor, future=True)
+    except TimeResolutionError:
+        return when
+
+
+def _back_reference_time(state: _State, text: str) -> DateRange | None:
+    """ "Prior to the meeting": the week up to (or from) the last dated consultation."""
+    match = _BACK_REFERENCE.search(text)
+    if match is None:
+        return None
+    for candidate in reversed(state.candidates):
+        if candidate.type == PloverType.CONSULT.value and candidate.when is not None:
+            reference = candidate.when
+            if match.group(1).lower() in {"after", "following"}:
+                earliest, latest = reference.earliest, reference.latest + _WEEK
+            else:
+                earliest, latest = reference.earliest - _WEEK, reference.latest
+            return DateRange(
+                earliest,
+                latest,
+                cal.span_precision(earliest, latest),
+                match.group(0),
+                reference.latest,
+            )
+    return None
+
+
+def _token_at(tokens: Sequence[Token], offset: int) -> int:
+    for index, token in enumerate(tokens):
+        if token.end > offset:
+            return index
+    return len(tokens)
+
+
+def _place_of(
+    state: _State,
+    sentence: Sentence,
+    frame: Frame,
+    trigger: TriggerMatch,
+    *,
+    places: Sequence[PlaceHit],
+) -> Place | None:
+    best: PlaceHit | None = None
+    for hit in places:
+        if hit.locative and frame.usable(hit.first, trigger, for_time=True):
+            distance = abs(hit.first - trigger.first)
+            if best is None or distance < abs(best.first - trigger.first):
+                best = hit
+    if best is not None:
+        return Place(
+            best.entry.name,
+            best.entry.country,
+            PlaceKind(best.entry.kind),
+            mention(sentence, best.start, best.end),
+        )
+    return state.dateline_place
+
+
+def _dateline_place(article: Article) -> Place | None:
+    dateline = article.dateline
+    if dateline is None:
+        return None
+    entry = lookup_place(dateline.place)
+    offset = dateline.text.find(dateline.place)
+    place_mention: Mention | None = None
+    if offset >= 0:
+        start = dateline.span.start + offset
+        place_mention = Mention(
+            dateline.place,
+            attrs.evolve(dateline.span, start=start, end=start + len(dateline.place)),
+        )
+    if entry is None:
+        return Place(dateline.place.title(), None, PlaceKind.OTHER, place_mention)
+    return Place(entry.name, entry.country, PlaceKind(entry.kind), place_mention)

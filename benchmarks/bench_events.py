@@ -1,0 +1,35 @@
+"""Event extraction quality on the annotated captures of tests/captures/events.
+
+Run: python benchmarks/bench_events.py [--pipeline]
+Without --pipeline the captures' hand-listed entities stand in for extract_entities, so the
+numbers measure the event extractor alone; with it, the whole pipeline runs.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+from _event_annotate import capture_names, load_capture, score
+
+
+def main() -> None:
+    gold_entities = "--pipeline" not in sys.argv
+    pairs = [load_capture(name, gold_entities=gold_entities) for name in capture_names()]
+    result = score(pairs)
+    mode = "hand-listed entities" if gold_entities else "full pipeline"
+    print(f"captures: {len(pairs)}  gold events: {result['gold_events']}  ({mode})")
+    print(f"{'type':10} {'gold':>4} {'pred':>4} {'precision':>9} {'recall':>7}")
+    for kind, row in result["per_type"].items():
+        print(
+            f"{kind:10} {row['gold']:>4} {row['predicted']:>4} "
+            f"{row['precision']:>9.2f} {row['recall']:>7.2f}"
+        )
+    print(f"overall precision {result['precision']:.3f}  recall {result['recall']:.3f}")
+    print(f"date accuracy {result['date_accuracy']:.3f}  (exact earliest/latest, matched events)")
+    print(f"participant accuracy {result['participant_accuracy']:.3f}")
+    print(f"status accuracy {result['status_accuracy']:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,294 @@
+"""A light reading of a sentence's structure: clauses, reporting frames, voice and status.
+
+No parser: a few closed word lists mark clause openings ("that", "after", a participle
+after a comma), asides (", which ... ,", brackets), reporting frames (", the ministry said
+...", "According to X,", "X announced that") and fronted adverbials ("In March,"). Every
+scan is a single pass over the tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from sahel_news.extract._event_lexicon import Token, TriggerMatch
+from sahel_news.models import EventStatus
+
+__all__ = ["REPORTING", "Frame", "frame_of", "is_passive", "status_of"]
+
+REPORTING = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "announced",
+        "announces",
+        "wrote",
+        "writes",
+        "reported",
+        "reports",
+        "stated",
+        "states",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "claimed",
+        "claims",
+        "tweeted",
+        "posted",
+        "noted",
+        "confirmed",
+        "confirms",
+        "explained",
+        "declared",
+        "insisted",
+        "revealed",
+        "disclosed",
+        "indicated",
+        "according",
+    ]
+)
+_OPENERS = frozenset(
+    [
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "after",
+        "before",
+        "while",
+        "when",
+        "whereas",
+        "because",
+        "although",
+        "though",
+        "but",
+        "until",
+        "unless",
+        "if",
+        "once",
+        "where",
+    ]
+)
+_ASIDE_OPENERS = frozenset({"which", "who", "whose", "whom"})
+_NOT_PARTICIPLES = frozenset({"including", "according", "during", "notwithstanding", "regarding"})
+_ADVERBIAL_OPENERS = frozenset(
+    [
+        "prior",
+        "after",
+        "before",
+        "following",
+        "during",
+        "despite",
+        "in",
+        "on",
+        "at",
+        "earlier",
+        "later",
+        "since",
+        "amid",
+        "last",
+        "this",
+        "next",
+        "late",
+        "early",
+        "on",
+        "upon",
+        "over",
+        "under",
+    ]
+)
+# ", a charge France has denied": a new clause with its own subject
+_RETORTS = [[a, n] for a in ("a", "an") for n in ("charge", "claim", "accusation", "allegation")]
+_BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got", "gets"})
+_ADVERBS = frozenset({"reportedly", "allegedly", "also", "later", "then", "subsequently", "not"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_HYPOTHETICAL = frozenset({"could", "would", "might", "should", "if", "unless"})
+_NOUN_WILL = frozenset({"the", "their", "its", "his", "her", "our", "common", "political", "good"})
+_FUTURE = frozenset({"will", "'ll", "shall"})
+_INTENT = frozenset(
+    [
+        "set",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "expected",
+        "due",
+        "intends",
+        "intend",
+        "intended",
+        "aims",
+        "aim",
+        "aimed",
+        "going",
+        "scheduled",
+        "ready",
+        "decided",
+        "prepared",
+        "prepares",
+        "preparing",
+        "poised",
+    ]
+)
+_ONGOING = frozenset({"continue", "continues", "continued", "continuing", "still", "ongoing"})
+_DENIAL = frozenset({"denied", "denies", "deny", "denying"})
+_ANNOUNCING = frozenset({"announced", "announces", "unveiled", "ordered", "orders", "decreed"})
+
+
+@attrs.frozen
+class Frame:
+    """Token regions of one sentence (token index ranges ``[start, end)``).
+
+    ``reporting`` are reporting frames, ``asides`` relative clauses and brackets,
+    ``adverbial`` a fronted adverbial ending with a comma, ``openers`` the indices
+    where a new clause begins.
+    """
+
+    tokens: Sequence[Token]
+    reporting: tuple[tuple[int, int], ...]
+    asides: tuple[tuple[int, int], ...]
+    adverbial: tuple[int, int] | None
+    openers: tuple[int, ...]
+
+    def region_of(self, index: int) -> tuple[int, int] | None:
+        """The aside holding token *index*, or None if it lies in the main clause."""
+        for start, end in self.asides:
+            if start <= index < end:
+                return (start, end)
+        return None
+
+    def is_reporting(self, index: int) -> bool:
+        """Whether token *index* lies in a reporting frame."""
+        return any(start <= index < end for start, end in self.reporting)
+
+    def clause(self, trigger: TriggerMatch) -> tuple[int, int]:
+        """The token range of the clause a trigger stands in."""
+        aside = self.region_of(trigger.first)
+        low, high = aside if aside is not None else (0, len(self.tokens))
+        start, end = low, high
+        for opener in self.openers:
+            if low <= opener <= trigger.first and (aside is not None or not self.region_of(opener)):
+                start = max(start, opener)
+            if trigger.last < opener < end and (aside is not None or not self.region_of(opener)):
+                end = opener
+        return start, end
+
+    def usable(self, index: int, trigger: TriggerMatch, *, for_time: bool = False) -> bool:
+        """Whether token *index* can hold a participant (or a time) of *trigger*."""
+        if self.is_reporting(index) and not self.is_reporting(trigger.first):
+            return False
+        if self.region_of(index) != self.region_of(trigger.first):
+            return False
+        if for_time or self.adverbial is None:
+            return True
+        start, end = self.adverbial
+        return not (start <= index < end) or start <= trigger.first < end
+
+
+def _next_comma(tokens: Sequence[Token], start: int) -> int:
+    for index in range(start, len(tokens)):
+        if tokens[index].norm in {",", ";", ":", ".", "—", "–"}:
+            return index
+    return len(tokens)
+
+
+def frame_of(tokens: Sequence[Token]) -> Frame:
+    """The regions of a tokenised sentence."""
+    norms = [t.norm for t in tokens]
+    count = len(norms)
+    reporting: list[tuple[int, int]] = []
+    asides: list[tuple[int, int]] = []
+    openers: list[int] = []
+    adverbial: tuple[int, int] | None = None
+
+    commas = [i for i, word in enumerate(norms) if word == ","]
+    # ", the ministry said in a statement." closing the sentence
+    if commas:
+        last = commas[-1]
+        tail = norms[last + 1 :]
+        if any(word in REPORTING for word in tail[:12]) and "that" not in tail:
+            reporting.append((last, count))
+    # "According to X, ..." or "X said (on Monday) that ..." opening it
+    if norms[:2] == ["according", "to"]:
+        reporting.append((0, _next_comma(tokens, 2) + 1))
+    else:
+        for index, word in enumerate(norms[:20]):
+            if word == "that" and any(w in REPORTING for w in norms[max(0, index - 6) : index]):
+                reporting.append((0, index + 1))
+                break
+    # fronted adverbial: "In March," "Prior to the meeting with X,"
+    if norms and norms[0] in _ADVERBIAL_OPENERS and commas and commas[0] <= 14:
+        adverbial = (0, commas[0] + 1)
+    # asides are relative clauses opened by a comma and "which", and brackets
+    index = 0
+    while index < count:
+        word = norms[index]
+        if word == "," and index + 1 < count and norms[index + 1] in _ASIDE_OPENERS:
+            end = _next_comma(tokens, index + 2)
+            asides.append((index, min(end + 1, count)))
+            index = end
+        elif word == "(":
+            end = next((j for j in range(index, count) if norms[j] == ")"), count)
+            asides.append((index, min(end + 1, count)))
+            index = end
+        index += 1
+    for index, word in enumerate(norms):
+        if word == "," and norms[index + 1 : index + 3] in _RETORTS:
+            openers.append(index + 1)
+        elif (
+            word in _OPENERS
+            or word in {";", ":"}
+            or (
+                word.endswith("ing")
+                and word not in _NOT_PARTICIPLES
+                and index > 0
+                and norms[index - 1] == ","
+            )
+        ):
+            openers.append(index)
+    return Frame(tokens, tuple(reporting), tuple(asides), adverbial, tuple(openers))
+
+
+def is_passive(frame: Frame, trigger: TriggerMatch) -> bool:
+    """Whether a verbal trigger is in the passive voice ("was killed", "were reportedly seized")."""
+    head = frame.tokens[trigger.first].norm
+    if not head.endswith(("ed", "en", "wn")) and head not in {"met", "held", "cut", "left", "sent"}:
+        return False
+    index = trigger.first - 1
+    while index >= 0 and frame.tokens[index].norm in _ADVERBS:
+        index -= 1
+    return index >= 0 and frame.tokens[index].norm in _BE
+
+
+def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventStatus:
+    """Whether the clause states the event as done, under way, planned, denied or hypothetical."""
+    norms = [t.norm for t in frame.tokens]
+    window = norms[max(clause_start, trigger.first - 5) : trigger.first]
+    whole = norms[clause_start : trigger.first]
+    head = norms[trigger.first]
+    if any(word in _DENIAL for word in whole) and head not in _DENIAL:
+        return EventStatus.DENIED
+    if any(word in _NEGATIONS for word in window[-3:]):
+        return EventStatus.DENIED
+    if any(word in _HYPOTHETICAL for word in whole[-8:]):
+        return EventStatus.HYPOTHETICAL
+    for position, word in enumerate(window):
+        if word in _FUTURE and (position == 0 or window[position - 1] not in _NOUN_WILL):
+            return EventStatus.PLANNED
+    if window and window[-1] == "to" and any(word in _INTENT for word in window[:-1]):
+        return EventStatus.PLANNED
+    if window[-2:-1] in (["is"], ["are"], ["was"]) and window[-1:] == ["to"]:
+        return EventStatus.PLANNED
+    if any(word in _ONGOING for word in window) or (
+        head.endswith("ing") and window[-1:] in (["is"], ["are"])
+    ):
+        return EventStatus.ONGOING
+    if any(word in _ANNOUNCING for word in window[-4:]) and frame.tokens[
+        trigger.first
+    ].norm not in (_ANNOUNCING):
+        return EventStatus.ANNOUNCED
+    return EventStatus.OCCURRED
