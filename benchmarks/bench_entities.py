@@ -1,0 +1,106 @@
+"""Entity extraction: quality on the annotated captures, and speed on seed-sized articles.
+
+Run: ``python benchmarks/bench_entities.py`` (add ``--details`` for each capture's misses).
+
+Quality: precision and recall per class (country, person, organisation, affiliation, role)
+on ``tests/captures/entities`` (captures read with parse_layout, then extract_entities).
+Speed: extract_entities alone and the full parse_article on distinct seed-sized articles
+(each copy of the seed gets its own reference number, so no per-text cache helps), one core.
+Where spaCy and an English model are installed, spaCy's NER runs on the same texts and the
+ratio of speeds is printed; otherwise that part is skipped.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+import time
+from pathlib import Path
+
+import attrs
+
+from sahel_news.capture import parse_layout
+from sahel_news.extract._actor_eval import evaluate, load_cases
+from sahel_news.extract.entities import extract_entities
+from sahel_news.pipeline import parse_article
+
+ROOT = Path(__file__).resolve().parent.parent
+CAPTURES = ROOT / "tests" / "captures" / "entities"
+SEED = ROOT / "examples" / "seed.txt"
+
+
+def quality(details: bool) -> None:
+    cases = load_cases(CAPTURES)
+    tallies, notes = evaluate(cases, lambda text: extract_entities(parse_layout(text)))
+    print(f"quality on {len(cases)} annotated captures")
+    print(f"{'class':14}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
+    for name, tally in tallies.items():
+        print(
+            f"{name:14}{tally.precision:>10.3f}{tally.recall:>8.3f}"
+            f"{tally.tp:>6}{tally.fp:>5}{tally.fn:>5}"
+        )
+    if details:
+        for case, lines in notes.items():
+            print(case)
+            for line in lines:
+                print("   ", line)
+
+
+def distinct_seeds(count: int, salt: str = "") -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    copies = []
+    for number in range(count):
+        changed = [
+            f"{line} Ref {salt}{number}." if index >= 7 and len(line) > 80 else line
+            for index, line in enumerate(lines)
+        ]
+        copies.append("\n".join(changed) + "\n")
+    return copies
+
+
+def rate(label: str, function, items) -> float:
+    start = time.perf_counter()
+    for item in items:
+        function(item)
+    elapsed = time.perf_counter() - start
+    per_second = len(items) / elapsed
+    print(f"{label:44}{per_second:>10.0f} articles/s ({elapsed * 1000 / len(items):.3f} ms each)")
+    return per_second
+
+
+def speed(count: int = 2000) -> float:
+    articles = [
+        attrs.evolve(parse_layout(t), countries=(), actors=()) for t in distinct_seeds(count)
+    ]
+    extract_entities(articles[0])  # load the tables and compile the matchers once
+    layouts = distinct_seeds(count, "b")
+    full = distinct_seeds(count, "c")
+    # The inputs stay alive for the whole run; freezing them keeps the garbage collector
+    # from walking them again and again, as it would not in a streaming pipeline.
+    gc.freeze()
+    print(f"speed on {count} distinct seed-sized articles, one core")
+    entities = rate("extract_entities (layout already parsed)", extract_entities, articles)
+    rate("parse_layout + extract_entities", lambda t: extract_entities(parse_layout(t)), layouts)
+    rate("parse_article (layout, entities, events)", parse_article, full)
+    return entities
+
+
+def spacy_ratio(ours: float, count: int = 300) -> None:
+    try:
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm")
+    except Exception as error:
+        print(f"spaCy comparison skipped ({type(error).__name__}: {error})")
+        return
+    texts = ["\n\n".join(parse_layout(t).paragraphs) for t in distinct_seeds(count)]
+    theirs = rate("spaCy en_core_web_sm NER", lambda t: nlp(t).ents, texts)
+    print(f"ratio extract_entities / spaCy: {ours / theirs:.1f}x")
+
+
+if __name__ == "__main__":
+    quality("--details" in sys.argv)
+    print()
+    ours = speed()
+    spacy_ratio(ours)

@@ -1,0 +1,455 @@
+"""The merger behind extract_entities: candidates of every recognizer -> countries and actors.
+
+See `sahel_news.extract.entities` for the rules; this module holds their machinery.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from sahel_news.errors import ValidationError
+from sahel_news.extract._actor_gazetteer import (
+    country_adjective,
+    gazetteer_actors,
+    person_index,
+    slug,
+    vocabulary,
+)
+from sahel_news.extract._text import TextUnit, mention
+from sahel_news.extract.recognizer import (
+    EntityCandidate,
+    EntityLabel,
+    Recognizer,
+    fold,
+    word_matches,
+)
+from sahel_news.models import Actor, ActorKind, Country, Mention
+
+__all__ = ["Hit", "Merger"]
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+_PREVIOUS_WORD = re.compile(r"([A-Z][\w'-]*) $")
+
+
+@attrs.frozen
+class Hit:
+    """A settled stretch of one text: where it is and what the candidates said of it."""
+
+    order: int
+    start: int
+    end: int
+    candidates: tuple[EntityCandidate, ...]
+
+    def overlaps(self, other: Hit) -> bool:
+        return self.order == other.order and self.start < other.end and other.start < self.end
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.order, self.start)
+
+
+def _by_unit(
+    units: Sequence[TextUnit], recognizers: Sequence[Recognizer]
+) -> dict[EntityLabel, list[tuple[int, EntityCandidate]]]:
+    found: dict[EntityLabel, list[tuple[int, EntityCandidate]]] = {
+        label: [] for label in EntityLabel
+    }
+    for order, unit in enumerate(units):
+        for recognizer in recognizers:
+            for candidate in recognizer.recognize(unit):
+                if candidate.end > len(unit.text):
+                    raise ValidationError.at(
+                        "recognizers",
+                        f"{type(recognizer).__name__} gave [{candidate.start}, {candidate.end})"
+                        f" past the end of a {len(unit.text)}-character text",
+                    )
+                found[candidate.label].append((order, candidate))
+    return found
+
+
+def _cluster(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
+    """Group candidates whose stretches overlap (persons: one person per cluster)."""
+    hits: list[Hit] = []
+    for order, candidate in sorted(items, key=lambda oc: (oc[0], oc[1].start, -oc[1].end)):
+        last = hits[-1] if hits else None
+        if last is not None and last.order == order and candidate.start < last.end:
+            hits[-1] = Hit(
+                order, last.start, max(last.end, candidate.end), (*last.candidates, candidate)
+            )
+        else:
+            hits.append(Hit(order, candidate.start, candidate.end, (candidate,)))
+    return hits
+
+
+def _longest_first(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
+    """Keep the longest of overlapping candidates (gazetteer ones first on ties)."""
+    ranked = sorted(
+        items,
+        key=lambda oc: (oc[1].start - oc[1].end, oc[1].form != "gazetteer", oc[0], oc[1].start),
+    )
+    kept: dict[int, list[Hit]] = {}
+    for order, candidate in ranked:
+        hit = Hit(order, candidate.start, candidate.end, (candidate,))
+        in_unit = kept.setdefault(order, [])
+        same = next(
+            (i for i, k in enumerate(in_unit) if k.key == hit.key and k.end == hit.end), None
+        )
+        if same is not None:
+            in_unit[same] = attrs.evolve(
+                in_unit[same], candidates=(*in_unit[same].candidates, candidate)
+            )
+        elif not any(hit.overlaps(k) for k in in_unit):
+            in_unit.append(hit)
+    return sorted((h for hits in kept.values() for h in hits), key=lambda h: h.key)
+
+
+def _by_order(hits: Iterable[Hit]) -> dict[int, list[Hit]]:
+    grouped: dict[int, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(hit.order, []).append(hit)
+    return grouped
+
+
+@attrs.define
+class _Context:
+    """The countries named so far, in reading order, to resolve "its", "the junta" and the like."""
+
+    signals: list[tuple[int, int, str, bool]]
+
+    def nearest(
+        self, order: int, start: int, choices: Iterable[str] = (), count: int = 1
+    ) -> list[str]:
+        """The *count* nearest countries before ``(order, start)``, of *choices* if given.
+
+        For one country, a country named as an actor ("Niger announced", "Mali's army")
+        beats one named as a place or by a demonym ("in Togo", "Turkish drones").
+        """
+        allowed = frozenset(choices)
+        index = bisect.bisect_left(self.signals, (order, start, "", False))
+        before = self.signals[:index]
+        tiers = [[s for s in before if s[3]], before] if count == 1 else [before]
+        for tier in tiers:
+            found: list[str] = []
+            for _, _, code, _ in reversed(tier):
+                if (not allowed or code in allowed) and code not in found:
+                    found.append(code)
+                    if len(found) == count:
+                        return found
+            if found and count > 1:
+                return found
+        return []
+
+    def focus(self) -> str | None:
+        """The country the article names most often (the first named, on a tie)."""
+        counts: dict[str, int] = {}
+        for _, _, code, _ in self.signals:
+            counts[code] = counts.get(code, 0) + 1
+        return max(counts, key=lambda code: counts[code]) if counts else None
+
+
+@attrs.define
+class _Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None = None
+    text_country: str | None = None
+    roles: list[str] = attrs.Factory(list)
+    mentions: dict[tuple[int, int], tuple[int, int]] = attrs.Factory(dict)
+    gazetteer: bool = False
+
+
+class Merger:
+    def __init__(
+        self,
+        units: Sequence[TextUnit],
+        recognizers: Sequence[Recognizer],
+        extra_countries: Sequence[Hit] = (),
+    ) -> None:
+        self.units = units
+        found = _by_unit(units, recognizers)
+        self.orgs = _longest_first(found[EntityLabel.ORGANISATION])
+        people = self._people_without_org_clashes(_cluster(found[EntityLabel.PERSON]))
+        countries = _longest_first(found[EntityLabel.COUNTRY]) + list(extra_countries)
+        # A gazetteer person hides the country words inside its name ("Chad" in a name the
+        # country recognizer let through); a rule-found person gives way to a country or
+        # capital ("Koulouba announced"), but not to a gazetteer place.
+        countries_in = _by_order(countries)
+        self.people = [
+            p
+            for p in people
+            if _named(p)
+            or not any(
+                p.overlaps(c) and c.candidates[0].form != "place"
+                for c in countries_in.get(p.order, ())
+            )
+        ]
+        people_in = _by_order(self.people)
+        self.countries = [
+            c
+            for c in countries
+            if not any(
+                c.overlaps(p) and (_named(p) or c.candidates[0].form == "place")
+                for p in people_in.get(c.order, ())
+            )
+        ]
+        self.context = _Context(
+            sorted(
+                (hit.order, hit.start, c.country, not (c.locative or c.form == "demonym"))
+                for hit in self.countries
+                for c in hit.candidates[:1]
+                if c.country is not None
+            )
+        )
+        self.actors: dict[str, _Actor] = {}
+
+    def _name_span(self, hit: Hit) -> Hit:
+        """The stretch that names the person, with the candidates that speak for it.
+
+        A gazetteer hit sets the span, unless it is a lone surname inside a longer name the
+        patterns found ("Téné Birahima Ouattara" is not Alassane Ouattara).
+        """
+        longest = max(hit.candidates, key=lambda c: c.end - c.start)
+        gazetteer = [c for c in hit.candidates if c.id is not None]
+        if not gazetteer:
+            return Hit(hit.order, longest.start, longest.end, hit.candidates)
+        best = max(gazetteer, key=lambda c: c.end - c.start)
+        text = self.units[hit.order].text[best.start : best.end]
+        if longest.end - longest.start > best.end - best.start and " " not in text.strip():
+            rest = tuple(c for c in hit.candidates if c.id is None)
+            return Hit(hit.order, longest.start, longest.end, rest)
+        return Hit(hit.order, best.start, best.end, hit.candidates)
+
+    def _people_without_org_clashes(self, people: list[Hit]) -> list[Hit]:
+        kept: list[Hit] = []
+        orgs_in = _by_order(self.orgs)
+        for hit in people:
+            named = any(c.id is not None for c in hit.candidates)
+            clashes = [org for org in orgs_in.get(hit.order, ()) if org.overlaps(hit)]
+            if clashes and not named:
+                continue
+            if clashes:
+                self.orgs = [org for org in self.orgs if org not in clashes]
+            kept.append(self._name_span(hit))
+        return kept
+
+    # people ---------------------------------------------------------------------------
+
+    def resolve_people(self) -> None:
+        index = person_index()
+        gazetteer = gazetteer_actors()
+        deferred: list[tuple[Hit, str]] = []
+        for hit in self.people:
+            text = fold(self.units[hit.order].text[hit.start : hit.end])
+            known = next((c.id for c in hit.candidates if c.id is not None), None)
+            actor_id = known or index.get(text)
+            if actor_id is None and " " in text:
+                actor_id = slug(text)
+            if actor_id is None:
+                deferred.append((hit, text))
+                continue
+            self._add_person(actor_id, hit, gazetteer.get(actor_id))
+        surnames = self._surnames()
+        for hit, text in deferred:
+            actor_id = surnames.get(text)
+            titled = any(c.role or c.name == "title" for c in hit.candidates)
+            if actor_id is None and titled:
+                actor_id = slug(text)
+            if actor_id is not None:
+                self._add_person(actor_id, hit, gazetteer.get(actor_id))
+        self._link_bare_surnames(self._surnames())
+        self._officials_from_context()
+
+    def _officials_from_context(self) -> None:
+        """A state official the text gives no country ("Mining Minister X") serves the country
+        the article names most; a role naming an organisation ("UN envoy") is left alone."""
+        state_roles = vocabulary().state_roles
+        for actor in self.actors.values():
+            if actor.gazetteer or actor.country or actor.text_country or not actor.roles:
+                continue
+            official = any(
+                role.lower().endswith(state_roles)
+                and not any(len(w) > 1 and w.isupper() for w in role.split())
+                for role in actor.roles
+            )
+            if official:
+                actor.country = self.context.focus()
+
+    def _add_person(self, actor_id: str, hit: Hit, entry: object) -> None:
+        text = self.units[hit.order].text[hit.start : hit.end]
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            actor = _Actor(actor_id, text, ActorKind.PERSON)
+            if entry is not None:
+                actor.name = getattr(entry, "name", text)
+                actor.country = getattr(entry, "country", None)
+                actor.gazetteer = True
+            self.actors[actor_id] = actor
+        elif not actor.gazetteer and len(text.split()) > len(actor.name.split()):
+            actor.name = text
+        actor.mentions[hit.key] = (hit.order, hit.end)
+        not_roles = vocabulary().not_roles
+        for candidate in hit.candidates:
+            role = candidate.role
+            if role and role.lower() not in not_roles and role not in actor.roles:
+                actor.roles.append(role)
+            if candidate.from_text and candidate.country and actor.text_country is None:
+                actor.text_country = candidate.country
+            if candidate.needs_country and actor.country is None and actor.text_country is None:
+                near = self.context.nearest(hit.order, hit.start)
+                actor.country = near[0] if near else None
+
+    def _surnames(self) -> dict[str, str]:
+        owners: dict[str, set[str]] = {}
+        gazetteer = gazetteer_actors()
+        for actor in self.actors.values():
+            if actor.kind is not ActorKind.PERSON:
+                continue
+            forms = [actor.name]
+            entry = gazetteer.get(actor.id)
+            if entry is not None:
+                forms += [*entry.aliases, *entry.short]
+            forms += [self.units[o].text[s:e] for (o, s), (_, e) in actor.mentions.items()]
+            for form in forms:
+                words = fold(form).split()
+                if len(words) > 1:
+                    owners.setdefault(words[-1], set()).add(actor.id)
+                elif words:
+                    owners.setdefault(words[0], set()).add(actor.id)
+        return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
+
+    def _link_bare_surnames(self, surnames: dict[str, str]) -> None:
+        if not surnames:
+            return
+        taken = _by_order([*self.people, *self.orgs])
+        not_names = vocabulary().not_names
+        for order, unit in enumerate(self.units):
+            folded = fold(unit.text)
+            for match in word_matches(_CAPITALISED, folded):
+                start, end = match.span()
+                token = match.group()
+                if token.endswith("'s"):
+                    token, end = token[:-2], end - 2
+                actor_id = surnames.get(token)
+                if actor_id is None:
+                    continue
+                hit = Hit(order, start, end, ())
+                if any(hit.overlaps(t) for t in taken.get(order, ())):
+                    continue
+                previous = _PREVIOUS_WORD.search(folded, max(0, start - 30), start)
+                if (
+                    previous
+                    and previous.group(1) not in not_names
+                    and _mid_sentence(folded, previous.start(1))
+                ):
+                    continue
+                if folded[end : end + 1] == " " and _CAPITALISED.match(folded, end + 1):
+                    following = _CAPITALISED.match(folded, end + 1)
+                    if following and following.group() not in not_names:
+                        continue
+                self.actors[actor_id].mentions[hit.key] = (order, end)
+
+    # organisations ------------------------------------------------------------------
+
+    def resolve_organisations(self) -> None:
+        gazetteer = gazetteer_actors()
+        for hit in self.orgs:
+            for candidate in hit.candidates:
+                if candidate.form == "per_country":
+                    codes = (
+                        [candidate.country]
+                        if candidate.country
+                        else self.context.nearest(
+                            hit.order, hit.start, candidate.choices, candidate.context_count
+                        )
+                    )
+                    for code in codes:
+                        if code is None:
+                            continue
+                        actor_id = f"{code.lower()}-{candidate.id or slug(candidate.name or '')}"
+                        name = f"{country_adjective(code)} {candidate.name}"
+                        self._add_org(actor_id, name, candidate, code, hit)
+                    continue
+                text = self.units[hit.order].text[hit.start : hit.end]
+                entry = gazetteer.get(candidate.id or "")
+                actor_id = candidate.id or slug(candidate.name or text)
+                country = candidate.country
+                if country is None and candidate.needs_country:
+                    near = self.context.nearest(hit.order, hit.start, candidate.choices)
+                    country = near[0] if near else None
+                name = entry.name if entry is not None else candidate.name or text
+                self._add_org(actor_id, name, candidate, country, hit)
+                self.actors[actor_id].gazetteer = entry is not None
+
+    def _add_org(
+        self, actor_id: str, name: str, candidate: EntityCandidate, country: str | None, hit: Hit
+    ) -> None:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            kind = candidate.kind or ActorKind.OTHER
+            actor = self.actors[actor_id] = _Actor(actor_id, name, kind, country)
+        actor.mentions[hit.key] = (hit.order, hit.end)
+        if candidate.role and candidate.role not in actor.roles:
+            actor.roles.append(candidate.role)
+
+    # countries ----------------------------------------------------------------------
+
+    def countries_and_actors(self) -> tuple[tuple[Country, ...], tuple[Actor, ...]]:
+        mentions: dict[str, list[Mention]] = {}
+        first_seen: dict[str, tuple[int, int]] = {}
+        named = {c.country for h in self.countries for c in h.candidates if c.country}
+        for hit in self.countries:
+            candidate = hit.candidates[0]
+            code = candidate.country or next(
+                (choice for choice in candidate.choices if choice in named), None
+            )
+            if code is None:
+                continue
+            first_seen.setdefault(code, hit.key)
+            bucket = mentions.setdefault(code, [])
+            if not candidate.implied:
+                bucket.append(mention(self.units[hit.order], hit.start, hit.end))
+        actors = sorted(self.actors.values(), key=lambda a: min(a.mentions))
+        built: list[Actor] = []
+        for actor in actors:
+            country = actor.text_country or actor.country
+            if country is not None:
+                first_seen.setdefault(country, (len(self.units), len(first_seen)))
+                mentions.setdefault(country, [])
+            built.append(self._build(actor, country))
+        countries = tuple(
+            Country.from_code(code, mentions=tuple(mentions[code]))
+            for code in sorted(first_seen, key=lambda c: first_seen[c])
+        )
+        return countries, tuple(built)
+
+    def _build(self, actor: _Actor, country: str | None) -> Actor:
+        spans = sorted(actor.mentions.items())
+        found = tuple(mention(self.units[o], s, e) for (o, s), (_, e) in spans)
+        folded_name = fold(actor.name)
+        named = actor.gazetteer or actor.kind is ActorKind.PERSON
+        aliases = tuple(
+            dict.fromkeys(m.text for m in found if named and fold(m.text) != folded_name)
+        )
+        return Actor(
+            id=actor.id,
+            name=actor.name,
+            kind=actor.kind,
+            country=country,
+            roles=tuple(actor.roles),
+            aliases=aliases,
+            mentions=found,
+        )
+
+
+def _named(hit: Hit) -> bool:
+    return any(c.id is not None for c in hit.candidates)
+
+
+def _mid_sentence(folded: str, position: int) -> bool:
+    before = folded[:position].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"'"

@@ -1,0 +1,348 @@
+"""The country recognizer: names, demonyms, capitals and seats from the country table.
+
+Every surface form of ``countries.json`` (names, demonyms, capitals, seats; a leading "the"
+dropped) goes into one regex (a trie-shaped alternation, longest form first), compiled
+once. It runs on the folded text (accents and typographic apostrophes folded, same
+length), case-sensitively and on word boundaries, so "Niger" never matches inside
+"Nigeria" and "US" never matches "us". A hyphen is a boundary: "Mali-Russia" names both.
+
+Context then decides:
+
+* A capital or seat is the state when it acts ("Moscow accused", "Niamey's leaders",
+  "accusing Paris of meddling"); after a locative word ("in", "at", "to", "from", "of",
+  "the capital, ...") or in "Bamako-based" it is a place. A place still implies its country:
+  the candidate is kept with ``implied=True`` (the country is listed with no mention).
+* A form the table marks ambiguous (Chad, Jordan, Georgia, Niger, Congo, Paris, Washington,
+  America, ...) is dropped when a capitalised word that is no title follows it ("Chad
+  Johnson", "Niger Delta", "Washington Post"), when a lowercase geographic word follows it
+  ("the Niger river"), when "the", "Gulf of", "River", "Latin", "Mr" and the like precede it,
+  or when a capitalised word that opens no sentence precedes it ("Michael Jordan"). In a
+  title-case text (every word of four letters or more capitalised) the capitalised-neighbour
+  tests are skipped.
+* A name after such a word ("in Togo", "the border with Libya", "in Mali and Niger") is
+  still a mention, marked ``locative``: when "the army" or "the junta" takes its country
+  from context, countries named as actors count before countries named as places.
+* A place of ``places.json`` ("in Gao", "the Tillaberi region") implies its country, like a
+  locative capital.
+* A demonym used as a language ("in French.", "French-speaking") is dropped.
+* A form two countries share (Congolese) is left for the merger to settle with ``choices``.
+
+Mentions never include a possessive ("Mali's" gives the mention "Mali") nor a leading "the".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from sahel_news.data import country_table, place_table, register_cache
+from sahel_news.extract._text import TextUnit
+from sahel_news.extract.recognizer import (
+    EntityCandidate,
+    EntityLabel,
+    alternation,
+    fold,
+    word_matches,
+)
+
+__all__ = ["CountryRecognizer", "find_countries"]
+
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?i:in|at|to|from|near|outside|inside|into|toward|towards|via|around|across|within|"
+    r"through|of|visited|visiting|reached|leaving|left|between|(?:border|frontier)s?\s+with)"
+    r"\s+(?:the\s+)?"
+    r"|\bcapital,?\s+(?:city,?\s+)?)$"
+)
+_NEXT_CAPITALISED = re.compile(r"\s+([A-Z][\w'-]*)")
+_NEXT_GEOGRAPHIC = re.compile(
+    r"\s+(?:river|delta|basin|valley|state|county|region|bend)\b|-(?:based|speaking)\b"
+)
+_BLOCKING_BEFORE = re.compile(
+    r"(?:\b(?:Gulf\s+of|River|river|Lake|Mount|[Ss]tate\s+of|Bay\s+of|University\s+of|Mr\.?|"
+    r"Mrs\.?|Ms\.?|Dr\.?|Latin|South|North|Central|Upper|Lower|Middle|the)\s+)$"
+)
+_PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'-])(?P<word>[A-Z][\w'-]*)\s+$")
+_LANGUAGE_USE = re.compile(r"\b(?:in|speak|speaks|spoke|speaking)\s+$")
+_SPACE_LOWERCASE = re.compile(r" [a-z]")
+_COORDINATION = re.compile(r",? (?:and|or) |, ")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+
+# Capitalised words that may stand next to a country name without making it another thing.
+_NEUTRAL_NEIGHBOURS = frozenset(
+    [
+        "President",
+        "Prime",
+        "Minister",
+        "Ministry",
+        "Foreign",
+        "Defence",
+        "Defense",
+        "Interior",
+        "Army",
+        "Armed",
+        "Air",
+        "Navy",
+        "Government",
+        "Junta",
+        "Embassy",
+        "Ambassador",
+        "Envoy",
+        "Forces",
+        "Military",
+        "Presidency",
+        "Parliament",
+        "National",
+        "Authorities",
+        "Leader",
+        "Leaders",
+        "Head",
+        "Chief",
+        "Junior",
+        "Senior",
+        "Deputy",
+        "Vice",
+        "Officials",
+        "Police",
+        "The",
+        "A",
+        "An",
+        "And",
+        "But",
+        "In",
+        "On",
+        "At",
+        "As",
+        "By",
+        "For",
+        "From",
+        "Of",
+        "To",
+        "With",
+        "After",
+        "Before",
+        "While",
+        "When",
+        "Since",
+        "During",
+        "Under",
+        "Against",
+        "Between",
+        "Both",
+        "Neighbouring",
+        "Neighboring",
+        "Landlocked",
+        "Sahel",
+        "Sahelian",
+        "West",
+        "East",
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+        "Also",
+        "Only",
+        "Even",
+        "Now",
+        "Then",
+        "Meanwhile",
+        "However",
+        "According",
+        "Earlier",
+        "Later",
+        "Today",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+@attrs.frozen
+class _Form:
+    alpha3s: tuple[str, ...]
+    kind: str
+    ambiguous: bool
+
+
+@register_cache
+@functools.cache
+def _matcher() -> tuple[re.Pattern[str], dict[str, _Form]]:
+    codes: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for alpha3, entry in country_table().items():
+        marked = {_key(form) for form in entry.ambiguous}
+        groups = (
+            ("name", entry.names),
+            ("demonym", entry.demonyms),
+            ("capital", entry.capitals),
+            ("seat", entry.seats),
+        )
+        for kind, forms in groups:
+            for form in forms:
+                key = _key(form)
+                if not key:
+                    continue
+                if alpha3 not in codes.setdefault(key, []):
+                    codes[key].append(alpha3)
+                kinds.setdefault(key, kind)
+                if key in marked:
+                    ambiguous.add(key)
+    table = {
+        key: _Form(tuple(alphas), kinds[key], key in ambiguous or len(alphas) > 1)
+        for key, alphas in codes.items()
+    }
+    return re.compile(rf"\b{alternation(table)}(?!\w)"), table
+
+
+def _key(form: str) -> str:
+    folded = fold(form).strip()
+    return folded.removeprefix("the ")
+
+
+def _is_title_case(text: str) -> bool:
+    """Whether every word of four letters or more is capitalised, as in a title-case headline."""
+    long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+
+
+def _ambiguous_rejected(folded: str, start: int, end: int, title_case: bool) -> bool:
+    after = folded[end : end + 40]
+    before = folded[max(0, start - 40) : start]
+    if _NEXT_GEOGRAPHIC.match(after) or _BLOCKING_BEFORE.search(before):
+        return True
+    if title_case:
+        return False
+    following = _NEXT_CAPITALISED.match(after)
+    if following and following.group(1) not in _NEUTRAL_NEIGHBOURS:
+        return True
+    previous = _PREVIOUS_CAPITALISED.search(before)
+    return bool(previous and previous.group("word") not in _NEUTRAL_NEIGHBOURS)
+
+
+def _is_locative(folded: str, start: int, end: int) -> bool:
+    if folded.startswith("-based", end):
+        return True
+    return bool(_LOCATIVE_BEFORE.search(folded[max(0, start - 30) : start]))
+
+
+@functools.lru_cache(maxsize=2048)
+def find_countries(text: str) -> tuple[EntityCandidate, ...]:
+    """The country candidates of *text*, in order (cached: the actor recognizer reuses them)."""
+    return tuple(_scan(text))
+
+
+register_cache(find_countries)
+
+
+def _scan(text: str) -> Iterator[EntityCandidate]:
+    pattern, table = _matcher()
+    folded = fold(text)
+    title_case: bool | None = None
+    found: list[EntityCandidate] = []
+    for match in pattern.finditer(folded):
+        start, end = match.span()
+        form = table[match.group()]
+        if form.ambiguous and len(form.alpha3s) == 1:
+            if title_case is None:
+                title_case = _is_title_case(folded)
+            if _ambiguous_rejected(folded, start, end, title_case):
+                continue
+        if form.kind == "demonym" and (
+            folded.startswith("-speaking", end)
+            or (
+                _LANGUAGE_USE.search(folded[max(0, start - 12) : start])
+                and not _followed_by_word(folded, end)
+            )
+        ):
+            continue
+        locative = form.kind != "demonym" and (
+            _is_locative(folded, start, end) or _joined_to_locative(folded, found, start)
+        )
+        single = form.alpha3s[0] if len(form.alpha3s) == 1 else None
+        found.append(
+            EntityCandidate(
+                start,
+                end,
+                EntityLabel.COUNTRY,
+                country=single,
+                choices=form.alpha3s if single is None else (),
+                implied=locative and form.kind in {"capital", "seat"},
+                locative=locative,
+                form=form.kind,
+            )
+        )
+    yield from _merge_places(folded, found)
+
+
+def _joined_to_locative(folded: str, found: list[EntityCandidate], start: int) -> bool:
+    """Whether "in Mali and Niger" makes this second country a place like the first."""
+    if not found or not found[-1].locative:
+        return False
+    return bool(_COORDINATION.fullmatch(folded, found[-1].end, start))
+
+
+def _merge_places(folded: str, countries: list[EntityCandidate]) -> Iterator[EntityCandidate]:
+    """The country candidates, with the countries implied by gazetteer places among them."""
+    pattern, places = _place_matcher()
+    taken = [(c.start, c.end) for c in countries]
+    extra = [
+        EntityCandidate(
+            m.start(),
+            m.end(),
+            EntityLabel.COUNTRY,
+            country=places[m.group()],
+            implied=True,
+            locative=True,
+            form="place",
+        )
+        for m in word_matches(pattern, folded)
+        if not any(m.start() < end and start < m.end() for start, end in taken)
+    ]
+    yield from sorted((*countries, *extra), key=lambda c: c.start)
+
+
+@register_cache
+@functools.cache
+def _place_matcher() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex of the places of ``places.json`` that lie in one country, and form -> alpha-3."""
+    countries = country_table()
+    forms: dict[str, str] = {}
+    for place in place_table():
+        # Capitals come from the country table, with its rules for ambiguous forms.
+        if place.country is None or place.country not in countries or place.kind == "capital":
+            continue
+        for name in (place.name, *place.aliases):
+            forms.setdefault(fold(name), place.country)
+    return re.compile(rf"\b{alternation(forms)}(?![\w]|-\w)"), forms
+
+
+def _followed_by_word(folded: str, end: int) -> bool:
+    return bool(_SPACE_LOWERCASE.match(folded, end))
+
+
+class CountryRecognizer:
+    """The default country recognizer (see the module's docstring for its rules)."""
+
+    def recognize(self, unit: TextUnit) -> tuple[EntityCandidate, ...]:
+        """The country candidates of *unit*, in order."""
+        return find_countries(unit.text)

@@ -1,0 +1,182 @@
+"""The Recognizer protocol: what any recognizer (rules, gazetteers, a statistical NER) yields.
+
+A recognizer looks at one text of an article (a `TextUnit`) and yields `EntityCandidate`\\ s:
+character offsets into that text, what the stretch is (a country, a person, an organisation)
+and what the recognizer knows of it. `extract_entities` merges the candidates of every
+recognizer into the article's countries and actors, so a new recognizer plugs in without
+changing anything else.
+
+This module also holds the text folding every default recognizer matches on: typographic
+apostrophes, quotes and dashes and Latin accents are folded one character for one character,
+so offsets found in the folded text are offsets in the original.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from enum import StrEnum
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from sahel_news.extract._text import TextUnit
+from sahel_news.models import ActorKind
+
+__all__ = ["EntityCandidate", "EntityLabel", "Recognizer", "alternation", "fold", "word_matches"]
+
+
+class EntityLabel(StrEnum):
+    """What a candidate stretch of text names."""
+
+    COUNTRY = "country"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+
+
+def _check_offsets(instance: EntityCandidate, _: attrs.Attribute[int], __: int) -> None:
+    if not 0 <= instance.start < instance.end:
+        raise ValueError(
+            f"a candidate needs 0 <= start < end, got {instance.start}..{instance.end}"
+        )
+
+
+@attrs.frozen(slots=True)
+class EntityCandidate:
+    """A stretch ``[start, end)`` of one text that a recognizer takes for an entity.
+
+    ``label`` says what it is. For a country, ``country`` is its alpha-3 code (or
+    ``choices`` lists the codes a shared form may mean) and ``implied`` marks a place use
+    ("in Bamako") that implies the country without naming the state. For an actor, ``name``
+    is the canonical name where the recognizer knows it (else the text is used), ``id`` a
+    gazetteer id where known, ``kind`` the ActorKind, ``country`` the country it acts for,
+    ``role`` a title as written, and ``from_text`` whether that country was read from the
+    text itself (it then beats a gazetteer's). ``needs_country`` asks the merger to take the
+    country from the context (the nearest earlier country of ``choices``, or of any country
+    when ``choices`` is empty); ``context_count`` how many countries it stands for ("the
+    military regimes of both countries": 2). ``form`` says which kind of country form
+    matched (name, demonym, capital, seat, place) and ``locative`` marks a country named as a
+    place ("in Togo", "from Turkey"), which weighs less when context is resolved.
+    """
+
+    start: int = attrs.field(validator=_check_offsets)
+    end: int
+    label: EntityLabel
+    name: str | None = None
+    id: str | None = None
+    kind: ActorKind | None = None
+    country: str | None = None
+    role: str | None = None
+    from_text: bool = False
+    implied: bool = False
+    choices: tuple[str, ...] = ()
+    needs_country: bool = False
+    context_count: int = 1
+    form: str | None = None
+    locative: bool = False
+
+
+@runtime_checkable
+class Recognizer(Protocol):
+    """Anything with a ``recognize`` method that yields candidates for one text."""
+
+    def recognize(self, unit: TextUnit) -> Iterable[EntityCandidate]:
+        """The candidates found in *unit*, with offsets into ``unit.text``."""
+        ...
+
+
+_PUNCTUATION_FOLDS = {
+    "\u2019": "'",
+    "\u2018": "'",
+    "\u02bc": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2013": "-",
+    "\u00a0": " ",
+    "\u202f": " ",
+}
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    table = {ord(k): v for k, v in _PUNCTUATION_FOLDS.items()}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        )
+        if len(base) == 1 and base != char:
+            table[code] = base
+    return table
+
+
+_TO_FOLD = re.compile(r"[^\x00-\x5f\x61-\x7f]")
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """*text* with accents and typographic apostrophes, quotes and dashes folded, same length.
+
+    ``fold("Goïta’s")`` is ``"Goita's"``; every character maps to one character, so an
+    offset in the folded text is the same offset in *text*. (Cached: every recognizer folds
+    the same texts.)
+    """
+    if not _TO_FOLD.search(text):
+        return text
+    table = _fold_table()
+    return _TO_FOLD.sub(lambda m: table.get(ord(m.group()), m.group()), text)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex group matching any of *words*, longest first, factored as a trie.
+
+    Python's regex engine tries the branches of a plain alternation one by one at every
+    position; a trie (``Ni(?:ger(?:ia|ien)?)``) makes that one branch per character, which is
+    what keeps a gazetteer of thousands of forms fast. Greedy optional groups give the
+    longest form at a position, as a longest-first alternation does.
+    """
+    root: dict[str, dict[str, object]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+    if not root:
+        return "(?!)"
+    return f"(?:{_emit(root)})"
+
+
+def _emit(node: Mapping[str, object]) -> str:
+    branches = [
+        re.escape(char) + _emit(child)  # type: ignore[arg-type]
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+def word_matches(
+    pattern: re.Pattern[str], text: str, *, hyphen_joins: bool = True
+) -> Iterator[re.Match[str]]:
+    """The matches of *pattern* (which starts with ``\\b``) that start a word of *text*.
+
+    With *hyphen_joins*, a match right after a hyphen ("pro-Wagner") is skipped. A ``\\b``
+    at the start lets the regex engine skip ahead fast, where a look-behind would make it
+    try every position; the hyphen test is done here instead.
+    """
+    for match in pattern.finditer(text):
+        start = match.start()
+        if hyphen_joins and start and text[start - 1] == "-":
+            continue
+        yield match
