@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from sahel_news.data import DataTableError, country_table, load_entries, register_cache
-from sahel_news.extract.recognizer import alternation, fold
+from sahel_news.extract.recognizer import WordPattern, fold
 from sahel_news.models import ActorKind
 
 __all__ = [
@@ -93,13 +93,13 @@ def gazetteer_actors() -> Mapping[str, GazetteerActor]:
 
 @register_cache
 @functools.cache
-def actor_matcher() -> tuple[re.Pattern[str], Mapping[str, str]]:
+def actor_matcher() -> tuple[WordPattern, Mapping[str, str]]:
     """One regex of every folded gazetteer form (longest first) and form -> actor id."""
     forms: dict[str, str] = {}
     for entry in gazetteer_actors().values():
         for form in (entry.name, *entry.aliases, *entry.short):
             forms.setdefault(fold(form), entry.id)
-    return re.compile(rf"\b{alternation(forms)}(?![\w]|-\w)"), forms
+    return WordPattern.compile(forms, r"(?![\w]|-\w)"), forms
 
 
 @register_cache

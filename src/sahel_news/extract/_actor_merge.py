@@ -6,8 +6,10 @@ See `sahel_news.extract.entities` for the rules; this module holds their machine
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -35,9 +37,11 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'-]*) $")
 
 
-@attrs.frozen
-class Hit:
-    """A settled stretch of one text: where it is and what the candidates said of it."""
+class Hit(NamedTuple):
+    """A settled stretch of one text: where it is and what the candidates said of it.
+
+    (A named tuple: the merger makes thousands a second, and an attrs class costs more.)
+    """
 
     order: int
     start: int
@@ -91,20 +95,22 @@ def _longest_first(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
         items,
         key=lambda oc: (oc[1].start - oc[1].end, oc[1].form != "gazetteer", oc[0], oc[1].start),
     )
-    kept: dict[int, list[Hit]] = {}
+    kept: dict[tuple[int, int, int], list[EntityCandidate]] = {}
+    spans_in: dict[int, list[tuple[int, int]]] = {}
     for order, candidate in ranked:
-        hit = Hit(order, candidate.start, candidate.end, (candidate,))
-        in_unit = kept.setdefault(order, [])
-        same = next(
-            (i for i, k in enumerate(in_unit) if k.key == hit.key and k.end == hit.end), None
-        )
+        start, end = candidate.start, candidate.end
+        same = kept.get((order, start, end))
         if same is not None:
-            in_unit[same] = attrs.evolve(
-                in_unit[same], candidates=(*in_unit[same].candidates, candidate)
-            )
-        elif not any(hit.overlaps(k) for k in in_unit):
-            in_unit.append(hit)
-    return sorted((h for hits in kept.values() for h in hits), key=lambda h: h.key)
+            same.append(candidate)
+            continue
+        spans = spans_in.setdefault(order, [])
+        if not any(start < other_end and other_start < end for other_start, other_end in spans):
+            spans.append((start, end))
+            kept[order, start, end] = [candidate]
+    return [
+        Hit(order, start, end, tuple(candidates))
+        for (order, start, end), candidates in sorted(kept.items())
+    ]
 
 
 def _by_order(hits: Iterable[Hit]) -> dict[int, list[Hit]]:
@@ -184,7 +190,7 @@ class Merger:
             for p in people
             if _named(p)
             or not any(
-                p.overlaps(c) and c.candidates[0].form != "place"
+                p.start < c.end and c.start < p.end and c.candidates[0].form != "place"
                 for c in countries_in.get(p.order, ())
             )
         ]
@@ -193,7 +199,9 @@ class Merger:
             c
             for c in countries
             if not any(
-                c.overlaps(p) and (_named(p) or c.candidates[0].form == "place")
+                c.start < p.end
+                and p.start < c.end
+                and (_named(p) or c.candidates[0].form == "place")
                 for p in people_in.get(c.order, ())
             )
         ]
@@ -315,11 +323,9 @@ class Merger:
                 forms += [*entry.aliases, *entry.short]
             forms += [self.units[o].text[s:e] for (o, s), (_, e) in actor.mentions.items()]
             for form in forms:
-                words = fold(form).split()
-                if len(words) > 1:
-                    owners.setdefault(words[-1], set()).add(actor.id)
-                elif words:
-                    owners.setdefault(words[0], set()).add(actor.id)
+                word = _last_word(form)
+                if word:
+                    owners.setdefault(word, set()).add(actor.id)
         return {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
 
     def _link_bare_surnames(self, surnames: dict[str, str]) -> None:
@@ -329,6 +335,8 @@ class Merger:
         not_names = vocabulary().not_names
         for order, unit in enumerate(self.units):
             folded = fold(unit.text)
+            if not any(surname in folded for surname in surnames):
+                continue
             for match in word_matches(_CAPITALISED, folded):
                 start, end = match.span()
                 token = match.group()
@@ -444,6 +452,13 @@ class Merger:
             aliases=aliases,
             mentions=found,
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_word(form: str) -> str:
+    """The last word of *form*, folded (a surname), or "" for a form of no word."""
+    words = fold(form).split()
+    return words[-1] if words else ""
 
 
 def _named(hit: Hit) -> bool:

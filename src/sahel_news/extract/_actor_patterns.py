@@ -24,7 +24,12 @@ from collections.abc import Iterator, Sequence
 
 from sahel_news.data import register_cache
 from sahel_news.extract._actor_gazetteer import OrgTemplate, org_rules, vocabulary
-from sahel_news.extract.recognizer import EntityCandidate, EntityLabel, alternation, word_matches
+from sahel_news.extract.recognizer import (
+    EntityCandidate,
+    EntityLabel,
+    WordPattern,
+    alternation,
+)
 from sahel_news.models import ActorKind
 
 __all__ = ["find_organisations", "find_people"]
@@ -32,8 +37,8 @@ __all__ = ["find_organisations", "find_people"]
 _NAME_WORD = r"(?:[A-Z]\.|(?:al|el|ad|as|an|ar)-[A-Z][\w'-]*|[A-Z][\w'-]*)"
 _NON_SPACE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\s*([\w'-]+)")
-_WORDS_BACK = re.compile(r"[\w'.-]+")
-_BETWEEN_WORDS = re.compile(r" +")
+# Words joined by spaces, read in the reversed text: the words before a position, nearest first.
+_WORDS_BACK = re.compile(r" *[\w'.-]+(?: +[\w'.-]+)*")
 _POSSESSIVE = "'s"
 _CONTEXT_WORDS = frozenset({"its", "his", "her", "their"})
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -54,28 +59,28 @@ _MILITARY_NOUN_NEXT = re.compile(
 @register_cache
 @functools.cache
 def _person_patterns() -> tuple[
-    tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]],
+    tuple[WordPattern, WordPattern, re.Pattern[str]],
     re.Pattern[str],
     re.Pattern[str],
-    re.Pattern[str],
+    WordPattern,
 ]:
     words = vocabulary()
     particles = "|".join(re.escape(p) for p in sorted(set(words.particles), key=len, reverse=True))
     name = rf"{_NAME_WORD}(?: +(?:(?:{particles}) +)?{_NAME_WORD}){{0,4}}"
-    heads = alternation({h.lower() for h in words.heads})
+    head_forms = {h.lower() for h in words.heads}
+    heads = alternation(head_forms)
     ranks = alternation(set(words.ranks))
-    verbs = alternation(set(words.speech_verbs))
     # Heads match the lowercased text, ranks ("General", "Major") only as capitalised.
     title = (
-        re.compile(rf"\b{heads}(?![\w-])"),
-        re.compile(rf"\b{ranks}(?![\w-])"),
+        WordPattern.compile(head_forms, r"(?![\w-])"),
+        WordPattern.compile(set(words.ranks), r"(?![\w-])"),
         re.compile(rf"(?<![\w-])(?:(?i:{heads})|{ranks})(?![\w-])"),
     )
     name_after = re.compile(
         rf"(?:(?P<of> of [^,.;:()\"]{{1,60}}), ?|(?P<comma>, ?| +))(?P<name>{name})"
     )
     name_before = re.compile(rf"(?P<name>{name}), +$")
-    speech = re.compile(rf"\b{verbs}(?![\w-])")
+    speech = WordPattern.compile(set(words.speech_verbs), r"(?![\w-])")
     return title, name_after, name_before, speech
 
 
@@ -88,17 +93,23 @@ def _speech_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf" +(?P<name>{name})"), re.compile(rf"(?<![\w'-])(?P<name>{name}) +$")
 
 
+@functools.lru_cache(maxsize=64)
+def _lowered(folded: str) -> str:
+    """``folded.lower()`` (cached: the title, speech and organisation rules all ask for it)."""
+    return folded.lower()
+
+
 def _titles(
-    patterns: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]], folded: str
+    patterns: tuple[WordPattern, WordPattern, re.Pattern[str]], folded: str
 ) -> Iterator[tuple[int, int]]:
     """The title words of *folded*, in order, without overlaps."""
     heads, ranks, any_case = patterns
-    lower = folded.lower()
+    lower = _lowered(folded)
     if len(lower) != len(folded):
         yield from (m.span() for m in any_case.finditer(folded))
         return
-    spans = [m.span() for m in word_matches(heads, lower)]
-    spans += [m.span() for m in word_matches(ranks, folded)]
+    spans = [m.span() for m in heads.matches(lower)]
+    spans += [m.span() for m in ranks.matches(folded)]
     last_end = -1
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start >= last_end:
@@ -147,16 +158,16 @@ def _bad_token(token: str, not_names: frozenset[str], particles: tuple[str, ...]
 
 def _words_before(folded: str, position: int) -> list[tuple[int, int]]:
     """The words just before *position*, nearest first, stopping at punctuation."""
-    window_start = max(0, position - 120)
-    spans = [m.span() for m in _WORDS_BACK.finditer(folded, window_start, position)]
+    chain = _WORDS_BACK.match(folded[max(0, position - 120) : position][::-1])
+    if chain is None:
+        return []
     result: list[tuple[int, int]] = []
-    cursor = position
-    for start, end in reversed(spans):
-        gap = folded[end:cursor]
-        if gap and not _BETWEEN_WORDS.fullmatch(gap):
-            break
-        result.append((start, end))
-        cursor = start
+    end = position
+    for word in chain.group().split(" "):
+        if word:
+            result.append((end - len(word), end))
+            end -= len(word)
+        end -= 1  # the space after (in reading order, before) the word
     return result
 
 
@@ -273,7 +284,7 @@ def find_people(
         )
         yield previous
     name_after_verb, name_before_verb = _speech_names()
-    for said in word_matches(speech, folded):
+    for said in speech.matches(folded):
         spans = []
         following = name_after_verb.match(folded, said.end())
         if following:
@@ -295,10 +306,13 @@ def find_people(
 
 @register_cache
 @functools.cache
-def _org_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _org_pattern() -> tuple[WordPattern, re.Pattern[str]]:
     """The heads on lowercased text, and the same ignoring case (for texts lower() resizes)."""
     forms = alternation(org_rules().templates)
-    return re.compile(rf"\b{forms}(?![\w-])"), re.compile(rf"(?<![\w-])(?i:{forms})(?![\w-])")
+    return (
+        WordPattern.compile(org_rules().templates, r"(?![\w-])"),
+        re.compile(rf"(?<![\w-])(?i:{forms})(?![\w-])"),
+    )
 
 
 def _descriptor_set(folded: str, stop: int) -> frozenset[str] | None:
@@ -347,10 +361,8 @@ def find_organisations(
     rules = org_rules()
     vocab = vocabulary()
     lowered, any_case = _org_pattern()
-    lower = folded.lower()
-    matches = (
-        word_matches(lowered, lower) if len(lower) == len(folded) else any_case.finditer(folded)
-    )
+    lower = _lowered(folded)
+    matches = lowered.matches(lower) if len(lower) == len(folded) else any_case.finditer(folded)
     for match in matches:
         form = match.group().lower()
         template = rules.templates[form]

@@ -21,7 +21,6 @@ from sahel_news.extract.recognizer import (
     EntityLabel,
     Recognizer,
     fold,
-    word_matches,
 )
 from sahel_news.models import ActorKind
 
@@ -35,7 +34,7 @@ class GazetteerRecognizer:
         """The gazetteer actors named in *unit*."""
         pattern, forms = actor_matcher()
         actors = gazetteer_actors()
-        for match in word_matches(pattern, fold(unit.text)):
+        for match in pattern.matches(fold(unit.text)):
             entry = actors[forms[match.group()]]
             person = entry.kind is ActorKind.PERSON
             yield EntityCandidate(

@@ -43,9 +43,8 @@ from sahel_news.extract._text import TextUnit
 from sahel_news.extract.recognizer import (
     EntityCandidate,
     EntityLabel,
-    alternation,
+    WordPattern,
     fold,
-    word_matches,
 )
 
 __all__ = ["CountryRecognizer", "find_countries"]
@@ -69,6 +68,9 @@ _LANGUAGE_USE = re.compile(r"\b(?:in|speak|speaks|spoke|speaking)\s+$")
 _SPACE_LOWERCASE = re.compile(r" [a-z]")
 _COORDINATION = re.compile(r",? (?:and|or) |, ")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+# A word of four letters or more that starts lowercase (a letter after no word character
+# always starts a `_WORD`): one is enough to show a text is not in title case.
+_LONG_LOWERCASE_WORD = re.compile(r"(?<![\w'-])[a-z][\w'-]{3}")
 
 # Capitalised words that may stand next to a country name without making it another thing.
 _NEUTRAL_NEIGHBOURS = frozenset(
@@ -185,7 +187,7 @@ class _Form:
 
 @register_cache
 @functools.cache
-def _matcher() -> tuple[re.Pattern[str], dict[str, _Form]]:
+def _matcher() -> tuple[WordPattern, dict[str, _Form]]:
     codes: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
     ambiguous: set[str] = set()
@@ -211,7 +213,7 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, _Form]]:
         key: _Form(tuple(alphas), kinds[key], key in ambiguous or len(alphas) > 1)
         for key, alphas in codes.items()
     }
-    return re.compile(rf"\b{alternation(table)}(?!\w)"), table
+    return WordPattern.compile(table, r"(?!\w)"), table
 
 
 def _key(form: str) -> str:
@@ -221,6 +223,8 @@ def _key(form: str) -> str:
 
 def _is_title_case(text: str) -> bool:
     """Whether every word of four letters or more is capitalised, as in a title-case headline."""
+    if _LONG_LOWERCASE_WORD.search(text):
+        return False
     long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
     return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
@@ -259,7 +263,7 @@ def _scan(text: str) -> Iterator[EntityCandidate]:
     folded = fold(text)
     title_case: bool | None = None
     found: list[EntityCandidate] = []
-    for match in pattern.finditer(folded):
+    for match in pattern.matches(folded, hyphen_joins=False):
         start, end = match.span()
         form = table[match.group()]
         if form.ambiguous and len(form.alpha3s) == 1:
@@ -315,7 +319,7 @@ def _merge_places(folded: str, countries: list[EntityCandidate]) -> Iterator[Ent
             locative=True,
             form="place",
         )
-        for m in word_matches(pattern, folded)
+        for m in pattern.matches(folded)
         if not any(m.start() < end and start < m.end() for start, end in taken)
     ]
     yield from sorted((*countries, *extra), key=lambda c: c.start)
@@ -323,7 +327,7 @@ def _merge_places(folded: str, countries: list[EntityCandidate]) -> Iterator[Ent
 
 @register_cache
 @functools.cache
-def _place_matcher() -> tuple[re.Pattern[str], dict[str, str]]:
+def _place_matcher() -> tuple[WordPattern, dict[str, str]]:
     """One regex of the places of ``places.json`` that lie in one country, and form -> alpha-3."""
     countries = country_table()
     forms: dict[str, str] = {}
@@ -333,7 +337,7 @@ def _place_matcher() -> tuple[re.Pattern[str], dict[str, str]]:
             continue
         for name in (place.name, *place.aliases):
             forms.setdefault(fold(name), place.country)
-    return re.compile(rf"\b{alternation(forms)}(?![\w]|-\w)"), forms
+    return WordPattern.compile(forms, r"(?![\w]|-\w)"), forms
 
 
 def _followed_by_word(folded: str, end: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Protocol, runtime_checkable
 
@@ -25,7 +25,15 @@ import attrs
 from sahel_news.extract._text import TextUnit
 from sahel_news.models import ActorKind
 
-__all__ = ["EntityCandidate", "EntityLabel", "Recognizer", "alternation", "fold", "word_matches"]
+__all__ = [
+    "EntityCandidate",
+    "EntityLabel",
+    "Recognizer",
+    "WordPattern",
+    "alternation",
+    "fold",
+    "word_matches",
+]
 
 
 class EntityLabel(StrEnum):
@@ -168,15 +176,70 @@ def _emit(node: Mapping[str, object]) -> str:
 
 def word_matches(
     pattern: re.Pattern[str], text: str, *, hyphen_joins: bool = True
-) -> Iterator[re.Match[str]]:
+) -> list[re.Match[str]]:
     """The matches of *pattern* (which starts with ``\\b``) that start a word of *text*.
 
     With *hyphen_joins*, a match right after a hyphen ("pro-Wagner") is skipped. A ``\\b``
     at the start lets the regex engine skip ahead fast, where a look-behind would make it
     try every position; the hyphen test is done here instead.
     """
-    for match in pattern.finditer(text):
-        start = match.start()
-        if hyphen_joins and start and text[start - 1] == "-":
-            continue
-        yield match
+    if not hyphen_joins:
+        return list(pattern.finditer(text))
+    return [m for m in pattern.finditer(text) if not (m.start() and text[m.start() - 1] == "-")]
+
+
+# Running text is mostly lowercase: a trie whose forms start with many lowercase letters
+# would be tried at nearly every letter, which the ``\b`` form does faster.
+_FEW_LOWERCASE_STARTS = 4
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether *char* is a regex ``\\w`` character (what ``\\b`` looks at)."""
+    return char.isalnum() or char == "_"
+
+
+@attrs.frozen
+class WordPattern:
+    """A trie of forms matched where a word starts: ``\\b(?:forms)tail``, found fast.
+
+    ``pattern`` is that regex; `matches` gives what ``word_matches(pattern, text)`` gives.
+    When every form starts with a word character and few start lowercase, ``bare`` (the
+    regex without ``\\b``) lets the engine skip to the letters a form can start with (a
+    ``\\b`` first hides them from it), and the word-start test is done here: on English
+    text that scans two to three times faster.
+    """
+
+    pattern: re.Pattern[str]
+    bare: re.Pattern[str] | None
+
+    @classmethod
+    def compile(cls, forms: Iterable[str], tail: str) -> WordPattern:
+        """The WordPattern of ``\\b{alternation(forms)}{tail}`` (*tail*: a look-ahead)."""
+        forms = list(forms)
+        body = alternation(forms)
+        word_starts = all(form[:1] and _is_word_char(form[0]) for form in forms)
+        lowercase_starts = {form[0] for form in forms if form[:1].islower()}
+        bare = (
+            re.compile(f"{body}{tail}")
+            if forms and word_starts and len(lowercase_starts) <= _FEW_LOWERCASE_STARTS
+            else None
+        )
+        return cls(re.compile(rf"\b{body}{tail}"), bare)
+
+    def matches(self, text: str, *, hyphen_joins: bool = True) -> list[re.Match[str]]:
+        """``word_matches(self.pattern, text, hyphen_joins=...)``, faster."""
+        bare = self.bare
+        if bare is None:
+            return word_matches(self.pattern, text, hyphen_joins=hyphen_joins)
+        found: list[re.Match[str]] = []
+        search = bare.search
+        position = 0
+        while (match := search(text, position)) is not None:
+            start = match.start()
+            if start and _is_word_char(text[start - 1]):
+                position = start + 1  # no word starts here: ``\\b`` would not match
+                continue
+            if not (hyphen_joins and start and text[start - 1] == "-"):
+                found.append(match)
+            position = match.end()
+        return found
