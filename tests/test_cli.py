@@ -1,0 +1,167 @@
+"""The sahel-news command: exit statuses, one line per problem, never a traceback."""
+
+import json
+
+import pytest
+
+from sahel_news import cli
+from sahel_news.convert import from_json, to_json
+from sahel_news.errors import ParseError
+from sahel_news.models import Article, Span
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+VALID = to_json(Article(id="a1", headline="Talks in Bamako", paragraphs=("They met.",)))
+
+
+class TestValidate:
+    def test_valid_files_exit_zero(self, tmp_path, capsys):
+        """Every file valid: status 0 and "ok" per file."""
+        path = write(tmp_path, "a.json", VALID)
+        assert cli.main(["validate", path]) == 0
+        assert capsys.readouterr().out == f"{path}: ok\n"
+
+    def test_each_problem_is_one_line_with_file_and_path(self, tmp_path, capsys):
+        """An invalid document gives one stderr line per problem with file and JSON path."""
+        document = json.loads(VALID)
+        document["headline"] = 3
+        document["extra"] = 1
+        path = write(tmp_path, "bad.json", json.dumps(document))
+        assert cli.main(["validate", path]) == 1
+        assert capsys.readouterr().err.splitlines() == [
+            f"{path}: $.headline: expected a string, got number 3",
+            f"{path}: $.extra: unknown key",
+        ]
+
+    def test_not_json_is_one_line_with_the_line_number(self, tmp_path, capsys):
+        """A file that is not JSON gives one line naming the file and the line."""
+        path = write(tmp_path, "broken.json", '{\n"id": "a1",\n"headline": }')
+        assert cli.main(["validate", path]) == 1
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"{path}: $: not valid JSON: line 3")
+
+    def test_one_bad_file_fails_the_run_but_all_are_checked(self, tmp_path, capsys):
+        """Status 1 if any file is invalid; the valid ones are still reported."""
+        good = write(tmp_path, "a.json", VALID)
+        missing = str(tmp_path / "missing.json")
+        assert cli.main(["validate", missing, good]) == 1
+        captured = capsys.readouterr()
+        assert f"{good}: ok" in captured.out
+        assert captured.err.startswith(f"{missing}: cannot read")
+
+
+class TestSchema:
+    def test_default_is_the_article_schema(self, capsys):
+        """`schema` prints the Article schema as JSON."""
+        assert cli.main(["schema"]) == 0
+        assert json.loads(capsys.readouterr().out)["title"] == "Article"
+
+    def test_named_model(self, capsys):
+        """`schema Span` prints the Span schema."""
+        assert cli.main(["schema", "Span"]) == 0
+        assert json.loads(capsys.readouterr().out)["$ref"] == "#/$defs/Span"
+
+    def test_unknown_model_is_one_line(self, capsys):
+        """An unknown model name is refused in one line, status 1."""
+        assert cli.main(["schema", "Nope"]) == 1
+        assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+class TestParse:
+    def test_seed_capture_prints_an_article(self, seed_text, tmp_path, capsys):
+        """Parsing the seed capture prints indented JSON that loads back as an Article."""
+        path = write(tmp_path, "seed.txt", seed_text)
+        assert cli.main(["parse", path]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith('{\n  "schema_version"')
+        assert from_json(out, Article).headline.startswith("Russian defense delegation")
+
+    def test_output_file(self, seed_text, tmp_path):
+        """With -o the JSON goes to the file."""
+        path = write(tmp_path, "seed.txt", seed_text)
+        out = tmp_path / "out.json"
+        assert (
+            cli.main(["parse", path, "-o", str(out), "--no-extract", "--tz", "Africa/Bamako"]) == 0
+        )
+        assert from_json(out.read_bytes(), Article).actors == ()
+
+    def test_stdin(self, seed_text, monkeypatch, capsys):
+        """`-` reads the capture from stdin as bytes."""
+        import io
+
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(seed_text.encode())))
+        assert cli.main(["parse", "-", "--no-extract"]) == 0
+        assert '"headline"' in capsys.readouterr().out
+
+    def test_invalid_utf8_names_line_and_offset(self, tmp_path, capsys):
+        """Bytes that are not UTF-8 are one line with the line and the byte offset."""
+        path = write(tmp_path, "latin1.txt", "Headline\n\nMali’s".encode() + b"\xe9t\xe9")
+        assert cli.main(["parse", path]) == 1
+        # "Headline\n\n" is 10 bytes, "Mali" 4, the apostrophe 3 and "s" 1: é is byte 18.
+        err = capsys.readouterr().err
+        assert err == f"{path}:3: not UTF-8: byte 0xe9 at offset 18\n"
+
+    def test_parse_error_is_one_line(self, tmp_path, monkeypatch, capsys):
+        """A ParseError is reported on one line with file and line, status 1."""
+
+        def refuse(*args, **kwargs):
+            raise ParseError("no headline found", line=4)
+
+        monkeypatch.setattr("sahel_news.pipeline.parse_article", refuse)
+        path = write(tmp_path, "c.txt", "x")
+        assert cli.main(["parse", path]) == 1
+        assert capsys.readouterr().err == f"{path}:4: cannot parse: no headline found\n"
+
+    def test_unknown_zone(self, tmp_path, capsys):
+        """An unknown --tz is refused in one line."""
+        path = write(tmp_path, "c.txt", "x")
+        assert cli.main(["parse", path, "--tz", "Mars/Olympus"]) == 1
+        assert "unknown time zone" in capsys.readouterr().err
+
+
+class TestExits:
+    def test_version(self, capsys):
+        """`--version` prints the version and exits 0."""
+        assert cli.main(["--version"]) == 0
+        assert capsys.readouterr().out.startswith("sahel-news ")
+
+    def test_usage_error_is_status_2(self, capsys):
+        """A missing command is a usage error."""
+        assert cli.main([]) == 2
+        assert "usage:" in capsys.readouterr().err
+
+    def test_help_documents_exit_statuses(self, capsys):
+        """`--help` lists the exit statuses."""
+        assert cli.main(["--help"]) == 0
+        assert "130" in capsys.readouterr().out
+
+    @pytest.mark.parametrize(
+        ("error", "status"), [(KeyboardInterrupt(), 130), (BrokenPipeError(), 141)]
+    )
+    def test_interrupt_and_broken_pipe(self, monkeypatch, capsys, error, status):
+        """Ctrl-C exits 130 and a closed pipe 141, without a traceback."""
+
+        def boom(args):
+            raise error
+
+        monkeypatch.setattr(cli, "_run", boom)
+        assert cli.main(["schema"]) == status
+        assert "Traceback" not in capsys.readouterr().err
+
+    def test_internal_error_is_one_line(self, monkeypatch, capsys):
+        """An unexpected exception is one line, status 3, no traceback."""
+
+        def boom(args):
+            raise RuntimeError(Span)
+
+        monkeypatch.setattr(cli, "_run", boom)
+        assert cli.main(["schema"]) == 3
+        assert len(capsys.readouterr().err.splitlines()) == 1
