@@ -3,6 +3,7 @@
 import inspect
 
 import attrs
+import pytest
 
 import sahel_news.convert
 from sahel_news import models
@@ -54,3 +55,16 @@ class TestConvertAll:
             "twin_of",
             "json_schema",
         } <= set(sahel_news.convert.__all__)
+
+
+class TestModelEdgeValues:
+    def test_id_with_trailing_newline_is_refused(self):
+        """An id is refused when a line break follows otherwise valid characters."""
+        with pytest.raises(sahel_news.ValidationError, match="is not an id"):
+            sahel_news.Diagnostic("zone_assumed\n", "message")
+
+    def test_temperature_must_be_finite(self):
+        """A chrome temperature of NaN or infinity is refused."""
+        for value in (float("nan"), float("inf")):
+            with pytest.raises(sahel_news.ValidationError, match="finite"):
+                sahel_news.Chrome(temperature_celsius=value)

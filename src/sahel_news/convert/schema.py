@@ -68,6 +68,7 @@ def _validator_schemas() -> dict[Callable[..., Any], tuple[str, Fragment]]:
         checks.one_line: ("value", _ONE_LINE),
         checks.non_negative: ("value", {"minimum": 0}),
         checks.aware: ("value", {}),  # the date-time pattern already needs an offset
+        checks.finite: ("value", {}),  # JSON numbers are finite by definition
         actor.check_optional_alpha3: ("value", alpha3),
         actor.check_texts: ("items", {"pattern": NON_BLANK_PATTERN}),
         article._check_paragraphs: ("items", {"pattern": NON_BLANK_PATTERN}),  # noqa: SLF001

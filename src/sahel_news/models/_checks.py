@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sized
 from datetime import datetime
@@ -45,7 +46,7 @@ def one_line(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
 
 def identifier(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A validator that raises unless *value* is a lowercase id (``assimi-goita``, ``e3``)."""
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise fail(attribute, f"{value!r} is not an id (lowercase letters, digits, _ . : -)")
 
 
@@ -59,6 +60,12 @@ def aware(_: object, attribute: attrs.Attribute[Any], value: datetime | None) ->
     """A validator that raises if a datetime has no time zone."""
     if value is not None and value.utcoffset() is None:
         raise fail(attribute, f"{value.isoformat()} has no time zone; a datetime must be aware")
+
+
+def finite(_: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    """A validator that raises if a float is NaN or infinite (JSON cannot hold them)."""
+    if value is not None and not math.isfinite(value):
+        raise fail(attribute, f"must be a finite number, got {value}")
 
 
 def min_items(count: int) -> Validator:

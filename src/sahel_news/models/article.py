@@ -11,6 +11,7 @@ import attrs
 from sahel_news.errors import Problem, ValidationError
 from sahel_news.models._checks import (
     aware,
+    finite,
     identifier,
     non_empty_text,
     non_negative,
@@ -81,7 +82,7 @@ class Chrome:
     header: tuple[ChromeLine, ...] = ()
     body: tuple[ChromeLine, ...] = ()
     footer: tuple[ChromeLine, ...] = ()
-    temperature_celsius: float | None = None
+    temperature_celsius: float | None = attrs.field(default=None, validator=finite)
 
 
 @attrs.frozen(slots=True)

@@ -28,7 +28,7 @@ _ALPHA3_REF = re.compile(r"^[A-Z]{3}$")
 
 def is_reference(value: str) -> bool:
     """Whether *value* has the form of an actor id or of an alpha-3 country code."""
-    return bool(_ID_REF.match(value) or _ALPHA3_REF.match(value))
+    return bool(_ID_REF.fullmatch(value) or _ALPHA3_REF.fullmatch(value))
 
 
 def _check_reference(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
@@ -39,7 +39,7 @@ def _check_reference(_: object, attribute: attrs.Attribute[Any], value: str) -> 
 
 
 def _check_cameo(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _CAMEO.match(value):
+    if value is not None and not _CAMEO.fullmatch(value):
         raise ValidationError.at(attribute.name, f"{value!r} is not a CAMEO code (2 to 4 digits)")
 
 
