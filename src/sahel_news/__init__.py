@@ -1,67 +1,77 @@
-"""sahel_news: typed, validated, traceable records from plain-text news captures."""
+"""sahel_news: typed, validated, traceable records from plain-text news captures.
 
-from sahel_news.capture import render_capture
-from sahel_news.convert import (
-    from_dataclass,
-    from_dict,
-    from_json,
-    json_schema,
-    to_dataclass,
-    to_dict,
-    to_json,
-    twin_of,
-)
-from sahel_news.convert.exports import (
-    ACLED_COLUMNS,
-    PLOVER_FIELDS,
-    fips_to_iso,
-    iso_to_fips,
-    to_acled_rows,
-    to_plover,
-)
-from sahel_news.data import DataTableError, add_data_dir
-from sahel_news.errors import (
-    ParseError,
-    Problem,
-    SahelNewsError,
-    SchemaVersionError,
-    ValidationError,
-)
-from sahel_news.extract import extract_entities, extract_events
-from sahel_news.extract.timex import (
-    TimeExpression,
-    TimeResolutionError,
-    find_times,
-    resolve_time,
-)
-from sahel_news.models import (
-    SCHEMA_VERSION,
-    Actor,
-    ActorKind,
-    Article,
-    Chrome,
-    ChromeKind,
-    ChromeLine,
-    Country,
-    Dateline,
-    DateRange,
-    Diagnostic,
-    Event,
-    EventStatus,
-    Mention,
-    Part,
-    Participant,
-    ParticipantRole,
-    Place,
-    PlaceKind,
-    PloverType,
-    Precision,
-    Quote,
-    RelatedLink,
-    Source,
-    Span,
-)
-from sahel_news.pipeline import parse_article
+Public names are loaded on first use (PEP 562), so ``import sahel_news`` stays light: the
+parsers, gazetteers and cattrs converters load when a program first touches them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sahel_news.capture import render_capture
+    from sahel_news.convert import (
+        from_dataclass,
+        from_dict,
+        from_json,
+        json_schema,
+        to_dataclass,
+        to_dict,
+        to_json,
+        twin_of,
+    )
+    from sahel_news.convert.exports import (
+        ACLED_COLUMNS,
+        PLOVER_FIELDS,
+        fips_to_iso,
+        iso_to_fips,
+        to_acled_rows,
+        to_plover,
+    )
+    from sahel_news.data import DataTableError, add_data_dir
+    from sahel_news.errors import (
+        ParseError,
+        Problem,
+        SahelNewsError,
+        SchemaVersionError,
+        ValidationError,
+    )
+    from sahel_news.extract import extract_entities, extract_events
+    from sahel_news.extract.timex import (
+        TimeExpression,
+        TimeResolutionError,
+        find_times,
+        resolve_time,
+    )
+    from sahel_news.models import (
+        SCHEMA_VERSION,
+        Actor,
+        ActorKind,
+        Article,
+        Chrome,
+        ChromeKind,
+        ChromeLine,
+        Country,
+        Dateline,
+        DateRange,
+        Diagnostic,
+        Event,
+        EventStatus,
+        Mention,
+        Part,
+        Participant,
+        ParticipantRole,
+        Place,
+        PlaceKind,
+        PloverType,
+        Precision,
+        Quote,
+        RelatedLink,
+        Source,
+        Span,
+    )
+    from sahel_news.pipeline import parse_article
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -119,3 +129,73 @@ __all__ = [
     "to_plover",
     "twin_of",
 ]
+
+_WHERE: dict[str, str] = {
+    "ACLED_COLUMNS": "sahel_news.convert.exports",
+    "PLOVER_FIELDS": "sahel_news.convert.exports",
+    "SCHEMA_VERSION": "sahel_news.models",
+    "Actor": "sahel_news.models",
+    "ActorKind": "sahel_news.models",
+    "Article": "sahel_news.models",
+    "Chrome": "sahel_news.models",
+    "ChromeKind": "sahel_news.models",
+    "ChromeLine": "sahel_news.models",
+    "Country": "sahel_news.models",
+    "DataTableError": "sahel_news.data",
+    "DateRange": "sahel_news.models",
+    "Dateline": "sahel_news.models",
+    "Diagnostic": "sahel_news.models",
+    "Event": "sahel_news.models",
+    "EventStatus": "sahel_news.models",
+    "Mention": "sahel_news.models",
+    "ParseError": "sahel_news.errors",
+    "Part": "sahel_news.models",
+    "Participant": "sahel_news.models",
+    "ParticipantRole": "sahel_news.models",
+    "Place": "sahel_news.models",
+    "PlaceKind": "sahel_news.models",
+    "PloverType": "sahel_news.models",
+    "Precision": "sahel_news.models",
+    "Problem": "sahel_news.errors",
+    "Quote": "sahel_news.models",
+    "RelatedLink": "sahel_news.models",
+    "SahelNewsError": "sahel_news.errors",
+    "SchemaVersionError": "sahel_news.errors",
+    "Source": "sahel_news.models",
+    "Span": "sahel_news.models",
+    "TimeExpression": "sahel_news.extract.timex",
+    "TimeResolutionError": "sahel_news.extract.timex",
+    "ValidationError": "sahel_news.errors",
+    "add_data_dir": "sahel_news.data",
+    "extract_entities": "sahel_news.extract",
+    "extract_events": "sahel_news.extract",
+    "find_times": "sahel_news.extract.timex",
+    "fips_to_iso": "sahel_news.convert.exports",
+    "from_dataclass": "sahel_news.convert",
+    "from_dict": "sahel_news.convert",
+    "from_json": "sahel_news.convert",
+    "iso_to_fips": "sahel_news.convert.exports",
+    "json_schema": "sahel_news.convert",
+    "parse_article": "sahel_news.pipeline",
+    "render_capture": "sahel_news.capture",
+    "resolve_time": "sahel_news.extract.timex",
+    "to_acled_rows": "sahel_news.convert.exports",
+    "to_dataclass": "sahel_news.convert",
+    "to_dict": "sahel_news.convert",
+    "to_json": "sahel_news.convert",
+    "to_plover": "sahel_news.convert.exports",
+    "twin_of": "sahel_news.convert",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sahel_news' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
