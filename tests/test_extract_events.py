@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -311,6 +312,41 @@ FALSE_TRIGGER_CASES = [
     "teachers who were on leave",
     "the Group for the Support of Islam and Muslims",
 ]
+
+
+def _tokens_word_by_word(text: str) -> list[tuple[str, int, int]]:
+    """The reference tokenizer: each token folded on its own, a possessive 's split off."""
+    tokens = []
+    for match in re.finditer(r"\w+(?:[-'’]\w+)*|[^\w\s]", text):
+        word, start, end = match.group(), match.start(), match.end()
+        if len(word) > 2 and word.endswith(("'s", "’s")) and word[-3] != "'":
+            tokens.append((word[:-2].lower().replace("’", "'"), start, end - 2))
+            tokens.append(("'s", end - 2, end))
+        else:
+            tokens.append((word.lower().replace("’", "'"), start, end))
+    return tokens
+
+
+token_texts = st.text() | st.lists(
+    st.sampled_from(["Niger", "’s", "'s", "'S", "s", "ΣΑΣ", "İ", "ı", "-", " ", "\n", "x'", "’"])
+).map("".join)
+
+
+class TestTokens:
+    """tokenize: folded words and marks with their offsets."""
+
+    @given(token_texts)
+    def test_tokens_fold_as_word_by_word(self, text):
+        """Folds every token as if on its own, whatever letters stand around it."""
+        assert [tuple(token) for token in tokenize(text)] == _tokens_word_by_word(text)
+
+    def test_possessive_is_split_off(self):
+        """Splits "Niger’s" into "niger" and "'s", keeping both offsets."""
+        assert [tuple(t) for t in tokenize("Niger’s army")] == [
+            ("niger", 0, 5),
+            ("'s", 5, 7),
+            ("army", 8, 12),
+        ]
 
 
 class TestLexicon:

@@ -7,16 +7,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sahel_news.data import load_entries
 from sahel_news.errors import SahelNewsError
 from sahel_news.extract._text import split_sentences
+from sahel_news.extract._timex_patterns import cue_patterns, patterns
+from sahel_news.extract._timex_relative import read_match
+from sahel_news.extract._timex_scan import Words, heads_of, phrase_starts, plan, scan
+from sahel_news.extract._timex_vocab import vocabulary
 from sahel_news.extract.timex import (
     TimeExpression,
     TimeResolutionError,
     find_times,
+    precision_of,
     resolve_time,
 )
 from sahel_news.models import DateRange, Precision
@@ -443,6 +448,25 @@ class TestFindTimes:
         assert found.range is not None
         assert found.range.earliest == date(2024, 3, 1)
 
+    def test_deadline_said_to_be_future_resolves_forward(self):
+        """Reads "by mid-September" forward when the caller says the sentence is future."""
+        sentence = (
+            "American troops in Niger must withdraw by mid-September after the leaders "
+            "canceled a defense deal that had permitted their presence."
+        )
+        (found,) = find_times(sentence, anchor=date(2024, 6, 5), future=True)
+        assert found.text == "by mid-September"
+        assert found.planned
+        assert found.range is not None
+        assert (found.range.earliest, found.range.latest) == (date(2024, 9, 11), date(2024, 9, 20))
+
+    def test_deadline_in_past_perfect_without_future_stays_past(self):
+        """Keeps reading "by March" back from a past-perfect sentence when no tense is given."""
+        (found,) = find_times("By March, the troops had left.", anchor=date(2024, 6, 5))
+        assert not found.planned
+        assert found.range is not None
+        assert found.range.earliest == date(2024, 3, 1)
+
     def test_words_that_fix_the_tense_win(self):
         """Keeps "last July" in the past in a future-tense sentence."""
         found = _only("The junta will review the deal it signed last July.")
@@ -625,6 +649,101 @@ class TestProperties:
             assert (found.range is None) == (found.problem is not None)
 
 
+# Words and marks the rules are built of, and some they are not, to build texts from.
+SCAN_PIECES = sorted(
+    {
+        *(word for expression in EVERY_EXPRESSION for word in expression.split()),
+        *MONTHS,
+        *(month.lower() for month in MONTHS),
+        *("Jan.", "Sept", "may", "Mon", "Q3", "2024", "1990s", "mid-2000s", "19", "4th", "15"),
+        *("2024-06-05", "2023-24", "2019/20", "of", "the", "a", "and", "to", "as", "'s"),
+        *("will", "Will", "had", "is", "set", "won't", "they'll", "’ll", "said", "that"),
+        *("which", "Niger", "troops", "percent", "km", "2,000", "(", ")", ",", ";", "—", "-"),
+        *("İ", "ı", "ſ", "\u212a", "é", "Σ"),
+    }
+)
+scan_texts = st.lists(st.sampled_from(SCAN_PIECES), max_size=14).map(" ".join) | st.text(
+    max_size=60
+)
+
+
+def _full_readings(text: str) -> list[tuple[str, int, int]]:
+    """Every rule's readings from a plain finditer over the whole text: the reference."""
+    found = []
+    for rule, pattern in patterns().items():
+        for match in pattern.finditer(text):
+            reading = read_match(rule, match)
+            if reading is not None:
+                found.append((rule, reading.start, reading.end))
+    return sorted(found)
+
+
+def _planned_readings(text: str) -> list[tuple[str, int, int]]:
+    found = []
+    for (_, rule, pattern), starts in plan(Words(text)).rules:
+        for match in scan(pattern, text, starts):
+            reading = read_match(rule, match)
+            if reading is not None:
+                found.append((rule, reading.start, reading.end))
+    return sorted(found)
+
+
+class TestScanWindows:
+    """The scanner tries each rule only near its core words, and finds what a full scan finds."""
+
+    @pytest.mark.parametrize("text", EVERY_EXPRESSION + [c[0] for c in PREVIOUS_CASES])
+    def test_every_table_expression_is_found_as_by_a_full_scan(self, text):
+        """Finds each supported expression, alone and in a sentence, as a full scan does."""
+        for sentence in (text, f"Officials said on Friday that talks, {text} and after, went on."):
+            assert _planned_readings(sentence) == _full_readings(sentence)
+
+    @given(scan_texts)
+    def test_windowed_scan_equals_full_scan(self, text):
+        """Finds the same readings, rule by rule, as a finditer over the whole text."""
+        # A text with a letter that folds onto ASCII (dotless i, long s) keeps the old scan.
+        assume(Words(text).windowed)
+        assert _planned_readings(text) == _full_readings(text)
+
+    @given(scan_texts)
+    def test_cue_starts_find_every_cue(self, text):
+        """Finds every tense cue at a start the cue heads give."""
+        vocab = vocabulary()
+        cues = (vocab.future_cues, vocab.past_cues)
+        for pattern, phrases in zip(cue_patterns(), cues, strict=True):
+            starts = phrase_starts(Words(text), heads_of(phrases))
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in scan(pattern, text, starts)] == expected
+
+    def test_text_without_time_words_plans_nothing(self):
+        """Plans no rule at all for a sentence without a time word or a digit."""
+        assert plan(Words("The junta expelled the French ambassador.")).rules == ()
+
+
+# (earliest, latest, precision): day counts checked by hand.
+PRECISION_CASES = [
+    ("2024-06-05", "2024-06-05", P.DAY),
+    ("2024-06-01", "2024-06-14", P.DAYS),
+    ("2024-06-01", "2024-06-30", P.MONTH),
+    ("2024-04-01", "2024-06-30", P.QUARTER),
+    ("2024-01-01", "2024-12-31", P.YEAR),
+    ("2019-01-01", "2020-12-31", P.YEARS),
+]
+
+
+class TestPrecisionOf:
+    """precision_of: how exactly a range of days is known."""
+
+    def test_table_has_no_duplicates(self):
+        """Holds each range once."""
+        assert len({case[:2] for case in PRECISION_CASES}) == len(PRECISION_CASES)
+
+    @pytest.mark.parametrize(("earliest", "latest", "precision"), PRECISION_CASES)
+    def test_range_length_gives_precision(self, earliest, latest, precision):
+        """Names a one-day range a day, two weeks days, a month a month, and so on."""
+        found = precision_of(date.fromisoformat(earliest), date.fromisoformat(latest))
+        assert found is precision
+
+
 class TestVocabulary:
     """The time_words table."""
 
@@ -656,6 +775,26 @@ class TestVocabulary:
         try:
             found = resolve_time("in Juillet 2023", anchor=None)
             assert found.earliest == date(2023, 7, 1)
+        finally:
+            monkeypatch.delenv("SAHEL_NEWS_DATA")
+            clear_caches()
+
+    def test_user_words_beyond_ascii_are_still_found(self, tmp_path, monkeypatch):
+        """Finds a user's vague phrase with no ASCII word, and "in May" beside it, as before."""
+        from sahel_news.data import clear_caches
+
+        (tmp_path / "time_words.json").write_text(
+            '{"version": "1", "source": "test", "license": "MIT", "entries": '
+            '[{"kind": "vague", "word": "naguère", "value": {"unit": "years", "count": 2}}]}',
+            encoding="utf-8",
+        )
+        monkeypatch.setenv("SAHEL_NEWS_DATA", str(tmp_path))
+        clear_caches()
+        try:
+            found = find_times("Naguère, in May, the talks stalled.", anchor=date(2024, 6, 5))
+            assert [t.text for t in found] == ["Naguère", "in May"]
+            assert found[0].range is not None
+            assert found[0].range.earliest == date(2022, 1, 1)
         finally:
             monkeypatch.delenv("SAHEL_NEWS_DATA")
             clear_caches()

@@ -73,6 +73,7 @@ _OPENERS = frozenset(
         "where",
     ]
 )
+_CLAUSE_OPENERS = _OPENERS | {";", ":"}
 _ASIDE_OPENERS = frozenset({"which", "who", "whose", "whom"})
 _NOT_PARTICIPLES = frozenset({"including", "according", "during", "notwithstanding", "regarding"})
 _ADVERBIAL_OPENERS = frozenset(
@@ -145,7 +146,7 @@ class Frame:
 
     ``reporting`` are reporting frames, ``asides`` relative clauses and brackets,
     ``adverbial`` a fronted adverbial ending with a comma, ``openers`` the indices
-    where a new clause begins.
+    where a new clause begins. ``norms`` are the tokens' folded words.
     """
 
     tokens: Sequence[Token]
@@ -153,6 +154,14 @@ class Frame:
     asides: tuple[tuple[int, int], ...]
     adverbial: tuple[int, int] | None
     openers: tuple[int, ...]
+    norms: tuple[str, ...] = attrs.field(eq=False, repr=False)
+    _clauses: dict[tuple[int, int], tuple[int, int]] = attrs.field(
+        factory=dict, eq=False, repr=False, init=False
+    )
+
+    @norms.default
+    def _norms(self) -> tuple[str, ...]:
+        return tuple(t.norm for t in self.tokens)
 
     def region_of(self, index: int) -> tuple[int, int] | None:
         """The aside holding token *index*, or None if it lies in the main clause."""
@@ -167,21 +176,28 @@ class Frame:
 
     def clause(self, trigger: TriggerMatch) -> tuple[int, int]:
         """The token range of the clause a trigger stands in."""
-        aside = self.region_of(trigger.first)
+        key = (trigger.first, trigger.last)
+        found = self._clauses.get(key)
+        if found is None:
+            found = self._clauses[key] = self._clause(trigger.first, trigger.last)
+        return found
+
+    def _clause(self, first: int, last: int) -> tuple[int, int]:
+        aside = self.region_of(first)
         low, high = aside if aside is not None else (0, len(self.tokens))
         start, end = low, high
         for opener in self.openers:
-            if low <= opener <= trigger.first and (aside is not None or not self.region_of(opener)):
+            if low <= opener <= first and (aside is not None or not self.region_of(opener)):
                 start = max(start, opener)
-            if trigger.last < opener < end and (aside is not None or not self.region_of(opener)):
+            if last < opener < end and (aside is not None or not self.region_of(opener)):
                 end = opener
         return start, end
 
     def usable(self, index: int, trigger: TriggerMatch, *, for_time: bool = False) -> bool:
         """Whether token *index* can hold a participant (or a time) of *trigger*."""
-        if self.is_reporting(index) and not self.is_reporting(trigger.first):
+        if self.reporting and self.is_reporting(index) and not self.is_reporting(trigger.first):
             return False
-        if self.region_of(index) != self.region_of(trigger.first):
+        if self.asides and self.region_of(index) != self.region_of(trigger.first):
             return False
         if for_time or self.adverbial is None:
             return True
@@ -210,85 +226,81 @@ def frame_of(tokens: Sequence[Token]) -> Frame:
     if commas:
         last = commas[-1]
         tail = norms[last + 1 :]
-        if any(word in REPORTING for word in tail[:12]) and "that" not in tail:
+        if not REPORTING.isdisjoint(tail[:12]) and "that" not in tail:
             reporting.append((last, count))
     # "According to X, ..." or "X said (on Monday) that ..." opening it
     if norms[:2] == ["according", "to"]:
         reporting.append((0, _next_comma(tokens, 2) + 1))
-    else:
+    elif "that" in norms:
         for index, word in enumerate(norms[:20]):
-            if word == "that" and any(w in REPORTING for w in norms[max(0, index - 6) : index]):
+            if word == "that" and not REPORTING.isdisjoint(norms[max(0, index - 6) : index]):
                 reporting.append((0, index + 1))
                 break
     # fronted adverbial: "In March," "Prior to the meeting with X,"
     if norms and norms[0] in _ADVERBIAL_OPENERS and commas and commas[0] <= 14:
         adverbial = (0, commas[0] + 1)
     # asides are relative clauses opened by a comma and "which", and brackets
-    index = 0
-    while index < count:
-        word = norms[index]
-        if word == "," and index + 1 < count and norms[index + 1] in _ASIDE_OPENERS:
-            end = _next_comma(tokens, index + 2)
-            asides.append((index, min(end + 1, count)))
-            index = end
-        elif word == "(":
+    resume = 0
+    for index in [i for i, word in enumerate(norms) if word in {",", "("}]:
+        if index < resume:
+            continue
+        if norms[index] == ",":
+            if index + 1 < count and norms[index + 1] in _ASIDE_OPENERS:
+                end = _next_comma(tokens, index + 2)
+                asides.append((index, min(end + 1, count)))
+                resume = end + 1
+        else:
             end = next((j for j in range(index, count) if norms[j] == ")"), count)
             asides.append((index, min(end + 1, count)))
-            index = end
-        index += 1
+            resume = end + 1
+    previous = ""
     for index, word in enumerate(norms):
-        if word == "," and norms[index + 1 : index + 3] in _RETORTS:
-            openers.append(index + 1)
-        elif (
-            word in _OPENERS
-            or word in {";", ":"}
-            or (
-                word.endswith("ing")
-                and word not in _NOT_PARTICIPLES
-                and index > 0
-                and norms[index - 1] == ","
-            )
+        if word == ",":
+            if norms[index + 1 : index + 3] in _RETORTS:
+                openers.append(index + 1)
+        elif word in _CLAUSE_OPENERS or (
+            previous == "," and word.endswith("ing") and word not in _NOT_PARTICIPLES
         ):
             openers.append(index)
-    return Frame(tokens, tuple(reporting), tuple(asides), adverbial, tuple(openers))
+        previous = word
+    return Frame(tokens, tuple(reporting), tuple(asides), adverbial, tuple(openers), tuple(norms))
 
 
 def is_passive(frame: Frame, trigger: TriggerMatch) -> bool:
     """Whether a verbal trigger is in the passive voice ("was killed", "were reportedly seized")."""
-    head = frame.tokens[trigger.first].norm
+    norms = frame.norms
+    head = norms[trigger.first]
     if not head.endswith(("ed", "en", "wn")) and head not in {"met", "held", "cut", "left", "sent"}:
         return False
     index = trigger.first - 1
-    while index >= 0 and frame.tokens[index].norm in _ADVERBS:
+    while index >= 0 and norms[index] in _ADVERBS:
         index -= 1
-    return index >= 0 and frame.tokens[index].norm in _BE
+    return index >= 0 and norms[index] in _BE
 
 
 def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventStatus:
     """Whether the clause states the event as done, under way, planned, denied or hypothetical."""
-    norms = [t.norm for t in frame.tokens]
-    window = norms[max(clause_start, trigger.first - 5) : trigger.first]
+    norms = frame.norms
+    window = list(norms[max(clause_start, trigger.first - 5) : trigger.first])
     whole = norms[clause_start : trigger.first]
     head = norms[trigger.first]
-    if any(word in _DENIAL for word in whole) and head not in _DENIAL:
+    if not _DENIAL.isdisjoint(whole) and head not in _DENIAL:
         return EventStatus.DENIED
-    if any(word in _NEGATIONS for word in window[-3:]):
+    if not _NEGATIONS.isdisjoint(window[-3:]):
         return EventStatus.DENIED
-    if any(word in _HYPOTHETICAL for word in whole[-8:]):
+    if not _HYPOTHETICAL.isdisjoint(whole[-8:]):
         return EventStatus.HYPOTHETICAL
     for position, word in enumerate(window):
         if word in _FUTURE and (position == 0 or window[position - 1] not in _NOUN_WILL):
             return EventStatus.PLANNED
-    if window and window[-1] == "to" and any(word in _INTENT for word in window[:-1]):
+    if window and window[-1] == "to" and not _INTENT.isdisjoint(window[:-1]):
         return EventStatus.PLANNED
     if window[-2:-1] in (["is"], ["are"], ["was"]) and window[-1:] == ["to"]:
         return EventStatus.PLANNED
-    if any(word in _ONGOING for word in window) or (
+    if not _ONGOING.isdisjoint(window) or (
         head.endswith("ing") and window[-1:] in (["is"], ["are"])
     ):
         return EventStatus.ONGOING
-    if any(word in _ANNOUNCING for word in window[-4:]) and frame.tokens[
-        trigger.first
-    ].norm not in (_ANNOUNCING):
+    if not _ANNOUNCING.isdisjoint(window[-4:]) and head not in _ANNOUNCING:
         return EventStatus.ANNOUNCED
     return EventStatus.OCCURRED

@@ -10,6 +10,8 @@ is how false triggers are kept out.
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -33,7 +35,11 @@ GAP = "*"
 _GAP_WORDS = 3
 # Words, with inner hyphens and apostrophes ("pull-out", "d'état"); a possessive 's is split off.
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_TOKEN_SPLIT = re.compile(r"(\w+(?:[-'’]\w+)*|[^\w\s])")
 _POSSESSIVE = ("'s", "’s")
+_NORM = operator.itemgetter(0)
+_CONTEXTUAL_CASE = "\u03a3"  # capital sigma lowers to final or medial sigma by context
+_LONGER_LOWER = "\u0130"  # dotted capital I lowers to two characters
 
 
 class Token(NamedTuple):
@@ -50,6 +56,37 @@ def _fold(word: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """The tokens of *text*: folded words and punctuation marks with their offsets."""
+    if _CONTEXTUAL_CASE in text or _LONGER_LOWER in text:
+        return _tokenize_word_by_word(text)
+    # Folding the whole text at once folds each token as on its own, and keeps every offset
+    # and token boundary: no letter here lowers differently in context (capital sigma) or
+    # into more letters (dotted capital I), and "’" is an apostrophe either way.
+    folded = text.lower().replace("’", "'")
+    parts = _TOKEN_SPLIT.split(folded)  # space, token, space, token, ..., space
+    words = parts[1::2]
+    starts = list(itertools.accumulate(map(len, parts)))[0 : 2 * len(words) : 2]
+    ends = map(operator.add, starts, map(len, words))
+    tokens = list(
+        map(tuple.__new__, itertools.repeat(Token), zip(words, starts, ends, strict=False))
+    )
+    if "'s" in folded:
+        return _split_possessives(text, tokens)
+    return tokens
+
+
+def _split_possessives(text: str, tokens: list[Token]) -> list[Token]:
+    """*tokens* with a possessive 's split off its word ("Niger's": "niger", "'s")."""
+    for index in reversed([i for i, norm in enumerate(map(_NORM, tokens)) if norm[-2:] == "'s"]):
+        norm, start, end = tokens[index]
+        if len(norm) > 2 and text[end - 1] == "s" and text[end - 3] != "'":
+            tokens[index : index + 1] = [
+                Token(norm[:-2], start, end - 2),
+                Token("'s", end - 2, end),
+            ]
+    return tokens
+
+
+def _tokenize_word_by_word(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
@@ -216,18 +253,23 @@ def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
     """The trigger phrases among *tokens*, left to right, longest first, without overlaps."""
     phrases = lexicon().phrases
     found: list[TriggerMatch] = []
-    index = 0
-    while index < len(tokens):
-        candidates = phrases.get(tokens[index].norm)
+    resume = 0
+    for index in [i for i, norm in enumerate(map(_NORM, tokens)) if norm in phrases]:
+        if index < resume:
+            continue
         best_end = -1
         best_entry: TriggerEntry | None = None
-        if candidates:
-            for words, entry in candidates:
+        following = tokens[index + 1].norm if index + 1 < len(tokens) else None
+        for words, entry in phrases[tokens[index].norm]:
+            if len(words) == 1:
+                end: int | None = index + 1
+            elif words[1] != GAP and words[1] != following:
+                continue  # cannot match: the cheap test before the full one
+            else:
                 end = _match_end(tokens, index, words)
-                if end is not None and end > best_end:
-                    best_end, best_entry = end, entry
+            if end is not None and end > best_end:
+                best_end, best_entry = end, entry
         if best_end < 0:
-            index += 1
             continue
         if best_entry is not None:
             found.append(
@@ -239,19 +281,34 @@ def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
                     best_entry,
                 )
             )
-        index = best_end
+        resume = best_end
     return found
 
 
 def contexts_of(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The PLOVER contexts the words of a sentence point to, in lexicon order, once each."""
     table = lexicon().contexts
+    heads = _context_heads()
+    norms = list(map(_NORM, tokens))
+    if table.keys().isdisjoint(norms) and heads.isdisjoint(norms) and "" not in heads:
+        return ()  # no context word, and no first word of a context phrase
     seen: dict[str, None] = {}
     previous = ""
     for token in tokens:
-        for key in (token.norm, f"{previous} {token.norm}"):
-            context = table.get(key)
+        norm = token.norm
+        context = table.get(norm)
+        if context is not None:
+            seen.setdefault(context)
+        if previous in heads:
+            context = table.get(f"{previous} {norm}")
             if context is not None:
                 seen.setdefault(context)
-        previous = token.norm
+        previous = norm
     return tuple(seen)
+
+
+@register_cache
+@functools.cache
+def _context_heads() -> frozenset[str]:
+    """The first words of the context phrases of two words or more."""
+    return frozenset(key.split(" ", 1)[0] for key in lexicon().contexts if " " in key)

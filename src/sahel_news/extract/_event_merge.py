@@ -45,8 +45,22 @@ def _expand(refs: set[str], countries: Mapping[str, str | None]) -> set[str]:
     return refs | {c for r in refs if (c := countries.get(r)) is not None}
 
 
-def _side(candidate: Candidate, role: ParticipantRole) -> set[str]:
-    return {ref for ref, r in candidate.roles.items() if r is role}
+@attrs.frozen
+class _Sides:
+    """A candidate's participants, each widened to its country: all, sources, targets."""
+
+    everyone: set[str]
+    source: set[str]
+    target: set[str]
+
+
+def _sides(candidate: Candidate, countries: Mapping[str, str | None]) -> _Sides:
+    roles = candidate.roles
+    source = {ref for ref, role in roles.items() if role is ParticipantRole.SOURCE}
+    target = {ref for ref, role in roles.items() if role is ParticipantRole.TARGET}
+    return _Sides(
+        _expand(set(roles), countries), _expand(source, countries), _expand(target, countries)
+    )
 
 
 def _times_fit(first: DateRange | None, second: DateRange | None) -> bool:
@@ -59,29 +73,60 @@ def _status_fits(first: EventStatus, second: EventStatus) -> bool:
     return first is second or (first in _FACTUAL and second in _FACTUAL)
 
 
-def fit_score(into: Candidate, other: Candidate, countries: Mapping[str, str | None]) -> int | None:
-    """How well *other* restates *into*: None if they clash, else a larger number the better."""
-    if into.type != other.type or not _status_fits(into.status, other.status):
-        return None
-    if not _times_fit(into.when, other.when):
-        return None
+def _could_fit(into: Candidate, other: Candidate) -> bool:
+    return (
+        into.type == other.type
+        and _status_fits(into.status, other.status)
+        and _times_fit(into.when, other.when)
+    )
+
+
+def _score(into: _Sides, other: _Sides, *, symmetric: bool) -> int | None:
     score = 0
-    symmetric = into.symmetric or other.symmetric
-    into_all = _expand(set(into.roles), countries)
-    for role in (ParticipantRole.SOURCE, ParticipantRole.TARGET):
-        mine = _expand(_side(into, role), countries)
-        theirs = _expand(_side(other, role), countries)
+    for mine, theirs in ((into.source, other.source), (into.target, other.target)):
         if not mine or not theirs:
-            if theirs and theirs & into_all and symmetric:
+            if theirs and theirs & into.everyone and symmetric:
                 score += 1
             continue
         if mine & theirs:
             score += 2 * len(mine & theirs)
-        elif symmetric and theirs & into_all:
+        elif symmetric and theirs & into.everyone:
             score += 1
         else:
             return None
     return score
+
+
+def fit_score(into: Candidate, other: Candidate, countries: Mapping[str, str | None]) -> int | None:
+    """How well *other* restates *into*: None if they clash, else a larger number the better."""
+    if not _could_fit(into, other):
+        return None
+    symmetric = into.symmetric or other.symmetric
+    return _score(_sides(into, countries), _sides(other, countries), symmetric=symmetric)
+
+
+class _Merger:
+    """Scores candidates against each other, each one's sides read once until it changes."""
+
+    def __init__(self, countries: Mapping[str, str | None]) -> None:
+        self.countries = countries
+        self._sides: dict[int, _Sides] = {}
+
+    def sides(self, candidate: Candidate) -> _Sides:
+        found = self._sides.get(id(candidate))
+        if found is None:
+            found = self._sides[id(candidate)] = _sides(candidate, self.countries)
+        return found
+
+    def score(self, into: Candidate, other: Candidate) -> int | None:
+        if not _could_fit(into, other):
+            return None
+        symmetric = into.symmetric or other.symmetric
+        return _score(self.sides(into), self.sides(other), symmetric=symmetric)
+
+    def absorb(self, into: Candidate, other: Candidate) -> None:
+        _absorb(into, other, self.countries)
+        self._sides.pop(id(into), None)
 
 
 def _absorb(into: Candidate, other: Candidate, countries: Mapping[str, str | None]) -> None:
@@ -104,13 +149,14 @@ def merge_candidates(
     candidates: list[Candidate], countries: Mapping[str, str | None]
 ) -> list[Candidate]:
     """The candidates with restatements folded in, in reading order of their first evidence."""
+    merger = _Merger(countries)
     body: list[Candidate] = []
     for candidate in (c for c in candidates if not c.restates):
-        target = _body_target(candidate, body, countries)
+        target = _body_target(candidate, body, merger)
         if target is None:
             body.append(candidate)
         else:
-            _absorb(target, candidate, countries)
+            merger.absorb(target, candidate)
     merged = list(body)
     standalone: list[Candidate] = []
     for candidate in (c for c in candidates if c.restates):
@@ -118,7 +164,7 @@ def merge_candidates(
         best_score = -1
         for pool in (merged, standalone):
             for existing in pool:
-                score = fit_score(existing, candidate, countries)
+                score = merger.score(existing, candidate)
                 if score is not None and score > best_score:
                     best, best_score = existing, score
             if best is not None:
@@ -126,7 +172,7 @@ def merge_candidates(
         if best is None:
             standalone.append(candidate)
         else:
-            _absorb(best, candidate, countries)
+            merger.absorb(best, candidate)
     everything = merged + standalone
     for candidate in everything:
         candidate.evidence.sort(key=_reading_key)
@@ -134,15 +180,13 @@ def merge_candidates(
     return everything
 
 
-def _body_target(
-    candidate: Candidate, body: list[Candidate], countries: Mapping[str, str | None]
-) -> Candidate | None:
+def _body_target(candidate: Candidate, body: list[Candidate], merger: _Merger) -> Candidate | None:
     if candidate.elaborates is not None and candidate.elaborates in body:
         return candidate.elaborates
     for existing in reversed(body):
         if existing.type != candidate.type:
             continue
-        score = fit_score(existing, candidate, countries)
+        score = merger.score(existing, candidate)
         if score is None:
             continue
         if existing.sentence == candidate.sentence:

@@ -11,6 +11,7 @@ Minister Sadio Camara", "Mali's interim leader, Assimi Goita") is carried by the
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 
 import attrs
@@ -28,6 +29,7 @@ __all__ = [
     "locate_refs",
 ]
 
+_START = operator.itemgetter(1)
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 
 _LOCATIVE = frozenset(
@@ -187,7 +189,9 @@ def locate_refs(
 
     Country mentions inside an actor's, or modifying an actor of that country, are dropped.
     """
-    starts = [t.start for t in tokens]
+    if not mentions:
+        return []
+    starts = list(map(_START, tokens))
     trigger_tokens = {i for m in triggers for i in range(m.first, m.last + 1)}
     refs: list[EntityRef] = []
     for ref, country, is_country, start, end in sorted(mentions, key=lambda m: (m[3], -m[4])):
@@ -197,7 +201,9 @@ def locate_refs(
     actors = [r for r in refs if not r.is_country]
     kept: list[EntityRef] = []
     for item in refs:
-        if item.is_country and any(_carried_by(item, a, tokens, trigger_tokens) for a in actors):
+        if item.is_country and any(
+            a.country == item.ref and _carried_by(item, a, tokens, trigger_tokens) for a in actors
+        ):
             continue
         if any(o.start <= item.start and item.end <= o.end and o != item for o in kept):
             continue
@@ -303,8 +309,8 @@ def assign_roles(
     if entry.from_role is TARGET and all(role is not TARGET for _, role in roles):
         # "troops in Niger are to withdraw": withdrawing from where they are
         roles = [(ref, TARGET if role is OTHER and ref.is_country else role) for ref, role in roles]
-    subject = tuple(t.norm for t in tokens[low : trigger.first])
-    obj = tuple(t.norm for t in tokens[trigger.last + 1 : high])
+    subject = frame.norms[low : trigger.first]
+    obj = frame.norms[trigger.last + 1 : high]
     return RoleAssignment(tuple(roles), subject, obj)
 
 

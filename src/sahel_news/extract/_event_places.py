@@ -112,13 +112,19 @@ def _locative(tokens: Sequence[Token], first: int) -> bool:
 def find_places(tokens: Sequence[Token]) -> list[PlaceHit]:
     """The gazetteer places named among a sentence's *tokens*, left to right."""
     names = _names()
+    norms = [token.norm for token in tokens]
+    if names.keys().isdisjoint(norms):
+        return []
     hits: list[PlaceHit] = []
-    index = 0
-    while index < len(tokens):
-        for words, entry in names.get(tokens[index].norm, ()):
+    resume = 0
+    count = len(tokens)
+    for index in [i for i, norm in enumerate(norms) if norm in names]:
+        if index < resume:
+            continue
+        for words, entry in names[tokens[index].norm]:
             end = index + len(words)
             if tuple(t.norm for t in tokens[index:end]) == words:
-                if end < len(tokens) and tokens[end].norm == "'s":
+                if end < count and tokens[end].norm == "'s":
                     break
                 hits.append(
                     PlaceHit(
@@ -129,9 +135,8 @@ def find_places(tokens: Sequence[Token]) -> list[PlaceHit]:
                         _locative(tokens, index),
                     )
                 )
-                index = end - 1
+                resume = end
                 break
-        index += 1
     return hits
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from sahel_news.data import register_cache
 from sahel_news.extract._timex_vocab import vocabulary
 
-__all__ = ["RULES", "cue_patterns", "patterns", "rules_for"]
+__all__ = ["RULES", "WINDOWS", "cue_patterns", "patterns"]
 
 _PREP = r"on|since|by|until|till|from|before|after|as\s+of|of|in|through|to"
 _MONTH_PREP = (
@@ -182,25 +182,35 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-# The words a rule cannot match without: a text lacking them skips the rule.
-_NEEDS = {
-    "day_month": "month",
-    "month_day": "month",
-    "day_range": "month",
-    "month_day_range": "month",
-    "month_range": "month",
-    "month_year": "month",
-    "part_month": "month",
-    "month": "month",
-    "iso": "digit",
-    "year_range": "digit",
-    "year": "digit",
-    "quarter": "digit",
-    "decade": "digit",
-    "weekday": "weekday",
-    "season": "season",
+# Where each rule's matches can start, for the scanner's windows (see ``_timex_scan``): the
+# core word every match holds whole, and the most words (runs of ``\w``) a match can hold
+# before it: a fixed count read off the rule above, plus the longest phrase of the named
+# vocabulary families. Change a rule, change its window; tests/test_extract_time.py checks
+# that a windowed scan finds what a full scan finds.
+WINDOWS: dict[str, tuple[str, int, tuple[str, ...]]] = {
+    "iso": ("four_digits", 2, ()),  # as of | 2024-06-05
+    "day_month": ("month", 5, ("weekday",)),  # as of | Monday, | the 5th of | May
+    "month_day": ("month", 2, ("weekday",)),  # as of | Monday, | May
+    "day_range": ("month", 5, ()),  # between 5 and 7 of | May
+    "month_day_range": ("month", 1, ()),  # from | May
+    "month_range": ("month", 1, ()),  # from | May
+    "year_range": ("year", 1, ()),  # between | 2019
+    "month_year": ("month", 5, ("part",)),  # earlier in | the end of / mid- | May
+    "part_month": ("month", 6, ("part",)),  # earlier in | the end of / mid- | last | May
+    "month": ("month", 3, ()),  # earlier in | last | May
+    "year": ("year", 6, ("part",)),  # earlier in | the first half of / mid- | 2024
+    "quarter": ("year", 3, ()),  # earlier in | Q1 | 2024
+    "decade": ("decade", 3, ("part",)),  # earlier in | the | mid- | 1990s
+    "weekday": ("weekday", 3, ()),  # late | as of | Monday
+    "relative_day": ("relative_day", 4, ()),  # late | the day before | yesterday
+    "unit": ("unit", 8, ()),  # as of | early | the end of | the past | week
+    "count": ("count_unit", 1, ("number",)),  # a couple of / 12 | days
+    "in_count": ("count_unit", 4, ("number",)),  # within | the next | a few / 12 | days
+    "past_count": ("plural_unit", 4, ("number",)),  # over | the | past | a few / 12 | days
+    "previous": ("previous", 2, ()),  # the previous | day
+    "season": ("season", 3, ("part",)),  # in | this past | late | rainy season
+    "vague": ("vague", 0, ()),  # (the words of the phrase before its core)
 }
-_WORD = re.compile(r"[a-z]+")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -242,30 +252,3 @@ def cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     future = re.compile(rf"(?<!\w)(?:{_alternation(vocab.future_cues)})\b", re.IGNORECASE)
     past = re.compile(rf"(?<!\w)(?:{_alternation(vocab.past_cues)})\b", re.IGNORECASE)
     return future, past
-
-
-@register_cache
-@functools.cache
-def _trigger_words() -> Mapping[str, frozenset[str]]:
-    vocab = vocabulary()
-    return {
-        "month": frozenset(vocab.months),
-        "weekday": frozenset(vocab.weekdays),
-        "season": frozenset(word.split()[0] for word in vocab.seasons),
-    }
-
-
-def rules_for(text: str) -> list[tuple[int, str, re.Pattern[str]]]:
-    """The (priority, name, pattern) of the rules that could match in *text*."""
-    words = set(_WORD.findall(text.lower()))
-    has_digit = any(c.isdigit() for c in text)
-    triggers = _trigger_words()
-    chosen = []
-    for priority, (name, pattern) in enumerate(patterns().items()):
-        need = _NEEDS.get(name)
-        if need == "digit" and not has_digit:
-            continue
-        if need is not None and need in triggers and words.isdisjoint(triggers[need]):
-            continue
-        chosen.append((priority, name, pattern))
-    return chosen

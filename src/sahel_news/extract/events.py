@@ -18,7 +18,6 @@ from datetime import date, timedelta
 
 import attrs
 
-from sahel_news.extract import _timex_calendar as cal
 from sahel_news.extract._event_clauses import Frame, frame_of, status_of
 from sahel_news.extract._event_lexicon import (
     Token,
@@ -42,6 +41,7 @@ from sahel_news.extract.timex import (
     TimeExpression,
     TimeResolutionError,
     find_times,
+    precision_of,
     resolve_time,
 )
 from sahel_news.models import (
@@ -108,6 +108,9 @@ _BACK_REFERENCE = re.compile(
     r"(?:meeting|meetings|talks|visit|summit|audience)\b",
     re.IGNORECASE,
 )
+_BACK_WORDS = ("prior", "before", "ahead", "after", "following")
+# Letters case-insensitive matching equates with ASCII ones (dotless i, long s, ...).
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 _WEEK = timedelta(days=6)
 
 _MentionIndex = dict[tuple[Part, int], list[tuple[str, str | None, bool, int, int]]]
@@ -223,28 +226,38 @@ def _read_sentence(
     tokens = tokenize(sentence.text)
     triggers = find_triggers(tokens)
     restates = sentence.part in _RESTATING
-    previous = None if restates else state.previous_time
-    times = find_times(sentence.text, anchor=state.anchor, previous=previous)
+    times: list[TimeExpression] = []
+    if triggers or not restates:
+        previous = None if restates else state.previous_time
+        times = find_times(sentence.text, anchor=state.anchor, previous=previous)
     if not restates:
         resolved = [t.range for t in times if t.range is not None]
         if resolved:
             state.previous_time = resolved[-1]
+    if not triggers and sum(1 for m in mentions if m[2]) < 2:
+        return  # no event, and too few countries for a group "both countries" could mean
     frame = frame_of(tokens)
     refs = locate_refs(tokens, mentions, triggers)
     if triggers:
         places = find_places(tokens)
         contexts = contexts_of(tokens)
         in_sentence: list[Candidate] = []
+        back_reference: list[DateRange | None] = []  # read at first need, once a sentence
         for trigger in _unabsorbed(frame, triggers):
-            for candidate in _candidates(
+            candidates = _candidates(
                 state, sentence, frame, trigger, refs=refs, in_sentence=in_sentence
-            ):
-                candidate.when = candidate.when or _time_of(state, frame, trigger, times)
+            )
+            when = _time_of(state, frame, trigger, times)
+            where = _place_of(state, sentence, frame, trigger, places=places)
+            for candidate in candidates:
+                candidate.when = candidate.when or when
                 if candidate.status is EventStatus.PLANNED:
                     candidate.when = _forward(state.anchor, candidate.when)
                 if candidate.when is None:
-                    candidate.when = _back_reference_time(state, sentence.text)
-                candidate.where = _place_of(state, sentence, frame, trigger, places=places)
+                    if not back_reference:
+                        back_reference.append(_back_reference_time(state, sentence.text))
+                    candidate.when = back_reference[0]
+                candidate.where = where
                 candidate.context = contexts
                 in_sentence.append(candidate)
         state.candidates.extend(in_sentence)
@@ -449,6 +462,9 @@ def _forward(anchor: date | None, when: DateRange | None) -> DateRange | None:
 
 def _back_reference_time(state: _State, text: str) -> DateRange | None:
     """ "Prior to the meeting": the week up to (or from) the last dated consultation."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _BACK_WORDS) and _FOLDED.search(text) is None:
+        return None  # none of the words the pattern starts with
     match = _BACK_REFERENCE.search(text)
     if match is None:
         return None
@@ -462,7 +478,7 @@ def _back_reference_time(state: _State, text: str) -> DateRange | None:
             return DateRange(
                 earliest,
                 latest,
-                cal.span_precision(earliest, latest),
+                precision_of(earliest, latest),
                 match.group(0),
                 reference.latest,
             )

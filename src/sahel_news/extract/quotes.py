@@ -103,11 +103,14 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         if unit.part is Part.RELATED:
             continue
         mentions = index.get((unit.part, unit.index), [])
-        for match in _QUOTED.finditer(unit.text):
-            group = 1 if match.group(1) is not None else 2
-            quote = _quote(unit, match, group, mentions=mentions, reporter=reporter)
-            if quote is not None:
-                quotes.append(quote)
+        if "“" in unit.text or '"' in unit.text:
+            for match in _QUOTED.finditer(unit.text):
+                group = 1 if match.group(1) is not None else 2
+                quote = _quote(unit, match, group, mentions=mentions, reporter=reporter)
+                if quote is not None:
+                    quotes.append(quote)
+        if not mentions:
+            continue  # no one to report anything
         for start, end in split_sentences(unit.text):
             if "“" in unit.text[start:end]:
                 continue

@@ -9,24 +9,41 @@ matches, and resolves each against the anchor, the sentence's tense and the time
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from datetime import date, timedelta
 
 import attrs
 
+from sahel_news.data import register_cache
 from sahel_news.errors import SahelNewsError
 from sahel_news.extract import _timex_calendar as cal
-from sahel_news.extract._timex_patterns import cue_patterns, rules_for
+from sahel_news.extract._timex_patterns import cue_patterns
 from sahel_news.extract._timex_relative import read_match
 from sahel_news.extract._timex_rules import Context, Reading, Resolved, Unresolvable
+from sahel_news.extract._timex_scan import Heads, Words, heads_of, phrase_starts, plan, scan
+from sahel_news.extract._timex_vocab import vocabulary
 from sahel_news.models import DateRange, Precision
 
-__all__ = ["TimeExpression", "TimeResolutionError", "find_times", "resolve_time"]
+__all__ = ["TimeExpression", "TimeResolutionError", "find_times", "precision_of", "resolve_time"]
 
-_CLAUSE_BREAK = re.compile(
-    r"[,;:()\u2013\u2014]"
-    r"|\s(?:which|who|that|after|when|while|but|although|because|whereas)\s"
+_BREAK_WORDS = (
+    "which",
+    "who",
+    "that",
+    "after",
+    "when",
+    "while",
+    "but",
+    "although",
+    "because",
+    "whereas",
 )
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:" + "|".join(_BREAK_WORDS) + r")\s")
+# The two halves of _CLAUSE_BREAK: their matches never overlap, so together they find the same.
+_MARK_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+_WORD_BREAK = re.compile(r"\s(?:" + "|".join(_BREAK_WORDS) + r")\s")
+_BREAK_WORD_SET = frozenset(_BREAK_WORDS)
 _RANGE_START = re.compile(r"(?:from|between)\s", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_LINK_WORD = re.compile(r"(?:until|till|to|through)\s", re.IGNORECASE)
@@ -61,11 +78,12 @@ class TimeExpression:
     problem: str | None
 
 
-def _scan(text: str) -> list[Reading]:
-    """The leftmost-longest non-overlapping readings of *text*, in order."""
+def _scan(words: Words) -> list[Reading]:
+    """The leftmost-longest non-overlapping readings of a text, in order."""
+    text = words.text
     candidates: list[tuple[int, int, int, Reading]] = []
-    for priority, rule, pattern in rules_for(text):
-        for match in pattern.finditer(text):
+    for (priority, rule, pattern), starts in plan(words).rules:
+        for match in scan(pattern, text, starts):
             reading = read_match(rule, match)
             if reading is not None and reading.end > reading.start:
                 candidates.append((reading.start, reading.start - reading.end, priority, reading))
@@ -85,24 +103,91 @@ def _has_cue(pattern: re.Pattern[str], text: str, start: int = 0, end: int | Non
     return any(m.group() != "Will" for m in pattern.finditer(text, start, stop))
 
 
-class _Tenses:
-    """The tense cues of one text, read once: per clause, and for the whole text."""
+@register_cache
+@functools.cache
+def _cues_within_clauses() -> bool:
+    """Whether no tense cue can run across a clause break, so each clause's cues start in it."""
+    vocab = vocabulary()
+    cues = (*vocab.future_cues, *vocab.past_cues)
+    return not any(_CLAUSE_BREAK.search(f" {cue} ") for cue in cues)
 
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._breaks = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-        self._future, self._past = cue_patterns()
-        self.future_anywhere = _has_cue(self._future, text)
-        self.past_perfect = _PAST_PERFECT.search(text) is not None
+
+@register_cache
+@functools.cache
+def _cue_heads() -> tuple[Heads, Heads]:
+    vocab = vocabulary()
+    return heads_of(vocab.future_cues), heads_of(vocab.past_cues)
+
+
+class _Cues:
+    """Whether one kind of tense cue stands in a text, or in a clause of it."""
+
+    def __init__(self, pattern: re.Pattern[str], heads: Heads, words: Words) -> None:
+        self._pattern = pattern
+        self._heads = heads
+        self._words = words
+        self._text = words.text
+
+    @functools.cached_property
+    def _starts(self) -> tuple[int, ...] | None:
+        return phrase_starts(self._words, self._heads)
+
+    def anywhere(self) -> bool:
+        return self._holds(0, len(self._text), clause=False)
+
+    def within(self, left: int, right: int) -> bool:
+        return self._holds(left, right, clause=True)
+
+    def _holds(self, left: int, right: int, *, clause: bool) -> bool:
+        starts = self._starts
+        if starts is None or (clause and not _cues_within_clauses()):
+            return _has_cue(self._pattern, self._text, left, right)
+        # No cue runs across a clause break, so a clause holds one when one matches at one
+        # of its possible starts: what an earlier match covers holds a match of its own.
+        text = self._text
+        for start in starts[bisect.bisect_left(starts, left) : bisect.bisect_left(starts, right)]:
+            match = self._pattern.match(text, start)
+            if match is not None and match.group() != "Will":
+                return True
+        return False
+
+
+class _Tenses:
+    """The tense cues of one text, read at first need: per clause, and for the whole text."""
+
+    def __init__(self, words: Words) -> None:
+        self._text = words.text
+        self._words = words
+        future, past = cue_patterns()
+        future_heads, past_heads = _cue_heads()
+        self._future = _Cues(future, future_heads, words)
+        self._past = _Cues(past, past_heads, words)
         self._clauses: dict[int, bool] = {}
+
+    @functools.cached_property
+    def _breaks(self) -> list[int]:
+        text = self._text
+        found = [m.start() for m in _MARK_BREAK.finditer(text)]
+        if not _BREAK_WORD_SET.isdisjoint(self._words.words):
+            found.extend(m.start() for m in _WORD_BREAK.finditer(text))
+            found.sort()
+        return [0, *found, len(text)]
+
+    @functools.cached_property
+    def future_anywhere(self) -> bool:
+        return self._future.anywhere()
+
+    @functools.cached_property
+    def past_perfect(self) -> bool:
+        return _PAST_PERFECT.search(self._text) is not None
 
     def _clause_future(self, reading: Reading) -> bool:
         left = self._breaks[bisect.bisect_right(self._breaks, reading.start) - 1]
         right = self._breaks[bisect.bisect_left(self._breaks, reading.end)]
         if left not in self._clauses:
-            if _has_cue(self._future, self._text, left, right):
+            if self._future.within(left, right):
                 self._clauses[left] = True
-            elif _has_cue(self._past, self._text, left, right):
+            elif self._past.within(left, right):
                 self._clauses[left] = False
             else:
                 self._clauses[left] = self.future_anywhere
@@ -114,8 +199,9 @@ class _Tenses:
             return reading.direction == "future"
         if reading.deadline:
             # "By March, the troops had left": a past-perfect text with no future cue looks
-            # back from its "by"; any other "by" is a deadline.
-            return self.future_anywhere or not self.past_perfect
+            # back from its "by"; any other "by" is a deadline, and so is one the caller
+            # says is in the future.
+            return bool(future) or self.future_anywhere or not self.past_perfect
         if future is not None:
             return future
         return self._clause_future(reading)
@@ -182,11 +268,15 @@ def find_times(
         previous: the time the preceding sentences ended on.
         future: force the tense of expressions whose words do not fix it.
     """
+    words = Words(text)
+    readings = _scan(words)
+    if not readings:
+        return []
     found: list[TimeExpression] = []
     reference = previous
-    tenses = _Tenses(text)
+    tenses = _Tenses(words)
     last: Reading | None = None
-    for reading in _scan(text):
+    for reading in readings:
         expression = _express(text, reading, anchor, reference, tenses.of(reading, future))
         if found and last is not None and expression.range is not None:
             first = found[-1]
@@ -277,3 +367,13 @@ def resolve_time(
     if found.range is None:
         raise TimeResolutionError(expression, found.problem or "cannot be resolved")
     return found.range
+
+
+def precision_of(earliest: date, latest: date) -> Precision:
+    """The precision a vague range of these days is known to: a day, days, a month, a quarter...
+
+    Args:
+        earliest: the first day of the range.
+        latest: the last day of the range (not before *earliest*).
+    """
+    return cal.span_precision(earliest, latest)
