@@ -27,6 +27,7 @@ from sahel_news.data import (
     place_table,
     table_info,
 )
+from sahel_news.errors import SahelNewsError
 from sahel_news.models import PlaceKind
 from sahel_news.models.country import Country
 
@@ -659,3 +660,39 @@ class TestUserTables:
             country,
             kind,
         )
+
+
+class TestUserTableErrors:
+    def test_a_latin1_user_table_is_a_data_table_error(self, tmp_path, monkeypatch):
+        """A user table that is not UTF-8 raises DataTableError naming the file."""
+        (tmp_path / "places.json").write_bytes(b'{"entries": [{"name": "S\xe9gou"}]}')
+        monkeypatch.setenv("SAHEL_NEWS_DATA", str(tmp_path))
+        data.clear_caches()
+        try:
+            with pytest.raises(data.DataTableError, match=r"places\.json: not UTF-8"):
+                data.place_table()
+        finally:
+            monkeypatch.delenv("SAHEL_NEWS_DATA")
+            data.clear_caches()
+
+    def test_data_table_error_is_a_sahel_news_error(self):
+        """DataTableError is one of the library's errors, so callers can catch them all."""
+        assert issubclass(data.DataTableError, SahelNewsError)
+
+
+class TestCountryNamesFollowUserTables:
+    def test_lookup_sees_a_user_alternative_name(self, tmp_path, monkeypatch):
+        """Country.lookup knows a name added by a user table once the caches are cleared."""
+        Country.lookup("Mali")  # fill the caches first, so a stale cache would show
+        (tmp_path / "countries.json").write_text(
+            '{"entries": {"BFA": {"names": ["Burkina", "Faso Land"]}}}', encoding="utf-8"
+        )
+        monkeypatch.setenv("SAHEL_NEWS_DATA", str(tmp_path))
+        data.clear_caches()
+        try:
+            country = Country.lookup("Faso Land")
+            assert (country.alpha3, country.name) == ("BFA", "Burkina")
+        finally:
+            monkeypatch.delenv("SAHEL_NEWS_DATA")
+            data.clear_caches()
+        assert Country.from_code("BFA").name == "Burkina Faso"

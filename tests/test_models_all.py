@@ -68,3 +68,51 @@ class TestModelEdgeValues:
         for value in (float("nan"), float("inf")):
             with pytest.raises(sahel_news.ValidationError, match="finite"):
                 sahel_news.Chrome(temperature_celsius=value)
+
+
+def _article(**changes):
+    fields = {"id": "a1", "headline": "Junta meets envoys", "paragraphs": ("Mali said so.",)}
+    fields.update(changes)
+    return sahel_news.Article(**fields)
+
+
+WRONG_TYPES = [
+    ("actor kind as a plain string", lambda: sahel_news.Actor("a", "A", "person")),
+    ("paragraphs as a list", lambda: _article(paragraphs=["Mali said so."])),
+    ("paragraphs as a string", lambda: _article(paragraphs="Mali said so.")),
+    (
+        "a bool offset",
+        lambda: sahel_news.Span(sahel_news.Part.HEADLINE, 0, True, 1),
+    ),
+    ("an int headline", lambda: _article(headline=5)),
+    ("a date string", lambda: _article(page_date="2024-06-20")),
+    ("a dict chrome", lambda: _article(chrome={})),
+]
+
+
+class TestConstructionTypes:
+    def test_table_has_no_duplicates(self):
+        """Each wrong-type case is listed once."""
+        names = [name for name, _ in WRONG_TYPES]
+        assert len(names) == len(set(names))
+
+    @pytest.mark.parametrize(("case", "build"), WRONG_TYPES, ids=[n for n, _ in WRONG_TYPES])
+    def test_wrong_type_is_a_type_error(self, case, build):
+        """A value of the wrong Python type is refused at construction with a TypeError."""
+        with pytest.raises(TypeError, match="must be"):
+            build()
+
+    def test_line_separator_breaks_one_line(self):
+        """A headline holding U+2028 (a line break to str.splitlines) is refused."""
+        with pytest.raises(sahel_news.ValidationError, match="single line"):
+            _article(headline="Junta\u2028meets envoys")
+
+    def test_diagnostic_lines_start_at_one(self):
+        """A diagnostic on line 0 is refused: line numbers are 1-based."""
+        with pytest.raises(sahel_news.ValidationError, match="start at 1"):
+            sahel_news.Diagnostic("zone_assumed", "message", line=0)
+
+    def test_assumed_zone_needs_a_published_time(self):
+        """An article cannot say its zone was assumed when it has no published time."""
+        with pytest.raises(sahel_news.ValidationError, match="published_zone_assumed"):
+            _article(published_zone_assumed=True)

@@ -69,6 +69,7 @@ def _validator_schemas() -> dict[Callable[..., Any], tuple[str, Fragment]]:
         checks.non_negative: ("value", {"minimum": 0}),
         checks.aware: ("value", {}),  # the date-time pattern already needs an offset
         checks.finite: ("value", {}),  # JSON numbers are finite by definition
+        article._line_number: ("value", {"minimum": 1}),  # noqa: SLF001
         actor.check_optional_alpha3: ("value", alpha3),
         actor.check_texts: ("items", {"pattern": NON_BLANK_PATTERN}),
         article._check_paragraphs: ("items", {"pattern": NON_BLANK_PATTERN}),  # noqa: SLF001
@@ -114,6 +115,8 @@ def _closure_schema(validator: Any) -> tuple[str, Fragment] | None:
     )
     if qualname.startswith("min_items.") and "count" in cells:
         return "value", {"minItems": cells["count"].cell_contents}
+    if getattr(validator, "type_check", False):
+        return "value", {}  # the field's annotation already gives the schema its type
     if qualname.startswith("unique_by."):
         return "value", {}  # uniqueness by a key is beyond JSON Schema; the loader checks it
     return None

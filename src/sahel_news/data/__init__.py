@@ -6,7 +6,7 @@ name and shape in a folder and name that folder in the ``SAHEL_NEWS_DATA`` envir
 variable (several folders separated by ``os.pathsep``) or pass it to `add_data_dir`. User
 entries are read after the package's, so they add to it and, where a table is keyed, win.
 
-This package imports nothing else of sahel_news, so any layer may use it.
+This package imports nothing of sahel_news but the errors, so any layer may use it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import attrs
+
+from sahel_news.errors import SahelNewsError
 
 __all__ = [
     "PLACE_KINDS",
@@ -39,8 +41,17 @@ ENV_VAR = "SAHEL_NEWS_DATA"
 _extra_dirs: list[Path] = []
 
 
-class DataTableError(ValueError):
-    """A data table (the package's or a user's) is missing or malformed."""
+class DataTableError(SahelNewsError, ValueError):
+    """A data table (the package's or a user's) is missing, unreadable or malformed."""
+
+
+def _read_user_table(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DataTableError(f"{path}: not UTF-8 (byte {error.start})") from None
+    except OSError as error:
+        raise DataTableError(f"{path}: cannot read: {error.strerror or error}") from None
 
 
 def add_data_dir(path: str | os.PathLike[str]) -> None:
@@ -123,7 +134,7 @@ def _bodies(name: str) -> list[tuple[str, list[Any]]]:
     for folder in _user_dirs():
         path = folder / f"{name}.json"
         if path.is_file():
-            documents.append((str(path), _parse(path.read_text(encoding="utf-8"), str(path))))
+            documents.append((str(path), _parse(_read_user_table(path), str(path))))
     bodies: list[tuple[str, list[Any]]] = []
     for origin, document in documents:
         body = document["entries"]

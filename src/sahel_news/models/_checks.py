@@ -19,6 +19,60 @@ _ID = re.compile(ID_PATTERN)
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
+def _type_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(k.__name__ for k in kinds)
+
+
+def _is(value: object, kind: type | tuple[type, ...]) -> bool:
+    # bool is an int to Python, but never a valid offset, count or line number here.
+    if isinstance(value, bool):
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        return bool in kinds
+    return isinstance(value, kind)
+
+
+def typed(kind: type | tuple[type, ...], *, optional: bool = False) -> Validator:
+    """A validator that raises TypeError unless the value is a *kind* (or None if *optional*).
+
+    A wrong type is a programming error, so it is a TypeError, not a ValidationError; loaders
+    never meet it because they build values of the declared types.
+    """
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if optional and value is None:
+            return
+        if not _is(value, kind):
+            expected = _type_name(kind) + (" or None" if optional else "")
+            msg = f"{attribute.name} must be {expected}, got {type(value).__name__} {value!r:.60}"
+            raise TypeError(msg)
+
+    check.type_check = True  # type: ignore[attr-defined]
+    return check
+
+
+def tuple_of(kind: type | tuple[type, ...]) -> Validator:
+    """A validator that raises TypeError unless the value is a tuple of *kind* items."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            msg = (
+                f"{attribute.name} must be a tuple of {_type_name(kind)}, "
+                f"got {type(value).__name__}"
+            )
+            raise TypeError(msg)
+        for index, item in enumerate(value):
+            if not _is(item, kind):
+                msg = (
+                    f"{attribute.name}[{index}] must be {_type_name(kind)}, "
+                    f"got {type(item).__name__} {item!r:.60}"
+                )
+                raise TypeError(msg)
+
+    check.type_check = True  # type: ignore[attr-defined]
+    return check
+
+
 def fail(attribute: attrs.Attribute[Any], message: str) -> ValidationError:
     """An error whose path is the attribute's name."""
     return ValidationError.at(attribute.name, message)
@@ -40,7 +94,7 @@ def one_line(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A validator that raises if *value* is blank or holds a line break."""
     if not value.strip():
         raise fail(attribute, "must not be empty or blank")
-    if "\n" in value or "\r" in value:
+    if value.splitlines() != [value]:
         raise fail(attribute, "must be a single line (found a line break)")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from sahel_news.errors import ValidationError
-from sahel_news.models._checks import identifier, non_empty_text
+from sahel_news.models._checks import identifier, non_empty_text, tuple_of, typed
 from sahel_news.models._enums import ActorKind
 from sahel_news.models.country import is_alpha3
 from sahel_news.models.span import Mention
@@ -39,10 +39,12 @@ class Actor:
     ("Deputy Minister", "interim leader"); ``aliases`` other names it goes by.
     """
 
-    id: str = attrs.field(validator=identifier)
-    name: str = attrs.field(validator=non_empty_text)
-    kind: ActorKind
-    country: str | None = attrs.field(default=None, validator=check_optional_alpha3)
-    roles: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
-    mentions: tuple[Mention, ...] = ()
+    id: str = attrs.field(validator=[typed(str), identifier])
+    name: str = attrs.field(validator=[typed(str), non_empty_text])
+    kind: ActorKind = attrs.field(validator=typed(ActorKind))
+    country: str | None = attrs.field(
+        default=None, validator=[typed(str, optional=True), check_optional_alpha3]
+    )
+    roles: tuple[str, ...] = attrs.field(default=(), validator=[tuple_of(str), check_texts])
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=[tuple_of(str), check_texts])
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=tuple_of(Mention))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from datetime import date, datetime
 from enum import StrEnum
@@ -17,6 +18,8 @@ from sahel_news.models._checks import (
     non_negative,
     one_line,
     optional_non_empty_text,
+    tuple_of,
+    typed,
     unique_by,
 )
 from sahel_news.models._enums import Part
@@ -40,6 +43,8 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = "1.0"
+_TEXT = [typed(str), non_empty_text]
+_OPTIONAL_TEXT = [typed(str, optional=True), optional_non_empty_text]
 SUPPORTED_SCHEMA_VERSIONS = frozenset({SCHEMA_VERSION})
 
 
@@ -58,6 +63,11 @@ class ChromeKind(StrEnum):
     OTHER = "other"
 
 
+def _line_number(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and value < 1:
+        raise ValidationError.at("line", f"line numbers start at 1, got {value}")
+
+
 @attrs.frozen(slots=True)
 class ChromeLine:
     """One line of site furniture, as written, and what it is.
@@ -65,9 +75,9 @@ class ChromeLine:
     For lines met inside the body, ``after_paragraph`` counts the body paragraphs before it.
     """
 
-    text: str = attrs.field(validator=one_line)
-    kind: ChromeKind = ChromeKind.OTHER
-    after_paragraph: int = attrs.field(default=0, validator=non_negative)
+    text: str = attrs.field(validator=[typed(str), one_line])
+    kind: ChromeKind = attrs.field(default=ChromeKind.OTHER, validator=typed(ChromeKind))
+    after_paragraph: int = attrs.field(default=0, validator=[typed(int), non_negative])
 
 
 @attrs.frozen(slots=True)
@@ -79,19 +89,21 @@ class Chrome:
     ``temperature_celsius`` is read from a temperature line where there is one.
     """
 
-    header: tuple[ChromeLine, ...] = ()
-    body: tuple[ChromeLine, ...] = ()
-    footer: tuple[ChromeLine, ...] = ()
-    temperature_celsius: float | None = attrs.field(default=None, validator=finite)
+    header: tuple[ChromeLine, ...] = attrs.field(default=(), validator=tuple_of(ChromeLine))
+    body: tuple[ChromeLine, ...] = attrs.field(default=(), validator=tuple_of(ChromeLine))
+    footer: tuple[ChromeLine, ...] = attrs.field(default=(), validator=tuple_of(ChromeLine))
+    temperature_celsius: float | None = attrs.field(
+        default=None, validator=[typed((float, int), optional=True), finite]
+    )
 
 
 @attrs.frozen(slots=True)
 class Source:
     """Where the capture came from, where known."""
 
-    url: str | None = attrs.field(default=None, validator=optional_non_empty_text)
-    outlet: str | None = attrs.field(default=None, validator=optional_non_empty_text)
-    language: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+    url: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    outlet: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    language: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
 
 @attrs.frozen(slots=True)
@@ -102,38 +114,40 @@ class Dateline:
     and the agency named in it.
     """
 
-    text: str = attrs.field(validator=non_empty_text)
-    span: Span
-    place: str = attrs.field(validator=non_empty_text)
-    date: date | None = None
-    agency: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+    text: str = attrs.field(validator=_TEXT)
+    span: Span = attrs.field(validator=typed(Span))
+    place: str = attrs.field(validator=_TEXT)
+    date: date | None = attrs.field(default=None, validator=typed(dt.date, optional=True))
+    agency: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
 
 @attrs.frozen(slots=True)
 class Diagnostic:
     """Something the parser or an extractor had to assume, with a stable code."""
 
-    code: str = attrs.field(validator=identifier)
-    message: str = attrs.field(validator=non_empty_text)
-    line: int | None = None
+    code: str = attrs.field(validator=[typed(str), identifier])
+    message: str = attrs.field(validator=_TEXT)
+    line: int | None = attrs.field(
+        default=None, validator=[typed(int, optional=True), _line_number]
+    )
 
 
 @attrs.frozen(slots=True)
 class Quote:
     """Words reported as said, with the speaker (actor id or alpha-3 code) where known."""
 
-    text: str = attrs.field(validator=non_empty_text)
-    span: Span
-    speaker: str | None = None
+    text: str = attrs.field(validator=_TEXT)
+    span: Span = attrs.field(validator=typed(Span))
+    speaker: str | None = attrs.field(default=None, validator=typed(str, optional=True))
 
 
 @attrs.frozen(slots=True)
 class RelatedLink:
     """A "Read more" link inside the body; ``after_paragraph`` counts the paragraphs before it."""
 
-    title: str = attrs.field(validator=one_line)
-    after_paragraph: int = attrs.field(validator=non_negative)
-    url: str | None = attrs.field(default=None, validator=optional_non_empty_text)
+    title: str = attrs.field(validator=[typed(str), one_line])
+    after_paragraph: int = attrs.field(validator=[typed(int), non_negative])
+    url: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
 
 
 def _check_paragraphs(
@@ -164,17 +178,21 @@ class Article:
     schema_version: str = attrs.field(
         default=SCHEMA_VERSION, kw_only=True, validator=_check_schema_version
     )
-    id: str = attrs.field(validator=identifier)
-    headline: str = attrs.field(validator=one_line)
-    standfirst: str | None = attrs.field(default=None, validator=optional_non_empty_text)
-    paragraphs: tuple[str, ...] = attrs.field(default=(), validator=_check_paragraphs)
-    related: tuple[RelatedLink, ...] = ()
-    published: datetime | None = attrs.field(default=None, validator=aware)
-    published_zone_assumed: bool = False
-    page_date: date | None = None
-    dateline: Dateline | None = None
-    chrome: Chrome = Chrome()
-    source: Source = Source()
+    id: str = attrs.field(validator=[typed(str), identifier])
+    headline: str = attrs.field(validator=[typed(str), one_line])
+    standfirst: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    paragraphs: tuple[str, ...] = attrs.field(
+        default=(), validator=[tuple_of(str), _check_paragraphs]
+    )
+    related: tuple[RelatedLink, ...] = attrs.field(default=(), validator=tuple_of(RelatedLink))
+    published: datetime | None = attrs.field(
+        default=None, validator=[typed(datetime, optional=True), aware]
+    )
+    published_zone_assumed: bool = attrs.field(default=False, validator=typed(bool))
+    page_date: date | None = attrs.field(default=None, validator=typed(date, optional=True))
+    dateline: Dateline | None = attrs.field(default=None, validator=typed(Dateline, optional=True))
+    chrome: Chrome = attrs.field(factory=Chrome, validator=typed(Chrome))
+    source: Source = attrs.field(factory=Source, validator=typed(Source))
     countries: tuple[Country, ...] = attrs.field(
         default=(), validator=unique_by(lambda c: c.alpha3, "country")
     )
@@ -184,8 +202,8 @@ class Article:
     events: tuple[Event, ...] = attrs.field(
         default=(), validator=unique_by(lambda e: e.id, "event id")
     )
-    quotes: tuple[Quote, ...] = ()
-    diagnostics: tuple[Diagnostic, ...] = ()
+    quotes: tuple[Quote, ...] = attrs.field(default=(), validator=tuple_of(Quote))
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), validator=tuple_of(Diagnostic))
 
     def __attrs_post_init__(self) -> None:
         problems = list(_whole_article_problems(self))
@@ -253,6 +271,8 @@ def _mention_problem(article: Article, path: str, mention: Mention) -> Iterator[
 
 
 def _whole_article_problems(article: Article) -> Iterator[Problem]:
+    if article.published_zone_assumed and article.published is None:
+        yield Problem("published_zone_assumed", "is true, but there is no published time")
     for index, link in enumerate(article.related):
         if link.after_paragraph > len(article.paragraphs):
             yield Problem(

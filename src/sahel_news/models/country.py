@@ -8,8 +8,9 @@ from typing import Any
 
 import attrs
 
+from sahel_news.data import register_cache
 from sahel_news.errors import ValidationError
-from sahel_news.models._checks import non_empty_text
+from sahel_news.models._checks import non_empty_text, tuple_of, typed
 from sahel_news.models.span import Mention
 
 __all__ = ["Country", "is_alpha3"]
@@ -41,11 +42,12 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
 
 
+@register_cache
 @functools.cache
 def _by_name() -> dict[str, str]:
     import pycountry  # noqa: PLC0415 - loaded on first use
 
-    from sahel_news.data import country_table  # noqa: PLC0415 - data is a leaf package
+    from sahel_news.data import country_table  # noqa: PLC0415 - loads the table on first use
 
     table: dict[str, str] = {}
     for c in pycountry.countries:
@@ -59,6 +61,7 @@ def _by_name() -> dict[str, str]:
     return table
 
 
+@register_cache
 @functools.cache
 def _display_record(alpha3: str) -> tuple[str, str, str, str]:
     """The ISO codes of *alpha3* with the short name of the country table ("Russia")."""
@@ -103,11 +106,11 @@ class Country:
     ``mentions`` may be empty when the country is only implied (by an actor or a place).
     """
 
-    alpha2: str
-    alpha3: str
-    numeric: str
-    name: str = attrs.field(validator=[non_empty_text, _check_codes])
-    mentions: tuple[Mention, ...] = ()
+    alpha2: str = attrs.field(validator=typed(str))
+    alpha3: str = attrs.field(validator=typed(str))
+    numeric: str = attrs.field(validator=typed(str))
+    name: str = attrs.field(validator=[typed(str), non_empty_text, _check_codes])
+    mentions: tuple[Mention, ...] = attrs.field(default=(), validator=tuple_of(Mention))
 
     @classmethod
     def from_code(cls, code: str, *, mentions: tuple[Mention, ...] = ()) -> Country:

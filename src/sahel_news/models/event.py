@@ -13,6 +13,8 @@ from sahel_news.models._checks import (
     min_items,
     non_empty_text,
     optional_non_empty_text,
+    tuple_of,
+    typed,
 )
 from sahel_news.models._enums import EventStatus, ParticipantRole, PlaceKind, PloverType
 from sahel_news.models.actor import check_optional_alpha3, check_texts
@@ -47,18 +49,22 @@ def _check_cameo(_: object, attribute: attrs.Attribute[Any], value: str | None) 
 class Place:
     """A named place, the country it lies in (alpha-3) and what kind of place it is."""
 
-    name: str = attrs.field(validator=non_empty_text)
-    country: str | None = attrs.field(default=None, validator=check_optional_alpha3)
-    kind: PlaceKind = PlaceKind.OTHER
-    mention: Mention | None = None
+    name: str = attrs.field(validator=[typed(str), non_empty_text])
+    country: str | None = attrs.field(
+        default=None, validator=[typed(str, optional=True), check_optional_alpha3]
+    )
+    kind: PlaceKind = attrs.field(default=PlaceKind.OTHER, validator=typed(PlaceKind))
+    mention: Mention | None = attrs.field(default=None, validator=typed(Mention, optional=True))
 
 
 @attrs.frozen(slots=True)
 class Participant:
     """An actor (by id) or a country (by alpha-3 code) taking part in an event."""
 
-    ref: str = attrs.field(validator=_check_reference)
-    role: ParticipantRole = ParticipantRole.OTHER
+    ref: str = attrs.field(validator=[typed(str), _check_reference])
+    role: ParticipantRole = attrs.field(
+        default=ParticipantRole.OTHER, validator=typed(ParticipantRole)
+    )
 
 
 @attrs.frozen(slots=True)
@@ -69,14 +75,18 @@ class Event:
     sentence that states it (the headline, standfirst and body often say it again).
     """
 
-    id: str = attrs.field(validator=identifier)
-    type: PloverType
-    trigger: Mention
-    evidence: tuple[Span, ...] = attrs.field(validator=min_items(1))
-    participants: tuple[Participant, ...] = ()
-    when: DateRange | None = None
-    where: Place | None = None
-    status: EventStatus = EventStatus.OCCURRED
-    mode: str | None = attrs.field(default=None, validator=optional_non_empty_text)
-    context: tuple[str, ...] = attrs.field(default=(), validator=check_texts)
-    cameo: str | None = attrs.field(default=None, validator=_check_cameo)
+    id: str = attrs.field(validator=[typed(str), identifier])
+    type: PloverType = attrs.field(validator=typed(PloverType))
+    trigger: Mention = attrs.field(validator=typed(Mention))
+    evidence: tuple[Span, ...] = attrs.field(validator=[tuple_of(Span), min_items(1)])
+    participants: tuple[Participant, ...] = attrs.field(default=(), validator=tuple_of(Participant))
+    when: DateRange | None = attrs.field(default=None, validator=typed(DateRange, optional=True))
+    where: Place | None = attrs.field(default=None, validator=typed(Place, optional=True))
+    status: EventStatus = attrs.field(default=EventStatus.OCCURRED, validator=typed(EventStatus))
+    mode: str | None = attrs.field(
+        default=None, validator=[typed(str, optional=True), optional_non_empty_text]
+    )
+    context: tuple[str, ...] = attrs.field(default=(), validator=[tuple_of(str), check_texts])
+    cameo: str | None = attrs.field(
+        default=None, validator=[typed(str, optional=True), _check_cameo]
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from sahel_news.errors import ValidationError
-from sahel_news.models._checks import non_empty_text, non_negative
+from sahel_news.models._checks import non_empty_text, non_negative, typed
 from sahel_news.models._enums import Part
 
 __all__ = ["Mention", "Span"]
@@ -22,10 +22,10 @@ class Span:
     the standfirst.
     """
 
-    part: Part
-    index: int = attrs.field(validator=non_negative)
-    start: int = attrs.field(validator=non_negative)
-    end: int = attrs.field(validator=non_negative)
+    part: Part = attrs.field(validator=typed(Part))
+    index: int = attrs.field(validator=[typed(int), non_negative])
+    start: int = attrs.field(validator=[typed(int), non_negative])
+    end: int = attrs.field(validator=[typed(int), non_negative])
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -43,8 +43,8 @@ class Span:
 class Mention:
     """A piece of text as written, and where it is."""
 
-    text: str = attrs.field(validator=non_empty_text)
-    span: Span
+    text: str = attrs.field(validator=[typed(str), non_empty_text])
+    span: Span = attrs.field(validator=typed(Span))
 
     def __attrs_post_init__(self) -> None:
         if len(self.span) != len(self.text):

@@ -7,7 +7,7 @@ from datetime import date
 import attrs
 
 from sahel_news.errors import ValidationError
-from sahel_news.models._checks import non_empty_text
+from sahel_news.models._checks import non_empty_text, typed
 from sahel_news.models._enums import Precision
 
 __all__ = ["DateRange"]
@@ -21,11 +21,11 @@ class DateRange:
     ("last July") and ``anchor`` the date it was resolved against (None for absolute dates).
     """
 
-    earliest: date
-    latest: date
-    precision: Precision
-    expression: str = attrs.field(validator=non_empty_text)
-    anchor: date | None = None
+    earliest: date = attrs.field(validator=typed(date))
+    latest: date = attrs.field(validator=typed(date))
+    precision: Precision = attrs.field(validator=typed(Precision))
+    expression: str = attrs.field(validator=[typed(str), non_empty_text])
+    anchor: date | None = attrs.field(default=None, validator=typed(date, optional=True))
 
     def __attrs_post_init__(self) -> None:
         if self.earliest > self.latest:

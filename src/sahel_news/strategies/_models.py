@@ -792,6 +792,7 @@ def _article(  # noqa: PLR0917 - the size knobs of `articles`
             day,
             agency,
         )
+    published = draw(st.none() | datetimes())
     return Article(
         id=draw(st.sampled_from(("a", "capture", "wire", "sahel")))
         + f"-{draw(st.integers(1, 999))}",
@@ -801,8 +802,8 @@ def _article(  # noqa: PLR0917 - the size knobs of `articles`
         related=tuple(
             RelatedLink(title, draw(st.integers(0, n_paragraphs))) for title in related_titles
         ),
-        published=draw(st.none() | datetimes()),
-        published_zone_assumed=draw(st.booleans()),
+        published=published,
+        published_zone_assumed=published is not None and draw(st.booleans()),
         page_date=draw(st.none() | dates()),
         dateline=dateline,
         chrome=draw(chromes(max_after=n_paragraphs)),
