@@ -20,6 +20,8 @@ def write(tmp_path, name, content):
 
 
 VALID = to_json(Article(id="a1", headline="Talks in Bamako", paragraphs=("They met.",)))
+# A zoneless feed timestamp at 7:49 pm on 5 June 2024, to be read in the --tz zone.
+CAPTURE = "Talks in Bamako\n\nThe junta met envoys.\n\nJune 05, 2024 at 07:49PM"
 
 
 class TestValidate:
@@ -69,10 +71,19 @@ class TestSchema:
         assert cli.main(["schema", "Span"]) == 0
         assert json.loads(capsys.readouterr().out)["$ref"] == "#/$defs/Span"
 
-    def test_unknown_model_is_one_line(self, capsys):
-        """An unknown model name is refused in one line, status 1."""
-        assert cli.main(["schema", "Nope"]) == 1
-        assert len(capsys.readouterr().err.splitlines()) == 1
+    def test_unknown_model_is_a_usage_error_in_one_line(self, capsys):
+        """An unknown model name is a bad command line: one line, status 2."""
+        assert cli.main(["schema", "Nope"]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith("sahel-news schema: error: unknown model 'Nope'; choose one of ")
+        assert "Article" in line
+
+    @pytest.mark.parametrize("name", ["article", "ARTICLE", "dateRange"])
+    def test_model_names_ignore_case(self, name, capsys):
+        """`schema article` prints the Article schema: model names ignore case."""
+        assert cli.main(["schema", name]) == 0
+        expected = "DateRange" if name == "dateRange" else "Article"
+        assert json.loads(capsys.readouterr().out)["title"] == expected
 
 
 class TestParse:
@@ -120,11 +131,56 @@ class TestParse:
         assert cli.main(["parse", path]) == 1
         assert capsys.readouterr().err == f"{path}:4: cannot parse: no headline found\n"
 
-    def test_unknown_zone(self, tmp_path, capsys):
-        """An unknown --tz is refused in one line."""
-        path = write(tmp_path, "c.txt", "x")
-        assert cli.main(["parse", path, "--tz", "Mars/Olympus"]) == 1
-        assert "unknown time zone" in capsys.readouterr().err
+    @pytest.mark.parametrize(
+        "zone",
+        [
+            "Mars/Olympus",
+            "",
+            "UTC+3",
+            "GMT-1",
+            "+01:00",
+            "../../../etc/passwd",
+            "/usr/share/zoneinfo/Africa/Bamako",
+            "localtime",
+            "Factory",
+            "EST5EDT,M3.2.0,M11.1.0",
+            "africa/bamako",
+        ],
+    )
+    def test_zone_that_is_no_iana_name_is_a_usage_error(self, zone, tmp_path, capsys):
+        """A --tz that is not UTC or an IANA zone name is refused in one line, status 2."""
+        path = write(tmp_path, "c.txt", CAPTURE)
+        assert cli.main(["parse", path, "--tz", zone, "--no-extract"]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        (line,) = captured.err.splitlines()
+        assert line.startswith(
+            f"sahel-news parse: error: argument --tz: unknown time zone {zone!r} ("
+        )
+
+    def test_zone_in_the_wrong_case_is_named(self, tmp_path, capsys):
+        """A zone name in the wrong case is refused with the right spelling suggested."""
+        path = write(tmp_path, "c.txt", CAPTURE)
+        assert cli.main(["parse", path, "--tz", "africa/bamako"]) == 2
+        assert "did you mean 'Africa/Bamako'?" in capsys.readouterr().err
+
+    @pytest.mark.parametrize(
+        ("zone", "published", "named"),
+        [
+            ("UTC", "2024-06-05T19:49:00+00:00", "read in UTC"),
+            ("Africa/Lagos", "2024-06-05T19:49:00+01:00", "read in Africa/Lagos (UTC+01:00)"),
+            ("Africa/Bamako", "2024-06-05T19:49:00+00:00", "read in Africa/Bamako (UTC)"),
+            ("Europe/Moscow", "2024-06-05T19:49:00+03:00", "read in Europe/Moscow (UTC+03:00)"),
+        ],
+    )
+    def test_zone_is_used_and_named(self, zone, published, named, tmp_path, capsys):
+        """An IANA --tz reads a zoneless timestamp, and the diagnostic names that zone."""
+        path = write(tmp_path, "c.txt", CAPTURE)
+        assert cli.main(["parse", path, "--tz", zone, "--no-extract"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["published"] == published
+        (message,) = [d["message"] for d in document["diagnostics"] if d["code"] == "zone_assumed"]
+        assert message.endswith(named)
 
 
 class TestExits:

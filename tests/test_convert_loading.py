@@ -2,11 +2,16 @@
 
 import json
 import math
-from datetime import date
+import re
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
-from sahel_news.convert import from_dict, from_json, to_dict, to_json
+from sahel_news.convert import from_dataclass, from_dict, from_json, json_schema, to_dict, to_json
+from sahel_news.convert.schema import DATETIME_PATTERN
 from sahel_news.errors import SchemaVersionError, ValidationError
 from sahel_news.models import (
     Actor,
@@ -147,6 +152,68 @@ class TestDates:
         assert from_dict(document, Article).published.utcoffset() is not None
 
 
+def with_letter_case(text: str, upper_t: bool, upper_z: bool) -> str:
+    """*text* (an RFC 3339 date-time) with its "T" and "Z" in the given case."""
+    text = text.replace("T", "T" if upper_t else "t")
+    return text[:-1] + ("Z" if upper_z else "z") if text.endswith("Z") else text
+
+
+def rfc3339(moment: datetime) -> str:
+    """*moment* written as RFC 3339 by hand: Z for UTC, else a +HH:MM offset."""
+    text = moment.replace(tzinfo=None).isoformat()
+    offset = moment.utcoffset()
+    if not offset:
+        return text + "Z"
+    minutes = int(offset.total_seconds()) // 60
+    sign, minutes = ("-", -minutes) if minutes < 0 else ("+", minutes)
+    return f"{text}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+OFFSETS = st.integers(-23 * 60 - 59, 23 * 60 + 59).map(lambda m: timezone(timedelta(minutes=m)))
+MOMENTS = st.datetimes(
+    min_value=datetime(1000, 1, 1),  # noqa: DTZ001 - naive bounds; the zone is drawn
+    max_value=datetime(9999, 12, 31),  # noqa: DTZ001
+    timezones=st.just(UTC) | OFFSETS,
+)
+PUBLISHED_SCHEMA = json_schema(Article)["$defs"]["Article"]["properties"]["published"]["anyOf"][0]
+
+
+class TestDateTimeLetterCase:
+    """The loader and the JSON Schema agree on date-times, whatever the case of T and Z."""
+
+    @pytest.mark.parametrize(
+        "value", ["2024-06-05t19:49:00z", "2024-06-05t19:49:00Z", "2024-06-05T19:49:00z"]
+    )
+    def test_lower_case_t_and_z_load(self, value):
+        """RFC 3339 allows a lower-case t and z: they load as the same instant."""
+        document = article_dict()
+        document["published"] = value
+        assert from_dict(document, Article).published == datetime(2024, 6, 5, 19, 49, tzinfo=UTC)
+
+    @given(MOMENTS, st.booleans(), st.booleans())
+    def test_schema_and_loader_accept_the_same_date_times(self, moment, upper_t, upper_z):
+        """Any aware date-time, in any letter case, passes the schema and loads as itself."""
+        text = with_letter_case(rfc3339(moment), upper_t, upper_z)
+        assert Draft202012Validator(PUBLISHED_SCHEMA).is_valid(text)
+        document = article_dict()
+        document["published"] = text
+        assert from_dict(document, Article).published == moment
+
+    @given(st.from_regex(DATETIME_PATTERN.replace("$", r"\Z")))
+    def test_what_the_schema_pattern_allows_is_read_not_crashed_on(self, text):
+        """A string of the schema's pattern loads, or is refused with one problem at its path."""
+        document = article_dict()
+        document["published"] = text
+        try:
+            published = from_dict(document, Article).published
+        except ValidationError as error:
+            (problem,) = error.problems
+            assert problem.path == "$.published"
+            assert re.search(r"is not a date-time: ", problem.message)
+        else:
+            assert published is not None
+
+
 class TestProblems:
     def test_every_problem_is_listed(self):
         """Several problems in one document are all reported, each at its path."""
@@ -240,3 +307,135 @@ class TestJsonText:
         text = to_json(Actor("assimi-goita", "Assimi Goïta", ActorKind.PERSON))
         assert "Goïta" in text
         assert json.loads(text)["name"] == "Assimi Goïta"
+
+
+class TestArgumentTypes:
+    """A wrong argument type is a mistake in the calling code: TypeError, not ValidationError."""
+
+    @pytest.mark.parametrize("data", [None, 42, {"id": "a1"}, ["{}"]])
+    def test_from_json_needs_text_or_bytes(self, data):
+        """from_json refuses data that is not str or bytes with a TypeError naming its type."""
+        with pytest.raises(TypeError, match="data must be JSON text or bytes, got "):
+            from_json(data, Article)
+
+    @pytest.mark.parametrize(
+        "cls", ["Article", dict, object, int, None, Article(id="a1", headline="x")]
+    )
+    def test_loaders_need_a_model_class(self, cls):
+        """from_json and from_dict refuse a cls that is not one of the models."""
+        with pytest.raises(TypeError, match=r"cls must be a model class \(Actor, Article, "):
+            from_json("{}", cls)
+        with pytest.raises(TypeError, match=r"cls must be a model class"):
+            from_dict({}, cls)
+
+    @pytest.mark.parametrize("obj", ["x", None, {"id": "a1"}, 3.5])
+    def test_writers_need_a_model_object(self, obj):
+        """to_json and to_dict refuse an object that is neither a model nor its twin."""
+        with pytest.raises(TypeError, match="expected an instance of a sahel_news model"):
+            to_json(obj)
+        with pytest.raises(TypeError, match="expected an instance of a sahel_news model"):
+            to_dict(obj)
+
+    def test_bytearray_and_memoryview_are_bytes(self):
+        """from_json reads a bytearray or a memoryview like bytes."""
+        data = to_json(Span(Part.HEADLINE, 0, 0, 4)).encode()
+        assert from_json(bytearray(data), Span) == from_json(memoryview(data), Span)
+
+    @pytest.mark.parametrize("data", [[], "headline", None, 3])
+    def test_bad_data_is_still_a_validation_error(self, data):
+        """A document of the wrong shape, given as data, is bad data: ValidationError."""
+        with pytest.raises(ValidationError, match=r"\$: expected an object"):
+            from_dict(data, Article)
+        with pytest.raises(ValidationError, match=r"\$: expected an object"):
+            from_json(json.dumps(data), Article)
+
+    def test_twins_still_convert(self):
+        """to_dict accepts a dataclass twin, and from_dataclass still validates."""
+        span = Span(Part.HEADLINE, 0, 0, 4)
+        twin = __import__("sahel_news.convert", fromlist=["to_dataclass"]).to_dataclass(span)
+        assert to_dict(twin) == to_dict(span)
+        assert from_dataclass(twin) == span
+
+
+@pytest.fixture(params=["orjson", "json"])
+def backend(request, monkeypatch):
+    """Each JSON back end in turn: orjson, and the standard library used without it."""
+    if request.param == "json":
+        monkeypatch.setattr("sahel_news.convert.json.orjson", None)
+    return request.param
+
+
+@pytest.mark.usefixtures("backend")
+class TestRepeatedKeys:
+    """An object that repeats a key is refused: JSON parsers disagree on which value wins."""
+
+    @pytest.mark.parametrize(
+        ("text", "path"),
+        [
+            ('{"id": "a1", "headline": "x", "id": "a2"}', "$.id"),
+            (
+                (
+                    '{"id":"a1","headline":"x","paragraphs":["One."],"chrome":{"temperature_celsius":1,'
+                    '"temperature_celsius":2}}'
+                ),
+                "$.chrome.temperature_celsius",
+            ),
+            (
+                (
+                    '{"id": "a1", "headline": "x", "related": [{"title": "t", '
+                    '"after_paragraph": 0}, {"title": "u", "title": "u", "after_paragraph": 0}]}'
+                ),
+                "$.related[1].title",
+            ),
+            # The same key twice, the second written with an escape.
+            ('{"id": "a1", "headline": "x", "\\u0069d": "a1"}', "$.id"),
+        ],
+    )
+    def test_repeated_key_is_refused_at_its_path(self, text, path):
+        """A repeated key is one problem at its JSON path, from text and from bytes alike."""
+        for data in (text, text.encode()):
+            with pytest.raises(ValidationError) as caught:
+                from_json(data, Article)
+            assert [(p.path, p.message) for p in caught.value.problems] == [(path, "key repeated")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"id": "a1", "headline": "At 19:49: talks", "paragraphs": ["a: b: c."]}',
+            '{"id": "a1", "headline": "x", "paragraphs": ["\\u003a \\"q\\": x."]}',
+            '{"id": "a1", "headline": "x", "source": {"url": "https://a.example/x:y"}}',
+        ],
+    )
+    def test_colons_in_text_are_no_repeated_keys(self, text):
+        """Colons and escapes inside strings do not look like repeated keys."""
+        assert from_json(text, Article).id == "a1"
+
+    def test_not_json_after_a_repeated_key_is_not_json(self):
+        """Text that repeats a key and then breaks off is reported as not JSON."""
+        with pytest.raises(ValidationError, match="not valid JSON"):
+            from_json('{"id": "a1", "source": {"url": "x", "url": "y"}, "headline": ', Article)
+
+    @given(st.dictionaries(st.text(max_size=5), st.text(max_size=5), min_size=1))
+    def test_repeating_any_key_is_refused(self, members):
+        """Writing any object with one of its members twice is refused; once, it parses."""
+        body = ",".join(f"{json.dumps(k)}:{json.dumps(v)}" for k, v in members.items())
+        first = next(iter(members))
+        twice = f'{{"id":"a1","headline":"x","source":{{{body},{json.dumps(first)}:"x"}}}}'
+        with pytest.raises(ValidationError) as caught:
+            from_json(twice, Article)
+        assert caught.value.problems[0].message == "key repeated"
+
+
+class TestByteOrderMark:
+    """A UTF-8 byte order mark at the start is skipped, as the capture parser does."""
+
+    def test_bom_is_skipped_in_text_and_bytes(self):
+        """A document with a leading BOM loads like the same document without it."""
+        text = to_json(Span(Part.HEADLINE, 0, 0, 4))
+        assert from_json("\ufeff" + text, Span) == from_json(text, Span)
+        assert from_json(b"\xef\xbb\xbf" + text.encode(), Span) == from_json(text, Span)
+
+    def test_bom_elsewhere_is_not_json(self):
+        """A BOM anywhere but the start is not skipped."""
+        with pytest.raises(ValidationError, match="not valid JSON"):
+            from_json(' \ufeff{"part": "headline"}', Span)

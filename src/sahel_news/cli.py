@@ -12,11 +12,9 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import tzinfo
+from datetime import UTC, tzinfo
 from importlib import metadata
 from pathlib import Path
-
-from dateutil import tz
 
 from sahel_news.errors import ParseError, ValidationError
 
@@ -34,7 +32,8 @@ exit status:
   0    success (every document valid)
   1    invalid input: a document breaks the rules, a capture cannot be parsed,
        a file cannot be read or is not UTF-8 / JSON
-  2    bad command line
+  2    bad command line: an unknown command or option, a --tz that is not UTC or
+       an IANA zone name, an unknown model name
   3    internal error (please report it)
   130  interrupted (Ctrl-C)
   141  output pipe closed early
@@ -47,6 +46,13 @@ class _CommandError(Exception):
     def __init__(self, *lines: str) -> None:
         super().__init__(*lines)
         self.lines = lines
+
+
+class _UsageError(Exception):
+    """A bad value on the command line: one line on stderr, then exit with status 2."""
+
+    def __init__(self, command: str, message: str) -> None:
+        super().__init__(f"sahel-news {command}: error: {message}")
 
 
 def _version() -> str:
@@ -83,7 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="print the JSON Schema of a model")
     schema.add_argument(
         "model", nargs="?", default="Article", metavar="MODEL",
-        help="model name (default: Article); one of " + ", ".join(sorted(_model_names())),
+        help="model name, in any case (default: Article); one of "
+        + ", ".join(sorted(_model_names())),
     )  # fmt: skip
 
     parse = commands.add_parser(
@@ -96,7 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument("-o", "--output", metavar="OUT", help="write the JSON here, not stdout")
     parse.add_argument(
         "--tz", default="UTC", metavar="ZONE",
-        help="time zone of timestamps that name none (IANA name such as Africa/Bamako)",
+        help="time zone of timestamps that name none: UTC (the default) or an IANA name "
+        "such as Africa/Bamako",
     )  # fmt: skip
     parse.add_argument(
         "--no-extract", action="store_true", help="read the layout only (no entities, events)"
@@ -142,21 +150,44 @@ def _validate(files: Sequence[str]) -> int:
     return status
 
 
-def _schema(model: str) -> int:
+def _model(name: str) -> type:
+    """The model called *name*, ignoring case (``article`` is Article)."""
+    models = _model_names()
+    by_folded = {model_name.casefold(): model for model_name, model in models.items()}
+    model = by_folded.get(name.casefold())
+    if model is None:
+        raise _UsageError(
+            "schema", f"unknown model {name!r}; choose one of {', '.join(sorted(models))}"
+        )
+    return model
+
+
+def _schema(model_name: str) -> int:
     from sahel_news.convert import json_schema  # noqa: PLC0415 - loaded per command
 
-    models = _model_names()
-    if model not in models:
-        raise _CommandError(f"unknown model {model!r}; choose one of {', '.join(sorted(models))}")
-    print(json.dumps(json_schema(models[model]), indent=2, ensure_ascii=False))
+    print(json.dumps(json_schema(_model(model_name)), indent=2, ensure_ascii=False))
     return EXIT_OK
 
 
+# In the tz database but no place's zone: "localtime" is the machine's own zone (what a
+# missing --tz must never silently become), "Factory" a placeholder for "not set".
+_NOT_ZONES = frozenset({"localtime", "Factory"})
+
+
 def _zone(name: str) -> tzinfo:
-    zone = tz.gettz(name)
-    if zone is None:
-        raise _CommandError(f"unknown time zone {name!r} (use an IANA name such as Africa/Bamako)")
-    return zone
+    """The zone an exact IANA name (or ``UTC``) names; never a path, offset or local zone."""
+    import zoneinfo  # noqa: PLC0415 - only the parse command needs the tz database
+
+    if name == "UTC":
+        return UTC
+    known = zoneinfo.available_timezones() - _NOT_ZONES
+    if name in known:
+        return zoneinfo.ZoneInfo(name)
+    hint = "use UTC or an IANA name such as Africa/Bamako"
+    near = sorted(key for key in known if key.casefold() == name.casefold())
+    if near:
+        hint = f"did you mean {near[0]!r}?"
+    raise _UsageError("parse", f"argument --tz: unknown time zone {name!r} ({hint})")
 
 
 def _parse(name: str, output: str | None, zone_name: str, *, extract: bool) -> int:
@@ -210,6 +241,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _CommandError as failure:
         _print_errors(failure.lines)
         return EXIT_INVALID
+    except _UsageError as failure:
+        _print_errors([str(failure)])
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("sahel-news: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

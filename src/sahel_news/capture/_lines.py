@@ -36,9 +36,12 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 _JUNK_SHARE = 0.01
 _JUNK_FLOOR = 8
 
-_TEMPERATURE = re.compile(r"(-?\d{1,3}(?:[.,]\d{1,2})?) ?(?:°|º)? ?([CF])")
+# Any number of decimals after a point, so every temperature render_capture writes reads
+# back; at most two after a comma, where "1,000" would be a thousands separator.
+_TEMPERATURE = re.compile(r"(-?\d{1,3}(?:\.\d+|,\d{1,2})?) ?(?:°|º)? ?([CF])")
 _TEMPERATURE_SIGNS = {"℃": "C", "℉": "F"}
-_MAX_TEMPERATURE_LINE = 16
+# Room for the longest decimal of a float between -1000 and 1000 (down to 0.0001 in size).
+_MAX_TEMPERATURE_LINE = 28
 _MAX_BYLINE = 200
 _MAX_BYLINE_WORDS = 30
 _MAX_CAPTION = 300

@@ -9,7 +9,7 @@ then the footer (the feed timestamp, "Most Popular Articles", ...).
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from dateutil import tz
 
@@ -81,6 +81,23 @@ def article_id(lines: list[str]) -> str:
 
 def _same_words(first: str, second: str) -> bool:
     return len(first) == len(second) and first.casefold() == second.casefold()
+
+
+def _zone_label(moment: datetime) -> str:
+    """The zone *moment* was read in, for people: its IANA key or name, and its UTC offset.
+
+    The offset is always said: a zone's abbreviation alone may hide it (dateutil reads
+    ``UTC+3`` as a zone called "UTC" three hours ahead).
+    """
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = round(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    offset_text = f"UTC{sign}{hours:02d}:{rest:02d}" if minutes else "UTC"
+    name = getattr(moment.tzinfo, "key", None) or moment.tzname()
+    if not name or name == offset_text:
+        return offset_text
+    return f"{name} ({offset_text})"
 
 
 class _Reader:
@@ -316,7 +333,7 @@ class _Reader:
                 later,
             )
         if not reading.has_zone:
-            zone = reading.value.replace(tzinfo=default_tz).tzname() or str(default_tz)
+            zone = _zone_label(reading.value.replace(tzinfo=default_tz))
             self.note(
                 "zone_assumed",
                 f"the timestamp {self.lines[index]!r} names no time zone; read in {zone}",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
 from sahel_news.capture._timestamps import format_feed_timestamp, format_page_date
 from sahel_news.models import Article, ChromeKind, ChromeLine
 
@@ -11,7 +14,32 @@ READ_MORE = "Read more"
 
 
 def _format_temperature(celsius: float) -> str:
-    return f"{celsius:g} C"
+    # The shortest decimal that reads back as the same float, never in exponent form
+    # (1e-05 is written 0.00001): the capture parser reads plain decimals only.
+    text = format(Decimal(repr(celsius)), "f").removesuffix(".0")
+    return f"{text} C"
+
+
+def _format_assumed_time(published: datetime) -> str:
+    """A time whose zone was assumed, as parse_layout reads it by default: in UTC, no zone.
+
+    The feed form of the seed when it holds the time whole, else ISO 8601 without offset.
+    """
+    moment = published.astimezone(UTC).replace(tzinfo=None)
+    if moment.second == 0 and moment.microsecond == 0:
+        return format_feed_timestamp(moment)
+    return moment.isoformat(sep=" ")
+
+
+def _format_given_time(published: datetime) -> str:
+    """A time with its zone, in ISO 8601; in UTC when its offset has seconds (old local times).
+
+    ISO 8601 and RFC 3339 offsets are whole minutes, and so are the ones the parser reads.
+    """
+    offset = published.utcoffset()
+    if offset is not None and offset % timedelta(minutes=1):
+        published = published.astimezone(UTC)
+    return published.isoformat()
 
 
 def _header(article: Article) -> list[str]:
@@ -36,9 +64,9 @@ def _footer(article: Article) -> list[str]:
     lines = [line.text for line in article.chrome.footer]
     if article.published is not None and not _has_timestamp(article):
         stamp = (
-            format_feed_timestamp(article.published)
+            _format_assumed_time(article.published)
             if article.published_zone_assumed
-            else article.published.isoformat()
+            else _format_given_time(article.published)
         )
         lines.insert(0, stamp)
     return lines
@@ -69,7 +97,12 @@ def render_capture(article: Article) -> str:
 
     Args:
         article: the article to write; only its layout fields and chrome are used.
+
+    Raises:
+        TypeError: if *article* is not an Article (a mistake in the calling code).
     """
+    if not isinstance(article, Article):
+        raise TypeError(f"render_capture needs an Article, got {type(article).__name__}")
     blocks: list[str] = []
     header = _header(article)
     if header:

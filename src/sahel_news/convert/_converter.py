@@ -30,12 +30,24 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from sahel_news.errors import Problem, SchemaVersionError, ValidationError
 from sahel_news.models import MODELS, SUPPORTED_SCHEMA_VERSIONS
 
-__all__ = ["DETAILED", "FAST", "json_type", "load", "problems_of"]
+__all__ = [
+    "DETAILED",
+    "FAST",
+    "TWIN_MODELS",
+    "json_type",
+    "key_path",
+    "load",
+    "problems_of",
+    "require_instance",
+    "require_model",
+]
 
 T = TypeVar("T")
 
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
-# RFC 3339 date-time: a "T", seconds, optional fraction, and a mandatory offset or Z.
+# RFC 3339 date-time: a "T", seconds, optional fraction, and a mandatory offset or Z. RFC
+# 3339 (section 5.6) allows a lower-case "t" and "z", and so does the JSON Schema pattern;
+# Python's fromisoformat does not, so they are read as upper case.
 _DATETIME = re.compile(
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
     r"(?P<offset>[Zz]|[+-][0-9]{2}:[0-9]{2})?\Z"
@@ -119,7 +131,8 @@ def _structure_datetime(value: Any, _: type) -> datetime:
             "", f"{value!r} has no UTC offset; a datetime must be aware (add Z or +HH:MM)"
         )
     try:
-        return datetime.fromisoformat(value)
+        # Only digits, signs, colons, a dot and T/Z can be here: upper() changes just t and z.
+        return datetime.fromisoformat(value.upper())
     except ValueError as error:
         raise ValidationError.at("", f"{value!r} is not a date-time: {error}") from None
 
@@ -279,7 +292,8 @@ FAST = _make_converter(detailed=False)
 DETAILED = _make_converter(detailed=True)
 
 
-def _key_path(path: str, key: object) -> str:
+def key_path(path: str, key: object) -> str:
+    """The JSON path of *key* in the object at *path*: ``$.name``, or ``$['two words']``."""
     if isinstance(key, str) and key.isidentifier():
         return f"{path}.{key}"
     return f"{path}[{key!r}]"
@@ -298,12 +312,12 @@ def problems_of(error: BaseException, path: str = "$") -> Iterator[Problem]:
     elif isinstance(error, ClassValidationError):
         fields, rest = error.group_exceptions()
         for sub, attribute in fields:
-            yield from problems_of(sub, _key_path(path, attribute.name))
+            yield from problems_of(sub, key_path(path, attribute.name))
         for sub in rest:
             yield from problems_of(sub, path)
     elif isinstance(error, ForbiddenExtraKeysError):
         for key in sorted(error.extra_fields, key=str):
-            yield Problem(_key_path(path, key), "unknown key")
+            yield Problem(key_path(path, key), "unknown key")
     elif isinstance(error, KeyError):
         yield Problem(path, "required field missing")
     else:
@@ -330,13 +344,46 @@ def _check_schema_version(data: Any, cls: type) -> None:
         )
 
 
+_MODELS = frozenset(MODELS)
+# The dataclass twin classes -> their models; filled by sahel_news.convert.dataclasses.
+TWIN_MODELS: dict[type, type] = {}
+
+
+def require_instance(obj: object) -> None:
+    """Refuse an *obj* that is neither a model object nor a dataclass twin of one.
+
+    Raises:
+        TypeError: if *obj* is of any other type (a programming error, not bad data).
+    """
+    cls = type(obj)
+    if cls not in _MODELS and cls not in TWIN_MODELS:
+        raise TypeError(
+            f"expected an instance of a sahel_news model (or its dataclass twin), "
+            f"got {cls.__name__}"
+        )
+
+
+def require_model(cls: object) -> None:
+    """Refuse a *cls* that is not one of the models: a programming error, not bad data.
+
+    Raises:
+        TypeError: if *cls* is not one of `sahel_news.models.MODELS`.
+    """
+    if not (isinstance(cls, type) and cls in _MODELS):
+        what = repr(cls) if isinstance(cls, type) else f"{cls!r} (a {type(cls).__name__})"
+        names = ", ".join(sorted(model.__name__ for model in MODELS))
+        raise TypeError(f"cls must be a model class ({names}), got {what}")
+
+
 def load(data: Any, cls: type[T]) -> T:
     """Structure plain data into *cls*, strictly; the engine behind every loader.
 
     Raises:
+        TypeError: if *cls* is not one of the models.
         SchemaVersionError: if *data* declares a schema version this version cannot read.
         ValidationError: listing every problem with its JSON path.
     """
+    require_model(cls)
     _check_schema_version(data, cls)
     try:
         return FAST.structure(data, cls)

@@ -18,12 +18,10 @@ from typing import Any
 
 import attrs
 
-from sahel_news.convert._converter import FAST, load
+from sahel_news.convert._converter import FAST, TWIN_MODELS, load
 from sahel_news.models import MODELS
 
 __all__ = ["from_dataclass", "to_dataclass", "twin_of"]
-
-_models_of_twins: dict[type, type] = {}
 
 
 def _twin_type(tp: Any) -> Any:
@@ -75,7 +73,7 @@ def twin_of(model: type) -> type:
         namespace={"__doc__": model.__doc__},
     )
     twin.__module__ = __name__
-    _models_of_twins[twin] = model
+    TWIN_MODELS[twin] = model
     return twin
 
 
@@ -102,7 +100,7 @@ def from_dataclass(twin: object) -> Any:
         TypeError: if *twin* is not an instance of a twin.
         ValidationError: if the twin's values break the model's rules (twins do not check).
     """
-    model = _models_of_twins.get(type(twin))
+    model = TWIN_MODELS.get(type(twin))
     if model is None:
         raise TypeError(f"{type(twin).__name__} is not a dataclass twin of a model")
     return load(FAST.unstructure(twin), model)

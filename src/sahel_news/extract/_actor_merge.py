@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -96,21 +97,52 @@ def _longest_first(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
         key=lambda oc: (oc[1].start - oc[1].end, oc[1].form != "gazetteer", oc[0], oc[1].start),
     )
     kept: dict[tuple[int, int, int], list[EntityCandidate]] = {}
-    spans_in: dict[int, list[tuple[int, int]]] = {}
+    # the characters of each text a kept candidate covers (kept ones never overlap)
+    covered: dict[int, bytearray] = {}
     for order, candidate in ranked:
         start, end = candidate.start, candidate.end
         same = kept.get((order, start, end))
         if same is not None:
             same.append(candidate)
             continue
-        spans = spans_in.setdefault(order, [])
-        if not any(start < other_end and other_start < end for other_start, other_end in spans):
-            spans.append((start, end))
+        marks = covered.get(order)
+        if marks is None:
+            marks = covered[order] = bytearray()
+        if len(marks) < end:
+            marks.extend(bytes(end - len(marks)))
+        if marks.find(1, start, end) < 0:  # candidates are never empty
+            marks[start:end] = b"\x01" * (end - start)
             kept[order, start, end] = [candidate]
     return [
         Hit(order, start, end, tuple(candidates))
         for (order, start, end), candidates in sorted(kept.items())
     ]
+
+
+class _Intervals:
+    """Stretches of the texts, to ask whether a stretch overlaps any of them in log time."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for hit in hits:
+            spans.setdefault(hit.order, []).append((hit.start, hit.end))
+        self._starts: dict[int, list[int]] = {}
+        self._reach: dict[int, list[int]] = {}  # the furthest end among the first i + 1
+        for order, found in spans.items():
+            found.sort()
+            reach: list[int] = []
+            for _, end in found:
+                reach.append(max(reach[-1], end) if reach else end)
+            self._starts[order] = [start for start, _ in found]
+            self._reach[order] = reach
+
+    def overlap(self, order: int, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` of text *order* overlaps one of the stretches."""
+        starts = self._starts.get(order)
+        if not starts:
+            return False
+        before_end = bisect.bisect_left(starts, end)
+        return before_end > 0 and self._reach[order][before_end - 1] > start
 
 
 def _by_order(hits: Iterable[Hit]) -> dict[int, list[Hit]]:
@@ -120,11 +152,23 @@ def _by_order(hits: Iterable[Hit]) -> dict[int, list[Hit]]:
     return grouped
 
 
-@attrs.define
 class _Context:
-    """The countries named so far, in reading order, to resolve "its", "the junta" and the like."""
+    """The countries named so far, in reading order, to resolve "its", "the junta" and the like.
 
-    signals: list[tuple[int, int, str, bool]]
+    *signals* are ``(order, start, code, as_actor)``, sorted; each country's positions in
+    them are kept apart so that the nearest one before a point is found by bisection.
+    """
+
+    def __init__(self, signals: list[tuple[int, int, str, bool]]) -> None:
+        self.signals = signals
+        self._all: dict[str, list[int]] = {}
+        self._as_actor: dict[str, list[int]] = {}
+        for position, (_, _, code, as_actor) in enumerate(signals):
+            self._all.setdefault(code, []).append(position)
+            if as_actor:
+                self._as_actor.setdefault(code, []).append(position)
+        counts = {code: len(positions) for code, positions in self._all.items()}
+        self._focus = max(counts, key=lambda code: counts[code]) if counts else None
 
     def nearest(
         self, order: int, start: int, choices: Iterable[str] = (), count: int = 1
@@ -136,25 +180,23 @@ class _Context:
         """
         allowed = frozenset(choices)
         index = bisect.bisect_left(self.signals, (order, start, "", False))
-        before = self.signals[:index]
-        tiers = [[s for s in before if s[3]], before] if count == 1 else [before]
+        tiers = [self._as_actor, self._all] if count == 1 else [self._all]
         for tier in tiers:
-            found: list[str] = []
-            for _, _, code, _ in reversed(tier):
-                if (not allowed or code in allowed) and code not in found:
-                    found.append(code)
-                    if len(found) == count:
-                        return found
-            if found and count > 1:
-                return found
+            codes = allowed.intersection(tier) if allowed else tier.keys()
+            latest: list[tuple[int, str]] = []
+            for code in codes:
+                positions = tier[code]
+                before = bisect.bisect_left(positions, index)
+                if before:
+                    latest.append((positions[before - 1], code))
+            if latest:
+                latest.sort(reverse=True)
+                return [code for _, code in latest[:count]]
         return []
 
     def focus(self) -> str | None:
         """The country the article names most often (the first named, on a tie)."""
-        counts: dict[str, int] = {}
-        for _, _, code, _ in self.signals:
-            counts[code] = counts.get(code, 0) + 1
-        return max(counts, key=lambda code: counts[code]) if counts else None
+        return self._focus
 
 
 @attrs.define
@@ -184,25 +226,19 @@ class Merger:
         # A gazetteer person hides the country words inside its name ("Chad" in a name the
         # country recognizer let through); a rule-found person gives way to a country or
         # capital ("Koulouba announced"), but not to a gazetteer place.
-        countries_in = _by_order(countries)
+        blocking_countries = _Intervals(c for c in countries if c.candidates[0].form != "place")
         self.people = [
             p
             for p in people
-            if _named(p)
-            or not any(
-                p.start < c.end and c.start < p.end and c.candidates[0].form != "place"
-                for c in countries_in.get(p.order, ())
-            )
+            if _named(p) or not blocking_countries.overlap(p.order, p.start, p.end)
         ]
-        people_in = _by_order(self.people)
+        all_people = _Intervals(self.people)
+        named_people = _Intervals(p for p in self.people if _named(p))
         self.countries = [
             c
             for c in countries
-            if not any(
-                c.start < p.end
-                and p.start < c.end
-                and (_named(p) or c.candidates[0].form == "place")
-                for p in people_in.get(c.order, ())
+            if not (all_people if c.candidates[0].form == "place" else named_people).overlap(
+                c.order, c.start, c.end
             )
         ]
         self.context = _Context(
@@ -234,15 +270,25 @@ class Merger:
 
     def _people_without_org_clashes(self, people: list[Hit]) -> list[Hit]:
         kept: list[Hit] = []
+        # organisations never overlap one another, so their starts and ends both ascend
         orgs_in = _by_order(self.orgs)
+        ends_in = {order: [org.end for org in orgs] for order, orgs in orgs_in.items()}
+        clashing: set[Hit] = set()
         for hit in people:
             named = any(c.id is not None for c in hit.candidates)
-            clashes = [org for org in orgs_in.get(hit.order, ()) if org.overlaps(hit)]
+            orgs = orgs_in.get(hit.order, [])
+            first = bisect.bisect_right(ends_in.get(hit.order, []), hit.start)
+            clashes = []
+            for org in itertools.islice(orgs, first, None):
+                if org.start >= hit.end:
+                    break
+                clashes.append(org)
             if clashes and not named:
                 continue
-            if clashes:
-                self.orgs = [org for org in self.orgs if org not in clashes]
+            clashing.update(clashes)
             kept.append(self._name_span(hit))
+        if clashing:
+            self.orgs = [org for org in self.orgs if org not in clashing]
         return kept
 
     # people ---------------------------------------------------------------------------
@@ -331,7 +377,7 @@ class Merger:
     def _link_bare_surnames(self, surnames: dict[str, str]) -> None:
         if not surnames:
             return
-        taken = _by_order([*self.people, *self.orgs])
+        taken = _Intervals([*self.people, *self.orgs])
         not_names = vocabulary().not_names
         for order, unit in enumerate(self.units):
             folded = fold(unit.text)
@@ -346,7 +392,7 @@ class Merger:
                 if actor_id is None:
                     continue
                 hit = Hit(order, start, end, ())
-                if any(hit.overlaps(t) for t in taken.get(order, ())):
+                if taken.overlap(order, start, end):
                     continue
                 previous = _PREVIOUS_WORD.search(folded, max(0, start - 30), start)
                 if (
@@ -466,5 +512,6 @@ def _named(hit: Hit) -> bool:
 
 
 def _mid_sentence(folded: str, position: int) -> bool:
-    before = folded[:position].rstrip()
-    return bool(before) and before[-1] not in ".!?:\"'"
+    while position > 0 and folded[position - 1].isspace():
+        position -= 1
+    return position > 0 and folded[position - 1] not in ".!?:\"'"

@@ -18,6 +18,7 @@ which has the same length as the original.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -47,6 +48,7 @@ _GROUP_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?P<count>both|two|three|four|five)\s+(?:countries|states|nations)\b"
 )
 _OF = re.compile(r"\s+of\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+|fellow\s+)?")
+_AND_GAP = re.compile(r"\s*and\s*")
 _OF_PHRASE = re.compile(r" of [^,.;:()\"]{1,60}")
 _LIST_JOIN = re.compile(r"(?:,\s+and\s+|,\s+|\s+and\s+)")
 _MILITARY_NOUN_NEXT = re.compile(
@@ -171,11 +173,40 @@ def _words_before(folded: str, position: int) -> list[tuple[int, int]]:
     return result
 
 
-def _country_ending_at(countries: Sequence[EntityCandidate], end: int) -> EntityCandidate | None:
-    for candidate in countries:
-        if candidate.end == end:
-            return candidate
-    return None
+class _Countries:
+    """The country candidates of one text, indexed by where they end and start."""
+
+    def __init__(self, countries: Sequence[EntityCandidate]) -> None:
+        self.ending_at: dict[int, EntityCandidate] = {}
+        for candidate in countries:
+            self.ending_at.setdefault(candidate.end, candidate)  # the first listed wins
+        # the last listed wins, as a dict built in order would have it
+        self.named_at = {c.start: c for c in countries if c.country is not None and not c.implied}
+        with_code = sorted(
+            (c.start, position, c) for position, c in enumerate(countries) if c.country is not None
+        )
+        self._coded_starts = [start for start, _, _ in with_code]
+        self._coded = [(position, c) for _, position, c in with_code]
+        self._ends = sorted(c.end for c in countries)
+
+    def within(self, start: int, end: int) -> str | None:
+        """The code of the first-listed country wholly inside ``[start, end)``, if any."""
+        low = bisect.bisect_left(self._coded_starts, start)
+        high = bisect.bisect_left(self._coded_starts, end, low)
+        inside = [(position, c) for position, c in self._coded[low:high] if c.end <= end]
+        return min(inside, key=lambda pc: pc[0])[1].country if inside else None
+
+    def any_ending_between(self, low: int, high: int) -> bool:
+        """Whether a country ends at an offset in ``[low, high]``."""
+        first = bisect.bisect_left(self._ends, low)
+        return first < len(self._ends) and self._ends[first] <= high
+
+
+def _ends_with_comma(folded: str, position: int) -> bool:
+    """Whether ``folded[:position]``, white space trimmed, ends with a comma."""
+    while position > 0 and folded[position - 1].isspace():
+        position -= 1
+    return position > 0 and folded[position - 1] == ","
 
 
 @register_cache
@@ -184,15 +215,8 @@ def _single_heads() -> frozenset[str]:
     return frozenset(h.lower() for h in vocabulary().heads if " " not in h)
 
 
-def _country_within(countries: Sequence[EntityCandidate], start: int, end: int) -> str | None:
-    for candidate in countries:
-        if start <= candidate.start and candidate.end <= end and candidate.country is not None:
-            return candidate.country
-    return None
-
-
 def _affiliation(
-    folded: str, countries: Sequence[EntityCandidate], words: list[tuple[int, int]]
+    folded: str, countries: _Countries, words: list[tuple[int, int]]
 ) -> tuple[int, str | None, bool, int]:
     """Walk back over role modifiers: (role start, country, needs context, stop position).
 
@@ -205,7 +229,7 @@ def _affiliation(
         word = folded[start:end]
         bare = word[:-2] if word.endswith(_POSSESSIVE) else word
         country_end = end - 2 if word.endswith(_POSSESSIVE) else end
-        country = _country_ending_at(countries, country_end)
+        country = countries.ending_at.get(country_end)
         if country is not None:
             return role_start, country.country, False, start
         if word.lower() in _CONTEXT_WORDS:
@@ -235,6 +259,7 @@ def find_people(
     """
     title, name_after, name_before, speech = _person_patterns()
     vocab = vocabulary()
+    countries_at = _Countries(countries)
     previous: EntityCandidate | None = None
     for head_start, head_end in _titles(title, folded):
         found = name_after.match(folded, head_end)
@@ -242,7 +267,7 @@ def find_people(
             continue  # no name after the title, and no apposition before it
         head_text = folded[head_start:head_end]
         words = _words_before(folded, head_start)
-        role_start, country, needs, stop = _affiliation(folded, countries, words)
+        role_start, country, needs, stop = _affiliation(folded, countries_at, words)
         start_of_role = role_start if role_start >= 0 else head_start
         role = text[start_of_role:head_end]
         if head_text.lower() in vocab.not_roles:
@@ -252,12 +277,12 @@ def find_people(
             and not needs
             and previous is not None
             and previous.from_text
-            and folded[previous.end : start_of_role].strip() == "and"
+            and _AND_GAP.fullmatch(folded, previous.end, start_of_role) is not None
         ):
             country = previous.country
         of_phrase = _OF_PHRASE.match(folded, head_end)
         if country is None and not needs and of_phrase is not None:
-            country = _country_within(countries, of_phrase.start(), of_phrase.end())
+            country = countries_at.within(of_phrase.start(), of_phrase.end())
         span = None
         if found:
             span = _clean_name(folded, found.start("name"), found.end("name"), keep="left")
@@ -265,7 +290,7 @@ def find_people(
                 span = None
         if stop < 0:
             stop = start_of_role
-        if span is None and stop > 0 and folded[:stop].rstrip().endswith(","):
+        if span is None and stop > 0 and _ends_with_comma(folded, stop):
             apposed = name_before.search(folded, max(0, stop - 80), stop)
             if apposed:
                 span = _clean_name(folded, *apposed.span("name"), keep="right")
@@ -329,9 +354,7 @@ def _descriptor_set(folded: str, stop: int) -> frozenset[str] | None:
     return None
 
 
-def _countries_after(
-    folded: str, countries: Sequence[EntityCandidate], end: int
-) -> tuple[list[str], int, int]:
+def _countries_after(folded: str, countries: _Countries, end: int) -> tuple[list[str], int, int]:
     """Countries listed in "of Mali and Niger" after *end*: (codes, count asked, new end)."""
     group = _GROUP_OF.match(folded, end)
     if group:
@@ -339,7 +362,7 @@ def _countries_after(
     of = _OF.match(folded, end)
     if not of:
         return [], 0, end
-    by_start = {c.start: c for c in countries if c.country is not None and not c.implied}
+    by_start = countries.named_at
     codes: list[str] = []
     cursor = of.end()
     new_end = end
@@ -360,6 +383,7 @@ def find_organisations(
     """Organisation candidates from the heads of ``org_heads.json`` (per-country bodies)."""
     rules = org_rules()
     vocab = vocabulary()
+    countries_at = _Countries(countries)
     lowered, any_case = _org_pattern()
     lower = _lowered(folded)
     matches = lowered.matches(lower) if len(lower) == len(folded) else any_case.finditer(folded)
@@ -372,7 +396,7 @@ def find_organisations(
             and form not in template.context_forms
             and not folded.startswith(" of ", end)
             and "'s" not in folded[max(0, start - 40) : start]
-            and not any(start - 40 <= c.end <= start for c in countries)
+            and not countries_at.any_ending_between(start - 40, start)
         ):
             continue  # a body that needs an owner, with no country or possessor near it
         if template.kind is ActorKind.MILITARY:
@@ -382,12 +406,12 @@ def find_organisations(
                 continue
             if form == "military" and not _MILITARY_NOUN_NEXT.match(folded, end):
                 continue
-        yield from _org_candidates(folded, countries, (start, end), form, template)
+        yield from _org_candidates(folded, countries_at, (start, end), form, template)
 
 
 def _org_candidates(
     folded: str,
-    countries: Sequence[EntityCandidate],
+    countries: _Countries,
     span: tuple[int, int],
     form: str,
     template: OrgTemplate,
@@ -403,7 +427,7 @@ def _org_candidates(
     for index, (word_start, word_end) in enumerate(words):
         word = folded[word_start:word_end]
         is_possessive = word.endswith(_POSSESSIVE)
-        country = _country_ending_at(countries, word_end - 2 if is_possessive else word_end)
+        country = countries.ending_at.get(word_end - 2 if is_possessive else word_end)
         if country is not None and country.country is not None:
             owner = country
             mention_start = word_start
@@ -456,14 +480,14 @@ def _org_candidates(
 
 
 def _coordinated_owners(
-    folded: str, countries: Sequence[EntityCandidate], words: list[tuple[int, int]]
+    folded: str, countries: _Countries, words: list[tuple[int, int]]
 ) -> list[str]:
     """The other owners of "Mali's and Niger's juntas": countries joined by "and" before."""
     if len(words) < 2 or folded[words[0][0] : words[0][1]] != "and":
         return []
     start, end = words[1]
     word = folded[start:end]
-    country = _country_ending_at(countries, end - 2 if word.endswith(_POSSESSIVE) else end)
+    country = countries.ending_at.get(end - 2 if word.endswith(_POSSESSIVE) else end)
     return [country.country] if country is not None and country.country is not None else []
 
 

@@ -9,6 +9,7 @@ back-reference ("the attack killed ...") join the event they continue.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping
 
 import attrs
@@ -111,6 +112,7 @@ class _Merger:
     def __init__(self, countries: Mapping[str, str | None]) -> None:
         self.countries = countries
         self._sides: dict[int, _Sides] = {}
+        self._evidence: dict[int, set[Span]] = {}
 
     def sides(self, candidate: Candidate) -> _Sides:
         found = self._sides.get(id(candidate))
@@ -125,13 +127,19 @@ class _Merger:
         return _score(self.sides(into), self.sides(other), symmetric=symmetric)
 
     def absorb(self, into: Candidate, other: Candidate) -> None:
-        _absorb(into, other, self.countries)
+        seen = self._evidence.get(id(into))
+        if seen is None:
+            seen = self._evidence[id(into)] = set(into.evidence)
+        _absorb(into, other, self.countries, seen)
         self._sides.pop(id(into), None)
 
 
-def _absorb(into: Candidate, other: Candidate, countries: Mapping[str, str | None]) -> None:
+def _absorb(
+    into: Candidate, other: Candidate, countries: Mapping[str, str | None], seen: set[Span]
+) -> None:
     for span in other.evidence:
-        if span not in into.evidence:
+        if span not in seen:
+            seen.add(span)
             into.evidence.append(span)
     covered = _expand(set(into.roles), countries)
     for ref, role in other.roles.items():
@@ -150,14 +158,15 @@ def merge_candidates(
 ) -> list[Candidate]:
     """The candidates with restatements folded in, in reading order of their first evidence."""
     merger = _Merger(countries)
-    body: list[Candidate] = []
+    body = _Body()
     for candidate in (c for c in candidates if not c.restates):
-        target = _body_target(candidate, body, merger)
+        target = body.target_of(candidate, merger)
         if target is None:
-            body.append(candidate)
+            body.add(candidate)
         else:
             merger.absorb(target, candidate)
-    merged = list(body)
+            body.rekey(target)
+    merged = list(body.events)
     standalone: list[Candidate] = []
     for candidate in (c for c in candidates if c.restates):
         best: Candidate | None = None
@@ -180,22 +189,70 @@ def merge_candidates(
     return everything
 
 
-def _body_target(candidate: Candidate, body: list[Candidate], merger: _Merger) -> Candidate | None:
-    if candidate.elaborates is not None and candidate.elaborates in body:
-        return candidate.elaborates
-    for existing in reversed(body):
-        if existing.type != candidate.type:
-            continue
-        score = merger.score(existing, candidate)
-        if score is None:
-            continue
-        if existing.sentence == candidate.sentence:
-            return existing
-        if candidate.definite and candidate.sentence - existing.sentence <= 2:
-            return existing
-        if score > 0 and set(existing.roles) == set(candidate.roles):
-            return existing
-    return None
+# How many earlier events of one type and one set of participants a later mention of them
+# is compared with (an article has far fewer; the bound keeps odd texts linear).
+_LOOK_BACK = 50
+
+
+class _Body:
+    """The body's events so far, indexed to find the one a new candidate continues."""
+
+    def __init__(self) -> None:
+        self.events: list[Candidate] = []
+        self._position: dict[int, int] = {}
+        self._key: dict[int, tuple[str, frozenset[str]]] = {}
+        self._by_key: dict[tuple[str, frozenset[str]], list[int]] = {}
+
+    def add(self, candidate: Candidate) -> None:
+        self._position[id(candidate)] = len(self.events)
+        self.events.append(candidate)
+        self.rekey(candidate)
+
+    def rekey(self, candidate: Candidate) -> None:
+        """File *candidate* under its type and participants (again, after it absorbed one)."""
+        key = (candidate.type, frozenset(candidate.roles))
+        if self._key.get(id(candidate)) == key:
+            return
+        self._key[id(candidate)] = key
+        bisect.insort(self._by_key.setdefault(key, []), self._position[id(candidate)])
+
+    def target_of(self, candidate: Candidate, merger: _Merger) -> Candidate | None:
+        """The event *candidate* continues: the latest that fits it (see the module doc)."""
+        elaborates = candidate.elaborates
+        if elaborates is not None and id(elaborates) in self._position:
+            return elaborates
+        # within two sentences any rule may apply; further back only the same participants
+        near = candidate.sentence - 2
+        position = len(self.events) - 1
+        while position >= 0 and self.events[position].sentence >= near:
+            existing = self.events[position]
+            if _continues(candidate, existing, merger):
+                return existing
+            position -= 1
+        key = (candidate.type, frozenset(candidate.roles))
+        same = self._by_key.get(key, [])
+        older = bisect.bisect_right(same, position)
+        for index in reversed(same[max(0, older - _LOOK_BACK) : older]):
+            existing = self.events[index]
+            if self._key[id(existing)] != key:
+                continue  # filed under this key before it absorbed other participants
+            score = merger.score(existing, candidate)
+            if score is not None and score > 0:
+                return existing
+        return None
+
+
+def _continues(candidate: Candidate, existing: Candidate, merger: _Merger) -> bool:
+    if existing.type != candidate.type:
+        return False
+    score = merger.score(existing, candidate)
+    if score is None:
+        return False
+    if existing.sentence == candidate.sentence:
+        return True
+    if candidate.definite and candidate.sentence - existing.sentence <= 2:
+        return True
+    return score > 0 and set(existing.roles) == set(candidate.roles)
 
 
 _PART_ORDER = {"headline": 0, "standfirst": 1, "paragraph": 2, "related": 3}

@@ -198,29 +198,62 @@ def locate_refs(
         first = max(0, bisect.bisect_right(starts, start) - 1)
         last = max(first, bisect.bisect_left(starts, end) - 1)
         refs.append(EntityRef(ref, country, is_country, start, end, first, last))
-    actors = [r for r in refs if not r.is_country]
+    carriers = _Carriers([r for r in refs if not r.is_country])
     kept: list[EntityRef] = []
+    # refs come by start, so a kept ref contains *item* iff it reaches at least as far
+    widest_end = -1
+    widest: set[EntityRef] = set()
     for item in refs:
-        if item.is_country and any(
-            a.country == item.ref and _carried_by(item, a, tokens, trigger_tokens) for a in actors
-        ):
+        if item.is_country and carriers.carry(item, tokens, trigger_tokens):
             continue
-        if any(o.start <= item.start and item.end <= o.end and o != item for o in kept):
+        if widest_end > item.end or (widest_end == item.end and widest - {item}):
             continue
         kept.append(item)
+        if item.end > widest_end:
+            widest_end, widest = item.end, {item}
+        elif item.end == widest_end:
+            widest.add(item)
     return kept
 
 
-def _carried_by(
-    country: EntityRef, actor: EntityRef, tokens: Sequence[Token], trigger_tokens: set[int]
+class _Carriers:
+    """The actors of a sentence indexed by country, to find one carrying a country mention."""
+
+    def __init__(self, actors: Sequence[EntityRef]) -> None:
+        by_country: dict[str | None, list[EntityRef]] = {}
+        for actor in sorted(actors, key=lambda a: (a.start, a.first)):
+            by_country.setdefault(actor.country, []).append(actor)
+        self._actors = by_country
+        self._starts = {code: [a.start for a in group] for code, group in by_country.items()}
+        self._firsts = {code: sorted(a.first for a in group) for code, group in by_country.items()}
+        self._reach: dict[str | None, list[int]] = {}
+        for code, group in by_country.items():
+            reach: list[int] = []
+            for actor in group:
+                reach.append(max(reach[-1], actor.end) if reach else actor.end)
+            self._reach[code] = reach
+
+    def carry(self, country: EntityRef, tokens: Sequence[Token], trigger_tokens: set[int]) -> bool:
+        """Whether an actor of *country* contains it or follows it as its modifier."""
+        group = self._actors.get(country.ref)
+        if not group:
+            return False
+        # an actor starting at or before the mention and reaching its end contains it
+        upto = bisect.bisect_right(self._starts[country.ref], country.start)
+        if upto and self._reach[country.ref][upto - 1] >= country.end:
+            return True
+        # else one starting within _MODIFIER_GAP tokens after it, with no stop word between
+        firsts = self._firsts[country.ref]
+        low = bisect.bisect_right(firsts, country.last)
+        high = bisect.bisect_right(firsts, country.last + 1 + _MODIFIER_GAP)
+        return any(_modifies(country, first, tokens, trigger_tokens) for first in firsts[low:high])
+
+
+def _modifies(
+    country: EntityRef, actor_first: int, tokens: Sequence[Token], trigger_tokens: set[int]
 ) -> bool:
-    if actor.country != country.ref:
-        return False
-    if actor.start <= country.start and country.end <= actor.end:
-        return True
-    if actor.first <= country.last:
-        return False
-    gap = range(country.last + 1, actor.first)
+    """Whether a country mention modifies an actor starting at token *actor_first*."""
+    gap = range(country.last + 1, actor_first)
     return len(gap) <= _MODIFIER_GAP and not any(
         tokens[i].norm in _GAP_STOPS or i in trigger_tokens for i in gap
     )
@@ -349,15 +382,14 @@ def _tidy(
 def coordinated_countries(tokens: Sequence[Token], refs: Sequence[EntityRef]) -> list[str]:
     """The last list of two or more countries joined by commas, "and" or "or" in a sentence."""
     countries = [r for r in refs if r.is_country]
-    best: list[str] = []
-    group: list[EntityRef] = []
-    for ref in countries:
-        if group and all(
-            tokens[i].norm in {",", "and", "or"} for i in range(group[-1].last + 1, ref.first)
+    best: tuple[int, int] | None = None
+    group_start = 0
+    for position, ref in enumerate(countries):
+        if position and not all(
+            tokens[i].norm in {",", "and", "or"}
+            for i in range(countries[position - 1].last + 1, ref.first)
         ):
-            group.append(ref)
-        else:
-            group = [ref]
-        if len(group) >= 2:
-            best = [r.ref for r in group]
-    return best
+            group_start = position
+        if position - group_start >= 1:
+            best = (group_start, position + 1)
+    return [r.ref for r in countries[best[0] : best[1]]] if best else []

@@ -107,17 +107,26 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! or ? (with closing quotes or brackets after it), then white space.
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _SINGLE_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
+_LAST_WORD = re.compile(r"\S+(?=\s*$)")
+# How far back from a full stop a word is read: longer than any abbreviation with its marks.
+_WORD_WINDOW = 64
+# A "sentence" longer than this with no boundary (a run-on line, a list, garbage) is cut
+# into chunks of at most this many characters, at white space where there is some, so the
+# work spent on one sentence stays bounded.
+MAX_SENTENCE = 2000
+_CUT_WINDOW = 200
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """The ``[start, end)`` offsets of the sentences of *text*, trimmed of outer white space."""
+    """The ``[start, end)`` offsets of the sentences of *text*, trimmed of outer white space.
+
+    A sentence longer than `MAX_SENTENCE` characters is cut into chunks no longer than that.
+    """
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         stop = match.start() + 1
-        before = text[start : stop - 1]
-        last_word = before.rsplit(None, 1)[-1].lower().strip("(\"'“‘") if before.split() else ""
-        if last_word in _ABBREVIATIONS or _SINGLE_INITIAL.search(before):
+        if _abbreviation_before(text, start, stop - 1):
             continue
         following = text[match.end() : match.end() + 1]
         if following and following.islower():
@@ -128,12 +137,50 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         bounds.append((start, len(text)))
     trimmed: list[tuple[int, int]] = []
     for s, e in bounds:
-        segment = text[s:e]
-        s2 = s + (len(segment) - len(segment.lstrip()))
-        e2 = e - (len(segment) - len(segment.rstrip()))
+        s2, e2 = s, e
+        while s2 < e2 and text[s2].isspace():
+            s2 += 1
+        while e2 > s2 and text[e2 - 1].isspace():
+            e2 -= 1
         if e2 > s2:
-            trimmed.append((s2, e2))
+            trimmed.extend(_chunks(text, s2, e2))
     return trimmed
+
+
+def _abbreviation_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in an abbreviation or a single initial ("Mr", "J").
+
+    Only the last few characters are read, so a long sentence costs no more than a short one.
+    """
+    window = text[max(start, end - _WORD_WINDOW) : end]
+    last = _LAST_WORD.search(window)
+    last_word = last.group().lower().strip("(\"'“‘") if last else ""
+    # three characters are enough for "<space>X\n", and too many for ^ to match falsely
+    return last_word in _ABBREVIATIONS or bool(
+        _SINGLE_INITIAL.search(text[max(start, end - 3) : end])
+    )
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut into pieces of at most `MAX_SENTENCE` characters, at white space."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = limit
+        for position in range(limit, limit - _CUT_WINDOW, -1):
+            if text[position].isspace():
+                cut = position
+                break
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end if piece_end > start else cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 def iter_sentences(article: Article) -> Iterator[Sentence]:

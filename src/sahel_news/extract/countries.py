@@ -32,7 +32,9 @@ Mentions never include a possessive ("Mali's" gives the mention "Mali") nor a le
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -308,7 +310,9 @@ def _joined_to_locative(folded: str, found: list[EntityCandidate], start: int) -
 def _merge_places(folded: str, countries: list[EntityCandidate]) -> Iterator[EntityCandidate]:
     """The country candidates, with the countries implied by gazetteer places among them."""
     pattern, places = _place_matcher()
-    taken = [(c.start, c.end) for c in countries]
+    taken = sorted((c.start, c.end) for c in countries)
+    starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end so far
     extra = [
         EntityCandidate(
             m.start(),
@@ -320,9 +324,15 @@ def _merge_places(folded: str, countries: list[EntityCandidate]) -> Iterator[Ent
             form="place",
         )
         for m in pattern.matches(folded)
-        if not any(m.start() < end and start < m.end() for start, end in taken)
+        if not _overlaps_any(starts, reach, m.start(), m.end())
     ]
     yield from sorted((*countries, *extra), key=lambda c: c.start)
+
+
+def _overlaps_any(starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a stretch of the sorted *starts* (with their *reach*)."""
+    before_end = bisect.bisect_left(starts, end)
+    return before_end > 0 and reach[before_end - 1] > start
 
 
 @register_cache

@@ -12,6 +12,7 @@ headline and standfirst restate the body, so their events fold into the body's; 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
@@ -113,33 +114,52 @@ _BACK_WORDS = ("prior", "before", "ahead", "after", "following")
 _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 _WEEK = timedelta(days=6)
 
-_MentionIndex = dict[tuple[Part, int], list[tuple[str, str | None, bool, int, int]]]
+_EntityMention = tuple[str, str | None, bool, int, int]
+_MentionIndex = dict[tuple[Part, int], "_TextMentions"]
+
+
+@attrs.frozen
+class _TextMentions:
+    """One text's entity mentions in index order, with a by-start order to find a sentence's."""
+
+    mentions: list[_EntityMention]
+    by_start: list[int]  # positions in `mentions`, ordered by mention start
+    starts: list[int]  # the starts, in that order
+
+    @classmethod
+    def of(cls, mentions: list[_EntityMention]) -> _TextMentions:
+        by_start = sorted(range(len(mentions)), key=lambda i: mentions[i][3])
+        return cls(mentions, by_start, [mentions[i][3] for i in by_start])
 
 
 def _mention_index(article: Article) -> _MentionIndex:
-    index: _MentionIndex = {}
+    found: dict[tuple[Part, int], list[_EntityMention]] = {}
     for country in article.countries:
         for m in country.mentions:
             key = (m.span.part, m.span.index)
-            index.setdefault(key, []).append(
+            found.setdefault(key, []).append(
                 (country.alpha3, country.alpha3, True, m.span.start, m.span.end)
             )
     for actor in article.actors:
         for m in actor.mentions:
             key = (m.span.part, m.span.index)
-            index.setdefault(key, []).append(
+            found.setdefault(key, []).append(
                 (actor.id, actor.country, False, m.span.start, m.span.end)
             )
-    return index
+    return {key: _TextMentions.of(mentions) for key, mentions in found.items()}
 
 
-def _sentence_mentions(
-    index: _MentionIndex, sentence: Sentence
-) -> list[tuple[str, str | None, bool, int, int]]:
+def _sentence_mentions(index: _MentionIndex, sentence: Sentence) -> list[_EntityMention]:
+    """The mentions wholly inside *sentence*, in index order, with offsets into it."""
+    text = index.get((sentence.part, sentence.index))
+    if text is None:
+        return []
+    low = bisect.bisect_left(text.starts, sentence.start)
+    high = bisect.bisect_left(text.starts, sentence.end, low)
+    inside = sorted(i for i in text.by_start[low:high] if text.mentions[i][4] <= sentence.end)
     return [
         (ref, country, is_country, start - sentence.start, end - sentence.start)
-        for ref, country, is_country, start, end in index.get((sentence.part, sentence.index), ())
-        if sentence.start <= start and end <= sentence.end
+        for ref, country, is_country, start, end in map(text.mentions.__getitem__, inside)
     ]
 
 
@@ -156,6 +176,10 @@ class _State:
     candidates: list[Candidate] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     sentence_no: int = 0
+    # the latest candidate of each type, and the latest consultation with a time, so that
+    # looking back costs the same however many candidates came before
+    last_of_type: dict[str, Candidate] = attrs.Factory(dict)
+    last_dated_consult: Candidate | None = None
 
 
 def extract_events(article: Article) -> Article:
@@ -243,11 +267,13 @@ def _read_sentence(
         contexts = contexts_of(tokens)
         in_sentence: list[Candidate] = []
         back_reference: list[DateRange | None] = []  # read at first need, once a sentence
+        ends = [token.end for token in tokens]
+        timed = [(t, bisect.bisect_right(ends, t.start)) for t in times]  # with first tokens
         for trigger in _unabsorbed(frame, triggers):
             candidates = _candidates(
                 state, sentence, frame, trigger, refs=refs, in_sentence=in_sentence
             )
-            when = _time_of(state, frame, trigger, times)
+            when = _time_of(state, frame, trigger, timed)
             where = _place_of(state, sentence, frame, trigger, places=places)
             for candidate in candidates:
                 candidate.when = candidate.when or when
@@ -261,6 +287,10 @@ def _read_sentence(
                 candidate.context = contexts
                 in_sentence.append(candidate)
         state.candidates.extend(in_sentence)
+        for candidate in in_sentence:  # final now: later sentences look back at them
+            state.last_of_type[candidate.type] = candidate
+            if candidate.type == PloverType.CONSULT.value and candidate.when is not None:
+                state.last_dated_consult = candidate
     group = coordinated_countries(tokens, [r for r in refs if not frame.is_reporting(r.first)])
     if group:
         state.last_group = group
@@ -400,10 +430,10 @@ def _fill_subject(
 
 
 def _sources_of_last(state: _State, kind: PloverType) -> list[str]:
-    for candidate in reversed(state.candidates):
-        if candidate.type == kind.value:
-            return [ref for ref, role in candidate.roles.items() if role is SOURCE]
-    return []
+    candidate = state.last_of_type.get(kind.value)
+    if candidate is None:
+        return []
+    return [ref for ref, role in candidate.roles.items() if role is SOURCE]
 
 
 def _split_by_target(candidate: Candidate, countries_of: dict[str, str | None]) -> list[Candidate]:
@@ -421,17 +451,22 @@ def _split_by_target(candidate: Candidate, countries_of: dict[str, str | None]) 
 
 
 def _time_of(
-    state: _State, frame: Frame, trigger: TriggerMatch, times: Sequence[TimeExpression]
+    state: _State,
+    frame: Frame,
+    trigger: TriggerMatch,
+    times: Sequence[tuple[TimeExpression, int]],
 ) -> DateRange | None:
-    """The resolved time nearest the trigger within its clause (fronted adverbials count)."""
+    """The resolved time nearest the trigger within its clause (fronted adverbials count).
+
+    *times* are the sentence's time expressions, each with the index of its first token.
+    """
     if not times:
         return None
     low, high = frame.clause(trigger)
     adverbial = frame.adverbial
     best: TimeExpression | None = None
     best_distance = 0
-    for expression in times:
-        first = _token_at(frame.tokens, expression.start)
+    for expression, first in times:
         in_clause = low <= first < high or (adverbial is not None and first < adverbial[1])
         if not in_clause or not frame.usable(first, trigger, for_time=True):
             continue
@@ -468,28 +503,17 @@ def _back_reference_time(state: _State, text: str) -> DateRange | None:
     match = _BACK_REFERENCE.search(text)
     if match is None:
         return None
-    for candidate in reversed(state.candidates):
-        if candidate.type == PloverType.CONSULT.value and candidate.when is not None:
-            reference = candidate.when
-            if match.group(1).lower() in {"after", "following"}:
-                earliest, latest = reference.earliest, reference.latest + _WEEK
-            else:
-                earliest, latest = reference.earliest - _WEEK, reference.latest
-            return DateRange(
-                earliest,
-                latest,
-                precision_of(earliest, latest),
-                match.group(0),
-                reference.latest,
-            )
-    return None
-
-
-def _token_at(tokens: Sequence[Token], offset: int) -> int:
-    for index, token in enumerate(tokens):
-        if token.end > offset:
-            return index
-    return len(tokens)
+    candidate = state.last_dated_consult
+    if candidate is None or candidate.when is None:
+        return None
+    reference = candidate.when
+    if match.group(1).lower() in {"after", "following"}:
+        earliest, latest = reference.earliest, reference.latest + _WEEK
+    else:
+        earliest, latest = reference.earliest - _WEEK, reference.latest
+    return DateRange(
+        earliest, latest, precision_of(earliest, latest), match.group(0), reference.latest
+    )
 
 
 def _place_of(

@@ -10,6 +10,8 @@ words with no attribution are not quotes.
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 from collections.abc import Sequence
 
@@ -24,8 +26,8 @@ _VERBS = (
     r"said|says|told|tells|added|adds|stated|wrote|declared|insisted|noted|warned|announced"
     r"|explained|stressed"
 )
-_AFTER = re.compile(rf"^[\s,]*(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{_VERBS})\b", re.IGNORECASE)
-_AFTER_INVERTED = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<np>[^.,;“”\"]{{1,90}})", re.IGNORECASE)
+_AFTER = re.compile(rf"[\s,]*(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{_VERBS})\b", re.IGNORECASE)
+_AFTER_INVERTED = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?P<np>[^.,;“”\"]{{1,90}})", re.IGNORECASE)
 _BEFORE = re.compile(
     rf"(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{_VERBS})(?:\s+\w+){{0,3}}?\s*[:,]?\s*$", re.IGNORECASE
 )
@@ -48,11 +50,15 @@ _GENERIC = frozenset(
     ]
 )
 _MIN_WORDS = 4
+# How far before a quote its attribution is looked for ("X said:" is a few dozen characters).
+_LOOK_BACK = 300
 
 _Mentions = list[tuple[str, bool, int, int]]
+_START = operator.itemgetter(2)
 
 
 def _mentions_by_text(article: Article) -> dict[tuple[Part, int], _Mentions]:
+    """Each text's mentions, sorted by start (actors before countries where they tie)."""
     index: dict[tuple[Part, int], _Mentions] = {}
     for actor in article.actors:
         for m in actor.mentions:
@@ -64,14 +70,23 @@ def _mentions_by_text(article: Article) -> dict[tuple[Part, int], _Mentions]:
             index.setdefault((m.span.part, m.span.index), []).append(
                 (country.alpha3, False, m.span.start, m.span.end)
             )
+    for mentions in index.values():
+        mentions.sort(key=_START)  # stable: ties keep actors first
     return index
 
 
-def _speaker_in(mentions: _Mentions, start: int, end: int) -> str | None:
-    inside = [m for m in mentions if start <= m[2] and m[3] <= end]
+def _between(mentions: _Mentions, starts: Sequence[int], start: int, end: int) -> _Mentions:
+    """The mentions lying wholly inside ``[start, end)``, in order (*starts* are theirs)."""
+    low = bisect.bisect_left(starts, start)
+    high = bisect.bisect_left(starts, end, low)
+    return [m for m in mentions[low:high] if m[3] <= end]
+
+
+def _speaker_in(inside: _Mentions) -> str | None:
+    """The first actor of the mentions inside an attribution, else its first country."""
     actors = [m for m in inside if m[1]]
     chosen = actors or inside
-    return min(chosen, key=lambda m: m[2])[0] if chosen else None
+    return chosen[0][0] if chosen else None
 
 
 _REPORTS = re.compile(
@@ -82,10 +97,13 @@ _REPORTS = re.compile(
 )
 
 
-def _reporter(text: str, mentions: _Mentions) -> str | None:
-    """The entity that reports in *text* ("Niger also announced ..."), if any."""
-    for ref, _is_actor, _start, end in sorted(mentions, key=lambda m: m[2]):
-        if _REPORTS.match(text, end):
+def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
+    """The entity that reports in a sentence ("Niger also announced ..."), if any.
+
+    *mentions* are the sentence's, sorted by start; the sentence ends at *sentence_end*.
+    """
+    for ref, _is_actor, _start, end in mentions:
+        if _REPORTS.match(text, end, sentence_end):
             return ref
     return None
 
@@ -103,10 +121,11 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         if unit.part is Part.RELATED:
             continue
         mentions = index.get((unit.part, unit.index), [])
+        starts = [m[2] for m in mentions]
         if "“" in unit.text or '"' in unit.text:
             for match in _QUOTED.finditer(unit.text):
                 group = 1 if match.group(1) is not None else 2
-                quote = _quote(unit, match, group, mentions=mentions, reporter=reporter)
+                quote = _quote(unit, match, group, mentions=(mentions, starts), reporter=reporter)
                 if quote is not None:
                     quotes.append(quote)
         if not mentions:
@@ -114,10 +133,7 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         for start, end in split_sentences(unit.text):
             if "“" in unit.text[start:end]:
                 continue
-            sentence_mentions = [
-                (r, a, s - start, e - start) for r, a, s, e in mentions if start <= s and e <= end
-            ]
-            found = _reporter(unit.text[start:end], sentence_mentions)
+            found = _reporter(unit.text, end, _between(mentions, starts, start, end))
             if found is not None:
                 reporter = found
     return tuple(quotes)
@@ -128,7 +144,7 @@ def _quote(
     match: re.Match[str],
     group: int,
     *,
-    mentions: Sequence[tuple[str, bool, int, int]],
+    mentions: tuple[_Mentions, Sequence[int]],
     reporter: str | None,
 ) -> Quote | None:
     part, index, text = unit.part, unit.index, unit.text
@@ -140,38 +156,41 @@ def _quote(
     if end <= start:
         return None
     words = text[start:end].split()
-    speaker, attributed = _attribution(text, match, list(mentions), reporter)
+    speaker, attributed = _attribution(text, match, mentions, reporter)
     if not attributed and len(words) < _MIN_WORDS:
         return None
     return Quote(text[start:end], Span(part, index, start, end), speaker)
 
 
 def _attribution(
-    text: str, match: re.Match[str], mentions: _Mentions, reporter: str | None
+    text: str,
+    match: re.Match[str],
+    mentions: tuple[_Mentions, Sequence[int]],
+    reporter: str | None,
 ) -> tuple[str | None, bool]:
-    after = text[match.end() :]
-    stop = text.rfind(". ", 0, match.start())
-    line_start = stop + 2 if stop >= 0 else 0
-    before = text[line_start : match.start()]
-    spans: list[tuple[int, int, str]] = []
-    for pattern, offset, source in (
-        (_AFTER, match.end(), after),
-        (_AFTER_INVERTED, match.end(), after),
-    ):
-        found = pattern.match(source)
+    """The speaker named around a quote, and whether any attribution was found.
+
+    The attribution after the quote wins; before it, only the last `_LOOK_BACK` characters
+    of its sentence are read, so many quotes in one long text cost no more than few.
+    """
+    np_span: tuple[int, int] | None = None
+    for pattern in (_AFTER, _AFTER_INVERTED):
+        found = pattern.match(text, match.end())
         if found:
-            spans.append((offset + found.start("np"), offset + found.end("np"), found["np"]))
+            np_span = found.span("np")
             break
-    found_before = _BEFORE.search(before)
-    if not spans and found_before:
-        offset = line_start
-        spans.append(
-            (offset + found_before.start("np"), offset + found_before.end("np"), found_before["np"])
-        )
-    if not spans:
+    if np_span is None:
+        window = max(0, match.start() - _LOOK_BACK)
+        stop = text.rfind(". ", max(0, window - 1), match.start())
+        line_start = stop + 2 if stop >= 0 else window
+        found_before = _BEFORE.search(text, line_start, match.start())
+        if found_before:
+            np_span = found_before.span("np")
+    if np_span is None:
         return None, False
-    np_start, np_end, words = spans[0]
-    speaker = _speaker_in(mentions, np_start, np_end)
-    if speaker is None and _GENERIC.intersection(words.lower().split()):
+    np_start, np_end = np_span
+    all_mentions, starts = mentions
+    speaker = _speaker_in(_between(all_mentions, starts, np_start, np_end))
+    if speaker is None and _GENERIC.intersection(text[np_start:np_end].lower().split()):
         speaker = reporter
     return speaker, True

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import email.utils
 from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
 
 from dateutil import tz
 from hypothesis import strategies as st
@@ -245,8 +246,10 @@ def _page_date(draw: st.DrawFn) -> tuple[str, date]:
 @st.composite
 def _temperature(draw: st.DrawFn) -> tuple[str, float]:
     if draw(st.booleans()):
-        tenths = draw(st.integers(-150, 500))
-        text = f"{tenths / 10:g}"
+        # Mostly tenths as sites write them; any decimal reads, so some have more places.
+        places = draw(st.sampled_from((1, 1, 1, 0, 2, 3, 6)))
+        units = draw(st.integers(-15 * 10**places, 50 * 10**places))
+        text = format(Decimal(units).scaleb(-places).normalize(), "f")
         return f"{text}{draw(st.sampled_from((' C', '°C', ' °C')))}", float(text)
     fahrenheit = draw(st.integers(0, 125))
     sign = draw(st.sampled_from((" F", "°F")))
