@@ -18,6 +18,7 @@ import attrs
 
 from sahel_news.extract._event_clauses import Frame, is_passive
 from sahel_news.extract._event_lexicon import Token, TriggerMatch
+from sahel_news.extract._event_places import follows_locative
 from sahel_news.models import ParticipantRole
 
 __all__ = [
@@ -32,9 +33,6 @@ __all__ = [
 _START = operator.itemgetter(1)
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 
-_LOCATIVE = frozenset(
-    ["in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into"]
-)
 _PLACE_FILLERS = frozenset(
     [
         "the",
@@ -277,15 +275,7 @@ def _governing(tokens: Sequence[Token], ref: EntityRef, floor: int) -> str | Non
 
 
 def _is_locative(tokens: Sequence[Token], ref: EntityRef) -> bool:
-    index = ref.first - 1
-    while index >= 0 and index >= ref.first - 6:
-        word = tokens[index].norm
-        if word in _LOCATIVE:
-            return True
-        if word not in _PLACE_FILLERS:
-            return False
-        index -= 1
-    return False
+    return follows_locative(tokens, ref.first, fillers=_PLACE_FILLERS, lookback=6)
 
 
 def _nominal_has_subject(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:

@@ -17,7 +17,7 @@ from sahel_news.data import PlaceEntry, country_table, place_table, register_cac
 from sahel_news.extract._event_lexicon import Token, tokenize
 from sahel_news.models import PlaceKind
 
-__all__ = ["PlaceHit", "find_places", "lookup_place"]
+__all__ = ["PlaceHit", "find_places", "follows_locative", "lookup_place"]
 
 _LOCATIVE = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into"]
@@ -97,13 +97,20 @@ def _names() -> _Names:
     }
 
 
-def _locative(tokens: Sequence[Token], first: int) -> bool:
+def follows_locative(
+    tokens: Sequence[Token],
+    first: int,
+    *,
+    fillers: frozenset[str] = _FILLERS,
+    lookback: int = _LOOKBACK,
+) -> bool:
+    """Whether the token at *first* follows "in", "at", "near"... across only *fillers*."""
     index = first - 1
-    while index >= 0 and index >= first - _LOOKBACK:
+    while index >= 0 and index >= first - lookback:
         word = tokens[index].norm
         if word in _LOCATIVE:
             return True
-        if word not in _FILLERS:
+        if word not in fillers:
             return False
         index -= 1
     return False
@@ -132,7 +139,7 @@ def find_places(tokens: Sequence[Token]) -> list[PlaceHit]:
                         tokens[index].start,
                         tokens[end - 1].end,
                         index,
-                        _locative(tokens, index),
+                        follows_locative(tokens, index),
                     )
                 )
                 resume = end
