@@ -8,8 +8,14 @@ from collections.abc import Iterator
 import attrs
 
 from sahel_news.models import Article, Mention, Part, Span
+from sahel_news.models._unchecked import unchecked
 
 __all__ = ["Sentence", "TextUnit", "iter_sentences", "iter_texts", "mention", "split_sentences"]
+
+# offsets here come from slicing the article's own checked texts, and the finished article
+# checks every span against its text again
+_span = unchecked(Span)
+_mention = unchecked(Mention)
 
 
 @attrs.frozen(slots=True)
@@ -33,7 +39,7 @@ class Sentence:
 
     @property
     def span(self) -> Span:
-        return Span(self.part, self.index, self.start, self.end)
+        return _span(self.part, self.index, self.start, self.end)
 
 
 def iter_texts(article: Article) -> Iterator[TextUnit]:
@@ -197,5 +203,5 @@ def mention(unit: TextUnit | Sentence, start: int, end: int) -> Mention:
     """
     if isinstance(unit, Sentence):
         text = unit.text[start:end]
-        return Mention(text, Span(unit.part, unit.index, unit.start + start, unit.start + end))
-    return Mention(unit.text[start:end], Span(unit.part, unit.index, start, end))
+        return _mention(text, _span(unit.part, unit.index, unit.start + start, unit.start + end))
+    return _mention(unit.text[start:end], _span(unit.part, unit.index, start, end))
