@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sahel_news.data import add_data_dir, clear_caches
 from sahel_news.extract._actor_eval import CLASSES, evaluate, load_cases
+from sahel_news.extract._actor_merge import _CAPITALISED, _surname_tokens
+from sahel_news.extract._actor_patterns import _head_words, _org_pattern, _person_patterns
 from sahel_news.extract._text import TextUnit
 from sahel_news.extract.actors import default_recognizers
+from sahel_news.extract.countries import _is_locative
 from sahel_news.extract.entities import extract_entities
-from sahel_news.extract.recognizer import EntityCandidate, EntityLabel, Recognizer
+from sahel_news.extract.recognizer import EntityCandidate, EntityLabel, Recognizer, word_matches
 from sahel_news.models import Actor, ActorKind, Article, Part, RelatedLink
 
 
@@ -452,3 +458,64 @@ class TestEvalGate:
         """The baseline pins a floor for every class the evaluation scores."""
         floors = json.loads(BASELINE.read_text(encoding="utf-8"))["floors"]
         assert set(floors) == set(CLASSES)
+
+
+_SCAN_WORDS = [
+    "minister",
+    "Minister",
+    "defense minister",
+    "said",
+    "Said",
+    "junta",
+    "military government",
+    "armed forces",
+    "pro",
+    "Goita",
+    "Goita's",
+    "O'",
+    "x",
+]
+_LOCATIVE_PIECES = ["in", "IN", "the", "border", "Frontiers", "with", "capital", "city"]
+_LOCATIVE_PIECES += [",", " ", "\n", "x", "win", "-", "'"]
+_SCAN_GAPS = [" ", "-", ", ", "'", ".", "", "  ", "_", "\u2014"]
+
+
+class TestFastPaths:
+    """The one-pass scans find exactly what the plain word-by-word scans they replace find."""
+
+    @given(st.lists(st.tuples(st.sampled_from(_SCAN_WORDS), st.sampled_from(_SCAN_GAPS))))
+    def test_head_words_match_separate_word_patterns(self, pieces):
+        folded = "".join(word + gap for word, gap in pieces)
+        lower = folded.lower()
+        (heads, _, _), _, _, speech = _person_patterns()
+        expected = (
+            [m.span() for m in heads.matches(lower)],
+            [m.span() for m in _org_pattern()[0].matches(lower)],
+            [m.span() for m in speech.matches(folded)],
+        )
+        assert _head_words(folded, lower) == expected
+
+    @given(st.lists(st.tuples(st.sampled_from(_SCAN_WORDS), st.sampled_from(_SCAN_GAPS))))
+    def test_surname_tokens_match_reading_every_capitalised_word(self, pieces):
+        folded = "".join(word + gap for word, gap in pieces)
+        surnames = {"Goita": "goita", "O'Goita": "o-goita", "Minister's": "m", "x": "x"}
+        expected = []
+        for match in word_matches(_CAPITALISED, folded):
+            token, end = match.group(), match.end()
+            if token.endswith("'s"):
+                token, end = token[:-2], end - 2
+            if token in surnames:
+                expected.append((match.start(), end, surnames[token]))
+        assert sorted(_surname_tokens(folded, surnames)) == expected
+
+    @given(st.lists(st.sampled_from(_LOCATIVE_PIECES)))
+    def test_backwards_locative_matches_the_forward_regex(self, words):
+        forward = re.compile(
+            r"(?:\b(?i:in|at|to|from|near|outside|inside|into|toward|towards|via|around|"
+            r"across|within|through|of|visited|visiting|reached|leaving|left|between|"
+            r"(?:border|frontier)s?\s+with)\s+(?:the\s+)?|\bcapital,?\s+(?:city,?\s+)?)$"
+        )
+        text = "".join(words) + "Mali"
+        start = len(text) - 4
+        expected = bool(forward.search(text[max(0, start - 30) : start]))
+        assert _is_locative(text, start, len(text)) is expected

@@ -9,8 +9,8 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -23,12 +23,14 @@ from sahel_news.extract._actor_gazetteer import (
     vocabulary,
 )
 from sahel_news.extract._text import TextUnit, mention
+from sahel_news.extract.actors import GazetteerRecognizer, PatternRecognizer
+from sahel_news.extract.countries import CountryRecognizer
 from sahel_news.extract.recognizer import (
-    EntityCandidate,
+    Candidate,
+    CandidateTuple,
     EntityLabel,
     Recognizer,
     fold,
-    word_matches,
 )
 from sahel_news.models import Actor, ActorKind, Country, Mention
 
@@ -36,6 +38,7 @@ __all__ = ["Hit", "Merger"]
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'-]*) $")
+_WORD_REST = re.compile(r"[\w'-]*")
 
 
 class Hit(NamedTuple):
@@ -47,7 +50,7 @@ class Hit(NamedTuple):
     order: int
     start: int
     end: int
-    candidates: tuple[EntityCandidate, ...]
+    candidates: tuple[Candidate, ...]
 
     def overlaps(self, other: Hit) -> bool:
         return self.order == other.order and self.start < other.end and other.start < self.end
@@ -57,26 +60,38 @@ class Hit(NamedTuple):
         return (self.order, self.start)
 
 
+# The built-in recognizers, read through their cheaper plain-tuple form. Keyed by exact
+# type: a subclass may override ``recognize``, and is then read through it.
+_TUPLE_FORMS: dict[type, Callable[[Any, TextUnit], Iterable[CandidateTuple]]] = {
+    CountryRecognizer: CountryRecognizer.candidates,
+    GazetteerRecognizer: GazetteerRecognizer.candidates,
+    PatternRecognizer: PatternRecognizer.candidates,
+}
+
+
 def _by_unit(
     units: Sequence[TextUnit], recognizers: Sequence[Recognizer]
-) -> dict[EntityLabel, list[tuple[int, EntityCandidate]]]:
-    found: dict[EntityLabel, list[tuple[int, EntityCandidate]]] = {
-        label: [] for label in EntityLabel
-    }
+) -> dict[EntityLabel, list[tuple[int, Candidate]]]:
+    found: dict[EntityLabel, list[tuple[int, Candidate]]] = {label: [] for label in EntityLabel}
     for order, unit in enumerate(units):
         for recognizer in recognizers:
-            for candidate in recognizer.recognize(unit):
-                if candidate.end > len(unit.text):
+            tuple_form = _TUPLE_FORMS.get(type(recognizer))
+            if tuple_form is not None:
+                for candidate in tuple_form(recognizer, unit):
+                    found[candidate.label].append((order, candidate))
+                continue
+            for user_candidate in recognizer.recognize(unit):
+                if user_candidate.end > len(unit.text):
                     raise ValidationError.at(
                         "recognizers",
-                        f"{type(recognizer).__name__} gave [{candidate.start}, {candidate.end})"
-                        f" past the end of a {len(unit.text)}-character text",
+                        f"{type(recognizer).__name__} gave [{user_candidate.start}, "
+                        f"{user_candidate.end}) past the end of a {len(unit.text)}-character text",
                     )
-                found[candidate.label].append((order, candidate))
+                found[user_candidate.label].append((order, user_candidate))
     return found
 
 
-def _cluster(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
+def _cluster(items: list[tuple[int, Candidate]]) -> list[Hit]:
     """Group candidates whose stretches overlap (persons: one person per cluster)."""
     hits: list[Hit] = []
     for order, candidate in sorted(items, key=lambda oc: (oc[0], oc[1].start, -oc[1].end)):
@@ -90,13 +105,15 @@ def _cluster(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
     return hits
 
 
-def _longest_first(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
+def _longest_first(items: list[tuple[int, Candidate]]) -> list[Hit]:
     """Keep the longest of overlapping candidates (gazetteer ones first on ties)."""
+    if _apart(items):  # nothing to settle, as with the country recognizer's own candidates
+        return [Hit(order, c.start, c.end, (c,)) for order, c in items]
     ranked = sorted(
         items,
         key=lambda oc: (oc[1].start - oc[1].end, oc[1].form != "gazetteer", oc[0], oc[1].start),
     )
-    kept: dict[tuple[int, int, int], list[EntityCandidate]] = {}
+    kept: dict[tuple[int, int, int], list[Candidate]] = {}
     # the characters of each text a kept candidate covers (kept ones never overlap)
     covered: dict[int, bytearray] = {}
     for order, candidate in ranked:
@@ -119,30 +136,46 @@ def _longest_first(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
     ]
 
 
+def _apart(items: list[tuple[int, Candidate]]) -> bool:
+    """Whether *items* are in reading order and no two of them overlap."""
+    last_order, last_end = -1, 0
+    for order, candidate in items:
+        if order < last_order or (order == last_order and candidate.start < last_end):
+            return False
+        last_order, last_end = order, candidate.end
+    return True
+
+
+# Up to this many stretches in one text are compared one by one (an article's paragraph
+# has a handful); more are sorted once, for bisection.
+_FEW_STRETCHES = 8
+
+
 class _Intervals:
     """Stretches of the texts, to ask whether a stretch overlaps any of them in log time."""
 
     def __init__(self, hits: Iterable[Hit]) -> None:
-        spans: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[int, list[tuple[int, int]]] = {}
         for hit in hits:
-            spans.setdefault(hit.order, []).append((hit.start, hit.end))
-        self._starts: dict[int, list[int]] = {}
-        self._reach: dict[int, list[int]] = {}  # the furthest end among the first i + 1
-        for order, found in spans.items():
-            found.sort()
-            reach: list[int] = []
-            for _, end in found:
-                reach.append(max(reach[-1], end) if reach else end)
-            self._starts[order] = [start for start, _ in found]
-            self._reach[order] = reach
+            self._spans.setdefault(hit.order, []).append((hit.start, hit.end))
+        # text order -> the sorted starts and, for each, the furthest end up to it
+        self._sorted: dict[int, tuple[list[int], list[int]]] = {}
 
     def overlap(self, order: int, start: int, end: int) -> bool:
         """Whether ``[start, end)`` of text *order* overlaps one of the stretches."""
-        starts = self._starts.get(order)
-        if not starts:
+        spans = self._spans.get(order)
+        if not spans:
             return False
+        if len(spans) <= _FEW_STRETCHES:
+            return any(span_start < end and start < span_end for span_start, span_end in spans)
+        index = self._sorted.get(order)
+        if index is None:
+            spans.sort()
+            reach = list(itertools.accumulate((e for _, e in spans), max))
+            index = self._sorted[order] = ([s for s, _ in spans], reach)
+        starts, reach = index
         before_end = bisect.bisect_left(starts, end)
-        return before_end > 0 and self._reach[order][before_end - 1] > start
+        return before_end > 0 and reach[before_end - 1] > start
 
 
 def _by_order(hits: Iterable[Hit]) -> dict[int, list[Hit]]:
@@ -257,6 +290,8 @@ class Merger:
         A gazetteer hit sets the span, unless it is a lone surname inside a longer name the
         patterns found ("Téné Birahima Ouattara" is not Alassane Ouattara).
         """
+        if len(hit.candidates) == 1:
+            return hit  # its span is its one candidate's, as `_cluster` made it
         longest = max(hit.candidates, key=lambda c: c.end - c.start)
         gazetteer = [c for c in hit.candidates if c.id is not None]
         if not gazetteer:
@@ -275,17 +310,18 @@ class Merger:
         ends_in = {order: [org.end for org in orgs] for order, orgs in orgs_in.items()}
         clashing: set[Hit] = set()
         for hit in people:
-            named = any(c.id is not None for c in hit.candidates)
-            orgs = orgs_in.get(hit.order, [])
-            first = bisect.bisect_right(ends_in.get(hit.order, []), hit.start)
-            clashes = []
-            for org in itertools.islice(orgs, first, None):
-                if org.start >= hit.end:
-                    break
-                clashes.append(org)
-            if clashes and not named:
-                continue
-            clashing.update(clashes)
+            orgs = orgs_in.get(hit.order)
+            if orgs:
+                first = bisect.bisect_right(ends_in[hit.order], hit.start)
+                clashes = []
+                for org in itertools.islice(orgs, first, None):
+                    if org.start >= hit.end:
+                        break
+                    clashes.append(org)
+                if clashes:
+                    if not _named(hit):
+                        continue
+                    clashing.update(clashes)
             kept.append(self._name_span(hit))
         if clashing:
             self.orgs = [org for org in self.orgs if org not in clashing]
@@ -308,6 +344,7 @@ class Merger:
                 continue
             self._add_person(actor_id, hit, gazetteer.get(actor_id))
         surnames = self._surnames()
+        added = False
         for hit, text in deferred:
             actor_id = surnames.get(text)
             titled = any(c.role or c.name == "title" for c in hit.candidates)
@@ -315,7 +352,8 @@ class Merger:
                 actor_id = slug(text)
             if actor_id is not None:
                 self._add_person(actor_id, hit, gazetteer.get(actor_id))
-        self._link_bare_surnames(self._surnames())
+                added = True
+        self._link_bare_surnames(self._surnames() if added else surnames)
         self._officials_from_context()
 
     def _officials_from_context(self) -> None:
@@ -379,33 +417,29 @@ class Merger:
             return
         taken = _Intervals([*self.people, *self.orgs])
         not_names = vocabulary().not_names
-        for order, unit in enumerate(self.units):
-            folded = fold(unit.text)
-            if not any(surname in folded for surname in surnames):
+        # Every text at once, so that each surname is looked for once: joined by line
+        # breaks, which no word crosses, and each found place mapped back to its text.
+        texts = [fold(unit.text) for unit in self.units]
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        joined = "\n".join(texts)
+        for at, end_at, actor_id in sorted(_surname_tokens(joined, surnames)):
+            order = bisect.bisect_right(starts, at) - 1
+            folded, offset = texts[order], starts[order]
+            start, end = at - offset, end_at - offset
+            if taken.overlap(order, start, end):
                 continue
-            for match in word_matches(_CAPITALISED, folded):
-                start, end = match.span()
-                token = match.group()
-                if token.endswith("'s"):
-                    token, end = token[:-2], end - 2
-                actor_id = surnames.get(token)
-                if actor_id is None:
+            previous = _PREVIOUS_WORD.search(folded, max(0, start - 30), start)
+            if (
+                previous
+                and previous.group(1) not in not_names
+                and _mid_sentence(folded, previous.start(1))
+            ):
+                continue
+            if folded[end : end + 1] == " " and _CAPITALISED.match(folded, end + 1):
+                following = _CAPITALISED.match(folded, end + 1)
+                if following and following.group() not in not_names:
                     continue
-                hit = Hit(order, start, end, ())
-                if taken.overlap(order, start, end):
-                    continue
-                previous = _PREVIOUS_WORD.search(folded, max(0, start - 30), start)
-                if (
-                    previous
-                    and previous.group(1) not in not_names
-                    and _mid_sentence(folded, previous.start(1))
-                ):
-                    continue
-                if folded[end : end + 1] == " " and _CAPITALISED.match(folded, end + 1):
-                    following = _CAPITALISED.match(folded, end + 1)
-                    if following and following.group() not in not_names:
-                        continue
-                self.actors[actor_id].mentions[hit.key] = (order, end)
+            self.actors[actor_id].mentions[order, start] = (order, end)
 
     # organisations ------------------------------------------------------------------
 
@@ -440,7 +474,7 @@ class Merger:
                 self.actors[actor_id].gazetteer = entry is not None
 
     def _add_org(
-        self, actor_id: str, name: str, candidate: EntityCandidate, country: str | None, hit: Hit
+        self, actor_id: str, name: str, candidate: Candidate, country: str | None, hit: Hit
     ) -> None:
         actor = self.actors.get(actor_id)
         if actor is None:
@@ -505,6 +539,50 @@ def _last_word(form: str) -> str:
     """The last word of *form*, folded (a surname), or "" for a form of no word."""
     words = fold(form).split()
     return words[-1] if words else ""
+
+
+def _surname_tokens(folded: str, surnames: dict[str, str]) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, actor id)`` of the capitalised words of *folded* that are a surname.
+
+    The words are those ``word_matches(_CAPITALISED, folded)`` gives (a possessive "'s"
+    dropped), but found by looking for each surname instead of reading every word.
+    """
+    for surname, actor_id in surnames.items():
+        start = folded.find(surname)
+        while start >= 0:
+            if _is_word_start(folded, start):
+                end = _WORD_REST.match(folded, start).end()  # type: ignore[union-attr]
+                if (end - start == len(surname) and not surname.endswith("'s")) or (
+                    end - start == len(surname) + 2 and folded.endswith("'s", 0, end)
+                ):
+                    yield start, start + len(surname), actor_id
+            start = folded.find(surname, start + 1)
+
+
+def _is_word_start(folded: str, start: int) -> bool:
+    """Whether a word of ``word_matches(_CAPITALISED, folded)`` starts at *start*.
+
+    Such a word is a capital after a non-word character (not a hyphen), and it runs to the
+    end of the letters, digits, apostrophes and hyphens that follow; so a capital after an
+    apostrophe starts one only if no earlier capital of the same run did ("O'Neill").
+    """
+    if not "A" <= folded[start] <= "Z":
+        return False
+    if start == 0:
+        return True
+    before = folded[start - 1]
+    if before == "'":
+        run_start = start - 1
+        while run_start and _in_word_run(folded[run_start - 1]):
+            run_start -= 1
+        earlier = _CAPITALISED.search(folded, run_start, start)
+        return earlier is None or earlier.start() >= start
+    return not _in_word_run(before)
+
+
+def _in_word_run(char: str) -> bool:
+    """Whether *char* can be inside a `_CAPITALISED` word (``[\\w'-]``)."""
+    return char.isalnum() or char in "_'-"
 
 
 def _named(hit: Hit) -> bool:

@@ -20,20 +20,22 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from sahel_news.data import register_cache
 from sahel_news.extract._actor_gazetteer import OrgTemplate, org_rules, vocabulary
 from sahel_news.extract.recognizer import (
-    EntityCandidate,
+    CandidateTuple,
     EntityLabel,
     WordPattern,
     alternation,
 )
 from sahel_news.models import ActorKind
 
-__all__ = ["find_organisations", "find_people"]
+__all__ = ["find_actors", "find_organisations", "find_people"]
 
 _NAME_WORD = r"(?:[A-Z]\.|(?:al|el|ad|as|an|ar)-[A-Z][\w'-]*|[A-Z][\w'-]*)"
 _NON_SPACE = re.compile(r"\S+")
@@ -95,23 +97,123 @@ def _speech_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf" +(?P<name>{name})"), re.compile(rf"(?<![\w'-])(?P<name>{name}) +$")
 
 
-@functools.lru_cache(maxsize=64)
-def _lowered(folded: str) -> str:
-    """``folded.lower()`` (cached: the title, speech and organisation rules all ask for it)."""
-    return folded.lower()
+class _HeadScan(NamedTuple):
+    """Title heads, organisation heads and verbs of saying, found in one pass (`_head_words`).
+
+    ``words`` matches the non-word character before a word where any of them matches,
+    with what each matches there in groups 1 to 3 (look-aheads, so that they may
+    overlap); ``ascii_words`` is the same for ASCII text, where naming the non-word
+    characters (a bitmap to the regex engine) scans faster than ``\\W``; ``first`` does
+    the same at the start of a text.
+    """
+
+    words: re.Pattern[str]
+    ascii_words: re.Pattern[str]
+    first: re.Pattern[str]
+    speech: re.Pattern[str]  # the verbs of saying alone, as written (matched on folded text)
 
 
-def _titles(
-    patterns: tuple[WordPattern, WordPattern, re.Pattern[str]], folded: str
-) -> Iterator[tuple[int, int]]:
-    """The title words of *folded*, in order, without overlaps."""
-    heads, ranks, any_case = patterns
-    lower = _lowered(folded)
-    if len(lower) != len(folded):
-        yield from (m.span() for m in any_case.finditer(folded))
+_TAIL = r"(?![\w-])"
+_ASCII_NON_WORD = r"[\x00-/:-@\[-^`{-\x7f]"  # what ``\W`` matches among ASCII characters
+
+
+@register_cache
+@functools.cache
+def _head_scan() -> _HeadScan | None:
+    """The one-pass scan of `_head_words`; None if a form opens with no word character."""
+    words = vocabulary()
+    heads = {h.lower() for h in words.heads}
+    orgs = set(org_rules().templates)
+    speech = set(words.speech_verbs)
+    lower_speech = {s.lower() for s in speech}
+    every = heads | orgs | lower_speech
+    # ``\b`` before a form that opens with a word character means "after a non-word
+    # character", which is what the scan looks for; other forms would need ``\b`` itself.
+    if not all(form[:1].isalnum() or form[:1] == "_" for form in every):
+        return None
+    each = "".join(
+        rf"(?:(?=({alternation(forms)}{_TAIL}))|)" for forms in (heads, orgs, lower_speech)
+    )
+    anywhere = rf"(?={alternation(every)}{_TAIL}){each}"
+    return _HeadScan(
+        re.compile(rf"\W{anywhere}"),
+        re.compile(rf"{_ASCII_NON_WORD}{anywhere}"),
+        re.compile(anywhere),
+        re.compile(alternation(speech) + _TAIL),
+    )
+
+
+_Spans = list[tuple[int, int]]
+
+
+def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans]:
+    """The title heads and organisation heads of *lower* and the verbs of saying of *folded*.
+
+    The spans ``WordPattern.matches`` gives for each of the three, but found with one
+    scan of the text. (*lower* must be as long as *folded*.)
+    """
+    scan = _head_scan()
+    if scan is None:
+        (heads, _, _), _, _, speech = _person_patterns()
+        return (
+            [m.span() for m in heads.matches(lower)],
+            [m.span() for m in _org_pattern()[0].matches(lower)],
+            [m.span() for m in speech.matches(folded)],
+        )
+    found: tuple[_Spans, _Spans, _Spans] = ([], [], [])
+    reach = [0, 0, 0]
+    first = scan.first.match(lower)
+    words = scan.ascii_words if lower.isascii() else scan.words
+    for match in itertools.chain((first,) if first else (), words.finditer(lower)):
+        start = match.end()  # the look-aheads take no room
+        after_hyphen = start > 0 and lower[start - 1] == "-"
+        for index in (0, 1, 2):
+            end = match.end(index + 1)
+            if end < 0 or start < reach[index]:
+                continue
+            if index == 2 and folded[start:end] != lower[start:end]:
+                said = scan.speech.match(folded, start)  # "Said" is no verb of saying
+                if said is None:
+                    continue
+                end = said.end()
+            # like a ``finditer`` match, one after a hyphen ("pro-junta") is no word of
+            # its own but still hides the words inside it from its own pattern
+            reach[index] = end
+            if not after_hyphen:
+                found[index].append((start, end))
+    return found
+
+
+class _UnitText:
+    """One text as the rules read it: folded, lowercased, its countries and its head words."""
+
+    def __init__(self, text: str, folded: str, countries: Sequence[CandidateTuple]) -> None:
+        self.text = text
+        self.folded = folded
+        self.lower = folded.lower()
+        self.countries = _Countries(countries)
+        self.resized = len(self.lower) != len(folded)  # lower() changed a length ("İ")
+        if self.resized:
+            self.heads: _Spans = []
+            self.orgs: _Spans = [m.span() for m in _org_pattern()[1].finditer(folded)]
+            self.speech = [m.span() for m in _person_patterns()[3].matches(folded)]
+        else:
+            self.heads, self.orgs, self.speech = _head_words(folded, self.lower)
+
+    @functools.cached_property
+    def backwards(self) -> str:
+        """The folded text reversed, for `_words_before`."""
+        return self.folded[::-1]
+
+
+def _titles(unit: _UnitText) -> Iterator[tuple[int, int]]:
+    """The title words of the text, in order, without overlaps."""
+    _, ranks, any_case = _person_patterns()[0]
+    if unit.resized:
+        yield from (m.span() for m in any_case.finditer(unit.folded))
         return
-    spans = [m.span() for m in heads.matches(lower)]
-    spans += [m.span() for m in ranks.matches(folded)]
+    spans = list(unit.heads)
+    spans += [m.span() for m in ranks.matches(unit.folded)]
     last_end = -1
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start >= last_end:
@@ -124,29 +226,38 @@ def _clean_name(folded: str, start: int, end: int, *, keep: str) -> tuple[int, i
     words = vocabulary()
     text = folded[start:end]
     if text.endswith(_POSSESSIVE):
-        end -= 2
         text = text[:-2]
-    tokens = [(m.start() + start, m.end() + start) for m in _NON_SPACE.finditer(text)]
-    bad = [_bad_token(folded[s:e], words.not_names, words.particles) for s, e in tokens]
-    if keep == "left":
-        good = []
-        for span, is_bad in zip(tokens, bad, strict=True):
-            if is_bad:
-                break
-            good.append(span)
-    else:
-        good = []
-        for span, is_bad in zip(reversed(tokens), reversed(bad), strict=True):
-            if is_bad:
-                break
-            good.insert(0, span)
-    while good and folded[good[0][0] : good[0][1]] in words.particles:
-        good.pop(0)
-    while good and folded[good[-1][0] : good[-1][1]] in words.particles:
-        good.pop()
-    if not good:
+    tokens: list[tuple[int, str]] = []  # (offset in text, token)
+    position = 0
+    for token in text.split():
+        position = text.find(token, position)
+        tokens.append((position, token))
+        position += len(token)
+    if keep != "left":
+        tokens.reverse()
+    good: list[tuple[int, str]] = []
+    for offset_token in tokens:
+        if _bad_token(offset_token[1], words.not_names, words.particles):
+            break
+        good.append(offset_token)
+    if keep != "left":
+        good.reverse()
+    particles = _particle_set()
+    first, last = 0, len(good)
+    while first < last and good[first][1] in particles:
+        first += 1
+    while first < last and good[last - 1][1] in particles:
+        last -= 1
+    if first == last:
         return None
-    return good[0][0], good[-1][1]
+    last_offset, last_token = good[last - 1]
+    return start + good[first][0], start + last_offset + len(last_token)
+
+
+@register_cache
+@functools.cache
+def _particle_set() -> frozenset[str]:
+    return frozenset(vocabulary().particles)
 
 
 def _bad_token(token: str, not_names: frozenset[str], particles: tuple[str, ...]) -> bool:
@@ -158,9 +269,13 @@ def _bad_token(token: str, not_names: frozenset[str], particles: tuple[str, ...]
     return len(bare) > 1 and bare.isupper()
 
 
-def _words_before(folded: str, position: int) -> list[tuple[int, int]]:
-    """The words just before *position*, nearest first, stopping at punctuation."""
-    chain = _WORDS_BACK.match(folded[max(0, position - 120) : position][::-1])
+def _words_before(folded: str, position: int, backwards: str) -> list[tuple[int, int]]:
+    """The words just before *position*, nearest first, stopping at punctuation.
+
+    *backwards* is ``folded[::-1]``, read from *position* back at most 120 characters.
+    """
+    size = len(folded)
+    chain = _WORDS_BACK.match(backwards, size - position, size - max(0, position - 120))
     if chain is None:
         return []
     result: list[tuple[int, int]] = []
@@ -174,32 +289,53 @@ def _words_before(folded: str, position: int) -> list[tuple[int, int]]:
 
 
 class _Countries:
-    """The country candidates of one text, indexed by where they end and start."""
+    """The country candidates of one text, indexed by where they end and start.
 
-    def __init__(self, countries: Sequence[EntityCandidate]) -> None:
-        self.ending_at: dict[int, EntityCandidate] = {}
-        for candidate in countries:
-            self.ending_at.setdefault(candidate.end, candidate)  # the first listed wins
-        # the last listed wins, as a dict built in order would have it
-        self.named_at = {c.start: c for c in countries if c.country is not None and not c.implied}
+    Each index is built when first asked for: most texts ask for one or none.
+    """
+
+    def __init__(self, countries: Sequence[CandidateTuple]) -> None:
+        self._countries = countries
+
+    @functools.cached_property
+    def ending_at(self) -> dict[int, CandidateTuple]:
+        """End offset -> the first-listed country candidate ending there."""
+        ending_at: dict[int, CandidateTuple] = {}
+        for candidate in self._countries:
+            ending_at.setdefault(candidate.end, candidate)
+        return ending_at
+
+    @functools.cached_property
+    def named_at(self) -> dict[int, CandidateTuple]:
+        """Start offset -> the last-listed named (coded, not implied) country starting there."""
+        return {c.start: c for c in self._countries if c.country is not None and not c.implied}
+
+    @functools.cached_property
+    def _coded(self) -> tuple[list[int], list[tuple[int, CandidateTuple]]]:
         with_code = sorted(
-            (c.start, position, c) for position, c in enumerate(countries) if c.country is not None
+            (c.start, position, c)
+            for position, c in enumerate(self._countries)
+            if c.country is not None
         )
-        self._coded_starts = [start for start, _, _ in with_code]
-        self._coded = [(position, c) for _, position, c in with_code]
-        self._ends = sorted(c.end for c in countries)
+        return [start for start, _, _ in with_code], [(pos, c) for _, pos, c in with_code]
+
+    @functools.cached_property
+    def _ends(self) -> list[int]:
+        return sorted(c.end for c in self._countries)
 
     def within(self, start: int, end: int) -> str | None:
         """The code of the first-listed country wholly inside ``[start, end)``, if any."""
-        low = bisect.bisect_left(self._coded_starts, start)
-        high = bisect.bisect_left(self._coded_starts, end, low)
-        inside = [(position, c) for position, c in self._coded[low:high] if c.end <= end]
+        coded_starts, coded = self._coded
+        low = bisect.bisect_left(coded_starts, start)
+        high = bisect.bisect_left(coded_starts, end, low)
+        inside = [(position, c) for position, c in coded[low:high] if c.end <= end]
         return min(inside, key=lambda pc: pc[0])[1].country if inside else None
 
     def any_ending_between(self, low: int, high: int) -> bool:
         """Whether a country ends at an offset in ``[low, high]``."""
-        first = bisect.bisect_left(self._ends, low)
-        return first < len(self._ends) and self._ends[first] <= high
+        ends = self._ends
+        first = bisect.bisect_left(ends, low)
+        return first < len(ends) and ends[first] <= high
 
 
 def _ends_with_comma(folded: str, position: int) -> bool:
@@ -213,6 +349,13 @@ def _ends_with_comma(folded: str, position: int) -> bool:
 @functools.cache
 def _single_heads() -> frozenset[str]:
     return frozenset(h.lower() for h in vocabulary().heads if " " not in h)
+
+
+@register_cache
+@functools.cache
+def _head_set() -> frozenset[str]:
+    """The title heads as written in the table (folded), for lookups."""
+    return frozenset(vocabulary().heads)
 
 
 def _affiliation(
@@ -250,23 +393,36 @@ def _affiliation(
     return role_start, None, False, stop
 
 
+def find_actors(
+    text: str, folded: str, countries: Sequence[CandidateTuple]
+) -> Iterator[CandidateTuple]:
+    """`find_people`, then `find_organisations`, reading the text once for both."""
+    unit = _UnitText(text, folded, countries)
+    yield from _people(unit)
+    yield from _organisations(unit)
+
+
 def find_people(
-    text: str, folded: str, countries: Sequence[EntityCandidate]
-) -> Iterator[EntityCandidate]:
+    text: str, folded: str, countries: Sequence[CandidateTuple]
+) -> Iterator[CandidateTuple]:
     """Person candidates of one text (names found by their titles and by verbs of saying).
 
     *folded* is ``fold(text)``; roles are read from *text*, as written.
     """
-    title, name_after, name_before, speech = _person_patterns()
+    return _people(_UnitText(text, folded, countries))
+
+
+def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
+    _, name_after, name_before, _ = _person_patterns()
     vocab = vocabulary()
-    countries_at = _Countries(countries)
-    previous: EntityCandidate | None = None
-    for head_start, head_end in _titles(title, folded):
+    text, folded, countries_at = unit.text, unit.folded, unit.countries
+    previous: CandidateTuple | None = None
+    for head_start, head_end in _titles(unit):
         found = name_after.match(folded, head_end)
         if found is None and "," not in folded[max(0, head_start - 60) : head_start]:
             continue  # no name after the title, and no apposition before it
         head_text = folded[head_start:head_end]
-        words = _words_before(folded, head_start)
+        words = _words_before(folded, head_start, unit.backwards)
         role_start, country, needs, stop = _affiliation(folded, countries_at, words)
         start_of_role = role_start if role_start >= 0 else head_start
         role = text[start_of_role:head_end]
@@ -286,7 +442,7 @@ def find_people(
         span = None
         if found:
             span = _clean_name(folded, found.start("name"), found.end("name"), keep="left")
-            if span is not None and folded[span[0] : span[1]].lower() in vocab.heads:
+            if span is not None and folded[span[0] : span[1]].lower() in _head_set():
                 span = None
         if stop < 0:
             stop = start_of_role
@@ -296,7 +452,7 @@ def find_people(
                 span = _clean_name(folded, *apposed.span("name"), keep="right")
         if span is None:
             continue
-        previous = EntityCandidate(
+        previous = CandidateTuple(
             span[0],
             span[1],
             EntityLabel.PERSON,
@@ -309,14 +465,14 @@ def find_people(
         )
         yield previous
     name_after_verb, name_before_verb = _speech_names()
-    for said in speech.matches(folded):
+    for said_start, said_end in unit.speech:
         spans = []
-        following = name_after_verb.match(folded, said.end())
+        following = name_after_verb.match(folded, said_end)
         if following:
             spans.append(_clean_name(folded, *following.span("name"), keep="left"))
-        previous_word = folded[max(0, said.start() - 40) : said.start()].rsplit(None, 1)
+        previous_word = folded[max(0, said_start - 40) : said_start].rsplit(None, 1)
         preceding = (
-            name_before_verb.search(folded, max(0, said.start() - 80), said.start())
+            name_before_verb.search(folded, max(0, said_start - 80), said_start)
             if previous_word and previous_word[-1][:1].isupper()
             else None
         )
@@ -324,7 +480,7 @@ def find_people(
             spans.append(_clean_name(folded, *preceding.span("name"), keep="right"))
         for span in spans:
             if span is not None:
-                yield EntityCandidate(
+                yield CandidateTuple(
                     span[0], span[1], EntityLabel.PERSON, kind=ActorKind.PERSON, name="speech"
                 )
 
@@ -378,19 +534,19 @@ def _countries_after(folded: str, countries: _Countries, end: int) -> tuple[list
 
 
 def find_organisations(
-    folded: str, countries: Sequence[EntityCandidate]
-) -> Iterator[EntityCandidate]:
+    folded: str, countries: Sequence[CandidateTuple]
+) -> Iterator[CandidateTuple]:
     """Organisation candidates from the heads of ``org_heads.json`` (per-country bodies)."""
+    return _organisations(_UnitText(folded, folded, countries))
+
+
+def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
     rules = org_rules()
     vocab = vocabulary()
-    countries_at = _Countries(countries)
-    lowered, any_case = _org_pattern()
-    lower = _lowered(folded)
-    matches = lowered.matches(lower) if len(lower) == len(folded) else any_case.finditer(folded)
-    for match in matches:
-        form = match.group().lower()
+    folded, countries_at = unit.folded, unit.countries
+    for start, end in unit.orgs:
+        form = (folded if unit.resized else unit.lower)[start:end].lower()
         template = rules.templates[form]
-        start, end = match.span()
         if (
             not template.context
             and form not in template.context_forms
@@ -406,21 +562,21 @@ def find_organisations(
                 continue
             if form == "military" and not _MILITARY_NOUN_NEXT.match(folded, end):
                 continue
-        yield from _org_candidates(folded, countries_at, (start, end), form, template)
+        yield from _org_candidates(unit, (start, end), form, template)
 
 
 def _org_candidates(
-    folded: str,
-    countries: _Countries,
+    unit: _UnitText,
     span: tuple[int, int],
     form: str,
     template: OrgTemplate,
-) -> Iterator[EntityCandidate]:
+) -> Iterator[CandidateTuple]:
     start, end = span
     rules = org_rules()
-    words = _words_before(folded, start)
+    folded, countries = unit.folded, unit.countries
+    words = _words_before(folded, start, unit.backwards)
     mention_start = start
-    owner: EntityCandidate | None = None
+    owner: CandidateTuple | None = None
     definite = False
     possessive_word = False
     also: list[str] = []
@@ -465,7 +621,7 @@ def _org_candidates(
         return
     if choices is None and restrict_name is not None:
         choices = rules.country_sets.get(restrict_name)
-    yield EntityCandidate(
+    yield CandidateTuple(
         start,
         new_end if count else end,
         EntityLabel.ORGANISATION,
@@ -491,8 +647,8 @@ def _coordinated_owners(
     return [country.country] if country is not None and country.country is not None else []
 
 
-def _org(start: int, end: int, template: OrgTemplate, country: str) -> EntityCandidate:
-    return EntityCandidate(
+def _org(start: int, end: int, template: OrgTemplate, country: str) -> CandidateTuple:
+    return CandidateTuple(
         start,
         end,
         EntityLabel.ORGANISATION,

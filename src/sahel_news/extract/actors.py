@@ -10,17 +10,22 @@ regime", "the junta") with the rules of ``_actor_patterns``. Surnames standing a
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from typing import Any
 
+from sahel_news.data import register_cache
 from sahel_news.extract._actor_gazetteer import actor_matcher, gazetteer_actors
-from sahel_news.extract._actor_patterns import find_organisations, find_people
+from sahel_news.extract._actor_patterns import find_actors
 from sahel_news.extract._text import TextUnit
-from sahel_news.extract.countries import CountryRecognizer, find_countries
+from sahel_news.extract.countries import CountryRecognizer, country_candidates
 from sahel_news.extract.recognizer import (
+    CandidateTuple,
     EntityCandidate,
     EntityLabel,
     Recognizer,
     fold,
+    to_entity_candidate,
 )
 from sahel_news.models import ActorKind
 
@@ -32,21 +37,31 @@ class GazetteerRecognizer:
 
     def recognize(self, unit: TextUnit) -> Iterator[EntityCandidate]:
         """The gazetteer actors named in *unit*."""
+        return map(to_entity_candidate, self.candidates(unit))
+
+    def candidates(self, unit: TextUnit) -> list[CandidateTuple]:
+        """`recognize` as plain tuples (what `extract_entities` reads)."""
         pattern, forms = actor_matcher()
-        actors = gazetteer_actors()
-        for match in pattern.matches(fold(unit.text)):
-            entry = actors[forms[match.group()]]
-            person = entry.kind is ActorKind.PERSON
-            yield EntityCandidate(
-                match.start(),
-                match.end(),
-                EntityLabel.PERSON if person else EntityLabel.ORGANISATION,
-                name=entry.name,
-                id=entry.id,
-                kind=entry.kind,
-                country=entry.country,
-                form="gazetteer",
-            )
+        known = _gazetteer_fields()
+        make = CandidateTuple._make
+        return [
+            make((match.start(), match.end(), *known[forms[match.group()]]))
+            for match in pattern.matches(fold(unit.text))
+        ]
+
+
+@register_cache
+@functools.cache
+def _gazetteer_fields() -> dict[str, tuple[Any, ...]]:
+    """Actor id -> the fields of its candidates after the offsets (built once per table)."""
+    fields = {}
+    for actor_id, entry in gazetteer_actors().items():
+        person = entry.kind is ActorKind.PERSON
+        label = EntityLabel.PERSON if person else EntityLabel.ORGANISATION
+        fields[actor_id] = CandidateTuple(
+            0, 1, label, entry.name, entry.id, entry.kind, entry.country, form="gazetteer"
+        )[2:]
+    return fields
 
 
 class PatternRecognizer:
@@ -54,10 +69,11 @@ class PatternRecognizer:
 
     def recognize(self, unit: TextUnit) -> Iterator[EntityCandidate]:
         """The rule-found people and per-country organisations of *unit*."""
-        folded = fold(unit.text)
-        countries = find_countries(unit.text)
-        yield from find_people(unit.text, folded, countries)
-        yield from find_organisations(folded, countries)
+        return map(to_entity_candidate, self.candidates(unit))
+
+    def candidates(self, unit: TextUnit) -> Iterator[CandidateTuple]:
+        """`recognize` as plain tuples (what `extract_entities` reads)."""
+        return find_actors(unit.text, fold(unit.text), country_candidates(unit.text))
 
 
 def default_recognizers() -> tuple[Recognizer, ...]:

@@ -43,20 +43,52 @@ import attrs
 from sahel_news.data import country_table, place_table, register_cache
 from sahel_news.extract._text import TextUnit
 from sahel_news.extract.recognizer import (
+    CandidateTuple,
     EntityCandidate,
     EntityLabel,
     WordPattern,
     fold,
+    to_entity_candidate,
 )
 
-__all__ = ["CountryRecognizer", "find_countries"]
+__all__ = ["CountryRecognizer", "country_candidates", "find_countries"]
 
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:\b(?i:in|at|to|from|near|outside|inside|into|toward|towards|via|around|across|within|"
-    r"through|of|visited|visiting|reached|leaving|left|between|(?:border|frontier)s?\s+with)"
-    r"\s+(?:the\s+)?"
-    r"|\bcapital,?\s+(?:city,?\s+)?)$"
+# Words after which a name is a place ("in Bamako", "visiting Moscow").
+_LOCATIVE_WORDS = [
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "toward",
+    "towards",
+    "via",
+    "around",
+    "across",
+    "within",
+    "through",
+    "of",
+    "visited",
+    "visiting",
+    "reached",
+    "leaving",
+    "left",
+    "between",
+]
+# What may stand right before a place ("in ", "the border with the ", "the capital, "),
+# written backwards: it is matched on the reversed text, from the place back, so that the
+# regex engine makes one attempt instead of one at every character of the window.
+# (Each phrase ends with white space; ``\b`` reads the same both ways.)
+_LOCATIVE_BACKWARDS = re.compile(
+    r"(?:\s+eht)?\s+(?i:"
+    + "|".join(word[::-1] for word in _LOCATIVE_WORDS)
+    + r"|htiw\s+s?(?:redrob|reitnorf))\b"
+    r"|(?:\s+,?ytic)?\s+,?latipac\b"
 )
+_LOCATIVE_WINDOW = 30
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][\w'-]*)")
 _NEXT_GEOGRAPHIC = re.compile(
     r"\s+(?:river|delta|basin|valley|state|county|region|bend)\b|-(?:based|speaking)\b"
@@ -248,23 +280,29 @@ def _ambiguous_rejected(folded: str, start: int, end: int, title_case: bool) -> 
 def _is_locative(folded: str, start: int, end: int) -> bool:
     if folded.startswith("-based", end):
         return True
-    return bool(_LOCATIVE_BEFORE.search(folded[max(0, start - 30) : start]))
+    window = folded[max(0, start - _LOCATIVE_WINDOW) : start]
+    return _LOCATIVE_BACKWARDS.match(window[::-1]) is not None
+
+
+def find_countries(text: str) -> tuple[EntityCandidate, ...]:
+    """The country candidates of *text*, in order."""
+    return tuple(map(to_entity_candidate, country_candidates(text)))
 
 
 @functools.lru_cache(maxsize=2048)
-def find_countries(text: str) -> tuple[EntityCandidate, ...]:
-    """The country candidates of *text*, in order (cached: the actor recognizer reuses them)."""
+def country_candidates(text: str) -> tuple[CandidateTuple, ...]:
+    """`find_countries` as plain tuples (cached: the actor recognizer reuses them)."""
     return tuple(_scan(text))
 
 
-register_cache(find_countries)
+register_cache(country_candidates)
 
 
-def _scan(text: str) -> Iterator[EntityCandidate]:
+def _scan(text: str) -> Iterator[CandidateTuple]:
     pattern, table = _matcher()
     folded = fold(text)
     title_case: bool | None = None
-    found: list[EntityCandidate] = []
+    found: list[CandidateTuple] = []
     for match in pattern.matches(folded, hyphen_joins=False):
         start, end = match.span()
         form = table[match.group()]
@@ -286,7 +324,7 @@ def _scan(text: str) -> Iterator[EntityCandidate]:
         )
         single = form.alpha3s[0] if len(form.alpha3s) == 1 else None
         found.append(
-            EntityCandidate(
+            CandidateTuple(
                 start,
                 end,
                 EntityLabel.COUNTRY,
@@ -300,21 +338,25 @@ def _scan(text: str) -> Iterator[EntityCandidate]:
     yield from _merge_places(folded, found)
 
 
-def _joined_to_locative(folded: str, found: list[EntityCandidate], start: int) -> bool:
+def _joined_to_locative(folded: str, found: list[CandidateTuple], start: int) -> bool:
     """Whether "in Mali and Niger" makes this second country a place like the first."""
     if not found or not found[-1].locative:
         return False
     return bool(_COORDINATION.fullmatch(folded, found[-1].end, start))
 
 
-def _merge_places(folded: str, countries: list[EntityCandidate]) -> Iterator[EntityCandidate]:
+def _merge_places(folded: str, countries: list[CandidateTuple]) -> Iterator[CandidateTuple]:
     """The country candidates, with the countries implied by gazetteer places among them."""
     pattern, places = _place_matcher()
+    found = pattern.matches(folded)
+    if not found:  # most texts name no place; the countries are in order already
+        yield from countries
+        return
     taken = sorted((c.start, c.end) for c in countries)
     starts = [start for start, _ in taken]
     reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end so far
     extra = [
-        EntityCandidate(
+        CandidateTuple(
             m.start(),
             m.end(),
             EntityLabel.COUNTRY,
@@ -323,7 +365,7 @@ def _merge_places(folded: str, countries: list[EntityCandidate]) -> Iterator[Ent
             locative=True,
             form="place",
         )
-        for m in pattern.matches(folded)
+        for m in found
         if not _overlaps_any(starts, reach, m.start(), m.end())
     ]
     yield from sorted((*countries, *extra), key=lambda c: c.start)
@@ -360,3 +402,7 @@ class CountryRecognizer:
     def recognize(self, unit: TextUnit) -> tuple[EntityCandidate, ...]:
         """The country candidates of *unit*, in order."""
         return find_countries(unit.text)
+
+    def candidates(self, unit: TextUnit) -> tuple[CandidateTuple, ...]:
+        """`recognize` as plain tuples (what `extract_entities` reads)."""
+        return country_candidates(unit.text)
