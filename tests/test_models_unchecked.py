@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from sahel_news import Article, ValidationError, from_dict, to_dict
 from sahel_news import models as m
-from sahel_news.models._unchecked import unchecked
+from sahel_news.models._unchecked import evolved, unchecked
 from sahel_news.pipeline import parse_article
 from sahel_news.strategies import captures
 
@@ -76,6 +76,28 @@ class TestUnchecked:
 
         with pytest.raises(TypeError, match="taking self"):
             unchecked(Odd)
+
+
+class TestEvolved:
+    @given(st.from_type(m.Article), st.from_type(m.Article))
+    def test_matches_attrs_evolve(self, article, other):
+        """A copy with changed fields equals what attrs.evolve makes from the same changes."""
+        changes = {"id": other.id, "diagnostics": other.diagnostics, "source": other.source}
+        assert evolved(article, **changes) == attrs.evolve(article, **changes)
+
+    def test_runs_no_check(self):
+        """It copies without the whole-article checks the next stage will run."""
+        article = m.Article("a1", "A headline")
+        stray = m.Mention("Mali", m.Span(m.Part.PARAGRAPH, 3, 0, 4))
+        staged = evolved(article, countries=(m.Country.from_code("MLI", mentions=(stray,)),))
+        assert staged.countries[0].mentions == (stray,)
+        with pytest.raises(ValidationError, match=r"countries\[0\]\.mentions\[0\]"):
+            attrs.evolve(staged)
+
+    def test_refuses_unknown_fields(self):
+        """A change naming no field is a TypeError, as with attrs.evolve."""
+        with pytest.raises(TypeError, match="no field colour"):
+            evolved(m.Article("a1", "A headline"), colour="red")
 
 
 class TestExtractedArticlesAreValid:

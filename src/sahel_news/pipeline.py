@@ -7,8 +7,10 @@ from datetime import tzinfo
 from dateutil import tz
 
 from sahel_news.capture import parse_layout
-from sahel_news.extract import extract_entities, extract_events
+from sahel_news.extract import extract_events
+from sahel_news.extract.entities import entities_of
 from sahel_news.models import Article, Source
+from sahel_news.models._unchecked import evolved
 
 __all__ = ["parse_article"]
 
@@ -31,5 +33,7 @@ def parse_article(
     """
     article = parse_layout(text, source=source, default_tz=default_tz)
     if extract:
-        article = extract_events(extract_entities(article))
+        countries, actors = entities_of(article)
+        # checked whole once, when extract_events builds the finished article
+        article = extract_events(evolved(article, countries=countries, actors=actors))
     return article

@@ -32,7 +32,7 @@ from sahel_news.extract._text import iter_texts
 from sahel_news.extract.actors import default_recognizers
 from sahel_news.extract.countries import find_countries
 from sahel_news.extract.recognizer import Recognizer
-from sahel_news.models import Article, Part
+from sahel_news.models import Actor, Article, Country, Part
 
 __all__ = ["extract_entities"]
 
@@ -67,6 +67,19 @@ def extract_entities(
     Raises:
         ValidationError: if a recognizer yields a candidate outside its text.
     """
+    countries, actors = entities_of(article, recognizers=recognizers)
+    return attrs.evolve(article, countries=countries, actors=actors)
+
+
+def entities_of(
+    article: Article, *, recognizers: Sequence[Recognizer] | None = None
+) -> tuple[tuple[Country, ...], tuple[Actor, ...]]:
+    """The countries and actors `extract_entities` would put on *article*, unchecked together.
+
+    Each value is valid on its own; whether they fit the article as a whole (every
+    mention inside its text, every actor's country among the countries) is checked when an
+    Article is built with them.
+    """
     units = tuple(iter_texts(article))
     merger = Merger(
         units,
@@ -75,5 +88,4 @@ def extract_entities(
     )
     merger.resolve_people()
     merger.resolve_organisations()
-    countries, actors = merger.countries_and_actors()
-    return attrs.evolve(article, countries=countries, actors=actors)
+    return merger.countries_and_actors()

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["unchecked"]
+__all__ = ["evolved", "unchecked"]
 
 _T = TypeVar("_T")
 
@@ -58,3 +58,24 @@ def unchecked(cls: type[_T]) -> Callable[..., _T]:
     build: Callable[..., _T] = namespace["build"]
     build.__qualname__ = f"unchecked({cls.__name__})"
     return build
+
+
+def evolved(instance: _T, **changes: Any) -> _T:
+    """A copy of the attrs instance *instance* with *changes*, built without any check.
+
+    Like `attrs.evolve` but running no validator and no ``__attrs_post_init__``: for a
+    stage of the pipeline whose result is checked whole at the next stage.
+
+    Raises:
+        TypeError: if a change names no field of the class.
+    """
+    cls = type(instance)
+    copy = object.__new__(cls)
+    for field in attrs.fields(cls):  # type: ignore[arg-type]
+        name = field.name
+        value = changes.pop(name) if name in changes else getattr(instance, name)
+        object.__setattr__(copy, name, value)
+    if changes:
+        msg = f"{cls.__name__} has no field {', '.join(sorted(changes))}"
+        raise TypeError(msg)
+    return copy

@@ -11,6 +11,7 @@ import attrs
 from sahel_news.data import register_cache
 from sahel_news.errors import ValidationError
 from sahel_news.models._checks import non_empty_text, tuple_of, typed
+from sahel_news.models._unchecked import unchecked
 from sahel_news.models.span import Mention
 
 __all__ = ["Country", "is_alpha3"]
@@ -125,6 +126,13 @@ class Country:
         alpha3 = _by_any_code().get(key)
         if alpha3 is None:
             raise ValidationError.at("code", f"{code!r} is not a current ISO 3166-1 code")
+        if (
+            cls is Country
+            and mentions.__class__ is tuple
+            and all(m.__class__ is Mention for m in mentions)
+        ):
+            # the codes and name come from one ISO record, so only the mentions needed checking
+            return _unchecked_country(*_display_record(alpha3), mentions)
         return cls(*_display_record(alpha3), mentions)
 
     @classmethod
@@ -144,3 +152,6 @@ class Country:
             except ValidationError:
                 raise ValidationError.at("name", f"no country is called {name!r}") from None
         return cls.from_code(alpha3, mentions=mentions)
+
+
+_unchecked_country = unchecked(Country)
