@@ -340,6 +340,16 @@ class TestTokens:
         """Folds every token as if on its own, whatever letters stand around it."""
         assert [tuple(token) for token in tokenize(text)] == _tokens_word_by_word(text)
 
+    @given(
+        st.text(alphabet=st.characters(max_codepoint=127))
+        | st.lists(st.sampled_from(["Niger", "'s", "'S", "_9", "\x1c", "\x1f", "-", "'", " "])).map(
+            "".join
+        )
+    )
+    def test_ascii_tokens_fold_as_word_by_word(self, text):
+        """ASCII text (tokenized by its own pattern) folds as word by word too."""
+        assert [tuple(token) for token in tokenize(text)] == _tokens_word_by_word(text)
+
     def test_possessive_is_split_off(self):
         """Splits "Niger’s" into "niger" and "'s", keeping both offsets."""
         assert [tuple(t) for t in tokenize("Niger’s army")] == [

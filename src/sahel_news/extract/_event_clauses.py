@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
-from sahel_news.extract._event_lexicon import Token, TriggerMatch
+from sahel_news.extract._event_lexicon import TriggerMatch
 from sahel_news.models import EventStatus
 
 __all__ = ["REPORTING", "Frame", "frame_of", "is_passive", "status_of"]
@@ -138,9 +136,12 @@ _INTENT = frozenset(
 _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "still", "ongoing"})
 _DENIAL = frozenset({"denied", "denies", "deny", "denying"})
 _ANNOUNCING = frozenset({"announced", "announces", "unveiled", "ordered", "orders", "decreed"})
+# every word status_of looks for before a trigger
+_STATUS_WORDS = frozenset().union(
+    _DENIAL, _NEGATIONS, _HYPOTHETICAL, _FUTURE, _INTENT, _ONGOING, _ANNOUNCING
+) | {"to", "is", "are", "was"}
 
 
-@attrs.frozen
 class Frame:
     """Token regions of one sentence (token index ranges ``[start, end)``).
 
@@ -149,19 +150,22 @@ class Frame:
     where a new clause begins. ``norms`` are the tokens' folded words.
     """
 
-    tokens: Sequence[Token]
-    reporting: tuple[tuple[int, int], ...]
-    asides: tuple[tuple[int, int], ...]
-    adverbial: tuple[int, int] | None
-    openers: tuple[int, ...]
-    norms: tuple[str, ...] = attrs.field(eq=False, repr=False)
-    _clauses: dict[tuple[int, int], tuple[int, int]] = attrs.field(
-        factory=dict, eq=False, repr=False, init=False
-    )
+    __slots__ = ("_clauses", "adverbial", "asides", "norms", "openers", "reporting")
 
-    @norms.default
-    def _norms(self) -> tuple[str, ...]:
-        return tuple(t.norm for t in self.tokens)
+    def __init__(
+        self,
+        norms: Sequence[str],
+        reporting: tuple[tuple[int, int], ...],
+        asides: tuple[tuple[int, int], ...],
+        adverbial: tuple[int, int] | None,
+        openers: tuple[int, ...],
+    ) -> None:
+        self.norms = norms
+        self.reporting = reporting
+        self.asides = asides
+        self.adverbial = adverbial
+        self.openers = openers
+        self._clauses: dict[tuple[int, int], tuple[int, int]] = {}
 
     def region_of(self, index: int) -> tuple[int, int] | None:
         """The aside holding token *index*, or None if it lies in the main clause."""
@@ -172,7 +176,10 @@ class Frame:
 
     def is_reporting(self, index: int) -> bool:
         """Whether token *index* lies in a reporting frame."""
-        return any(start <= index < end for start, end in self.reporting)
+        for start, end in self.reporting:  # noqa: SIM110 - a loop is cheaper than any() here
+            if start <= index < end:
+                return True
+        return False
 
     def clause(self, trigger: TriggerMatch) -> tuple[int, int]:
         """The token range of the clause a trigger stands in."""
@@ -184,7 +191,7 @@ class Frame:
 
     def _clause(self, first: int, last: int) -> tuple[int, int]:
         aside = self.region_of(first)
-        low, high = aside if aside is not None else (0, len(self.tokens))
+        low, high = aside if aside is not None else (0, len(self.norms))
         start, end = low, high
         for opener in self.openers:
             if low <= opener <= first and (aside is not None or not self.region_of(opener)):
@@ -205,65 +212,82 @@ class Frame:
         return not (start <= index < end) or start <= trigger.first < end
 
 
-def _next_comma(tokens: Sequence[Token], start: int) -> int:
-    for index in range(start, len(tokens)):
-        if tokens[index].norm in {",", ";", ":", ".", "—", "–"}:
+# the words whose positions frame_of reads: clause openers, commas and brackets
+_MARKS = _CLAUSE_OPENERS | {",", "("}
+_STOPS = frozenset({",", ";", ":", ".", "—", "–"})
+
+
+def _next_comma(norms: Sequence[str], start: int) -> int:
+    for index in range(start, len(norms)):
+        if norms[index] in _STOPS:
             return index
-    return len(tokens)
+    return len(norms)
 
 
-def frame_of(tokens: Sequence[Token]) -> Frame:
-    """The regions of a tokenised sentence."""
-    norms = [t.norm for t in tokens]
-    count = len(norms)
+def frame_of(words: Sequence[str]) -> Frame:
+    """The regions of a tokenised sentence, given its folded words."""
+    count = len(words)
     reporting: list[tuple[int, int]] = []
     asides: list[tuple[int, int]] = []
-    openers: list[int] = []
     adverbial: tuple[int, int] | None = None
 
-    commas = [i for i, word in enumerate(norms) if word == ","]
+    # the few positions worth looking at, found in one pass
+    marks = [i for i, word in enumerate(words) if word in _MARKS]
+    commas = [i for i in marks if words[i] == ","]
     # ", the ministry said in a statement." closing the sentence
     if commas:
         last = commas[-1]
-        tail = norms[last + 1 :]
+        tail = words[last + 1 :]
         if not REPORTING.isdisjoint(tail[:12]) and "that" not in tail:
             reporting.append((last, count))
     # "According to X, ..." or "X said (on Monday) that ..." opening it
-    if norms[:2] == ["according", "to"]:
-        reporting.append((0, _next_comma(tokens, 2) + 1))
-    elif "that" in norms:
-        for index, word in enumerate(norms[:20]):
-            if word == "that" and not REPORTING.isdisjoint(norms[max(0, index - 6) : index]):
+    if tuple(words[:2]) == ("according", "to"):
+        reporting.append((0, _next_comma(words, 2) + 1))
+    else:
+        for index in marks:
+            if index >= 20:
+                break
+            if words[index] == "that" and not REPORTING.isdisjoint(
+                words[max(0, index - 6) : index]
+            ):
                 reporting.append((0, index + 1))
                 break
     # fronted adverbial: "In March," "Prior to the meeting with X,"
-    if norms and norms[0] in _ADVERBIAL_OPENERS and commas and commas[0] <= 14:
+    if words and words[0] in _ADVERBIAL_OPENERS and commas and commas[0] <= 14:
         adverbial = (0, commas[0] + 1)
     # asides are relative clauses opened by a comma and "which", and brackets
     resume = 0
-    for index in [i for i, word in enumerate(norms) if word in {",", "("}]:
+    for index in marks:
         if index < resume:
             continue
-        if norms[index] == ",":
-            if index + 1 < count and norms[index + 1] in _ASIDE_OPENERS:
-                end = _next_comma(tokens, index + 2)
+        if words[index] == ",":
+            if index + 1 < count and words[index + 1] in _ASIDE_OPENERS:
+                end = _next_comma(words, index + 2)
                 asides.append((index, min(end + 1, count)))
                 resume = end + 1
-        else:
-            end = next((j for j in range(index, count) if norms[j] == ")"), count)
+        elif words[index] == "(":
+            end = next((j for j in range(index, count) if words[j] == ")"), count)
             asides.append((index, min(end + 1, count)))
             resume = end + 1
-    previous = ""
-    for index, word in enumerate(norms):
+    return Frame(words, tuple(reporting), tuple(asides), adverbial, _openers(words, marks))
+
+
+def _openers(words: Sequence[str], marks: Sequence[int]) -> tuple[int, ...]:
+    """Where new clauses begin: an opener word, a participle or a retort after a comma."""
+    openers: list[int] = []
+    for index in marks:
+        word = words[index]
         if word == ",":
-            if norms[index + 1 : index + 3] in _RETORTS:
+            following = words[index + 1 : index + 3]
+            if list(following) in _RETORTS:
                 openers.append(index + 1)
-        elif word in _CLAUSE_OPENERS or (
-            previous == "," and word.endswith("ing") and word not in _NOT_PARTICIPLES
-        ):
+            elif following and following[0] not in _MARKS:
+                participle = following[0]
+                if participle.endswith("ing") and participle not in _NOT_PARTICIPLES:
+                    openers.append(index + 1)
+        elif word != "(":
             openers.append(index)
-        previous = word
-    return Frame(tokens, tuple(reporting), tuple(asides), adverbial, tuple(openers), tuple(norms))
+    return tuple(openers)
 
 
 def is_passive(frame: Frame, trigger: TriggerMatch) -> bool:
@@ -281,8 +305,10 @@ def is_passive(frame: Frame, trigger: TriggerMatch) -> bool:
 def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventStatus:
     """Whether the clause states the event as done, under way, planned, denied or hypothetical."""
     norms = frame.norms
-    window = list(norms[max(clause_start, trigger.first - 5) : trigger.first])
     whole = norms[clause_start : trigger.first]
+    if _STATUS_WORDS.isdisjoint(whole):
+        return EventStatus.OCCURRED  # the common case: no word below precedes the trigger
+    window = list(norms[max(clause_start, trigger.first - 5) : trigger.first])  # ends *whole*
     head = norms[trigger.first]
     if not _DENIAL.isdisjoint(whole) and head not in _DENIAL:
         return EventStatus.DENIED

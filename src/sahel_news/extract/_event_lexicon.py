@@ -9,6 +9,7 @@ is how false triggers are kept out.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -26,18 +27,25 @@ __all__ = [
     "Token",
     "TriggerEntry",
     "TriggerMatch",
+    "Words",
     "find_triggers",
     "lexicon",
+    "split_words",
     "tokenize",
+    "triggers_in",
+    "words_of",
 ]
 
 GAP = "*"
 _GAP_WORDS = 3
 # Words, with inner hyphens and apostrophes ("pull-out", "d'état"); a possessive 's is split off.
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-_TOKEN_SPLIT = re.compile(r"(\w+(?:[-'’]\w+)*|[^\w\s])")
+# The same on folded text ("’" made "'"), possessive so that no word is tried twice.
+_TOKEN_SPLIT = re.compile(r"(\w++(?:[-']\w++)*+|[^\w\s])")
+# The same for folded ASCII text, where \w is [a-z0-9_] (no capitals are left): faster.
+_ASCII_TOKEN_SPLIT = re.compile(r"([a-z0-9_]++(?:[-'][a-z0-9_]++)*+|[^a-z0-9_\s])")
+_POSSESSIVE_MARK = re.compile("'s")
 _POSSESSIVE = ("'s", "’s")
-_NORM = operator.itemgetter(0)
 _CONTEXTUAL_CASE = "\u03a3"  # capital sigma lowers to final or medial sigma by context
 _LONGER_LOWER = "\u0130"  # dotted capital I lowers to two characters
 
@@ -54,48 +62,75 @@ def _fold(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+class Words(NamedTuple):
+    """A sentence's tokens as parallel lists: folded words, and their start and end offsets.
+
+    What the extractors read; cheaper to build than one `Token` per word.
+    """
+
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+
+
 def tokenize(text: str) -> list[Token]:
     """The tokens of *text*: folded words and punctuation marks with their offsets."""
+    return list(map(Token._make, zip(*split_words(text), strict=True)))
+
+
+def words_of(tokens: Sequence[Token]) -> Words:
+    """*tokens* as parallel lists."""
+    return Words([t.norm for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
+
+
+def split_words(text: str) -> Words:
+    """The tokens of *text* (see `tokenize`) as parallel lists."""
     if _CONTEXTUAL_CASE in text or _LONGER_LOWER in text:
-        return _tokenize_word_by_word(text)
+        return _split_word_by_word(text)
     # Folding the whole text at once folds each token as on its own, and keeps every offset
     # and token boundary: no letter here lowers differently in context (capital sigma) or
     # into more letters (dotted capital I), and "’" is an apostrophe either way.
     folded = text.lower().replace("’", "'")
-    parts = _TOKEN_SPLIT.split(folded)  # space, token, space, token, ..., space
-    words = parts[1::2]
-    starts = list(itertools.accumulate(map(len, parts)))[0 : 2 * len(words) : 2]
-    ends = map(operator.add, starts, map(len, words))
-    tokens = list(
-        map(tuple.__new__, itertools.repeat(Token), zip(words, starts, ends, strict=False))
-    )
+    splitter = _ASCII_TOKEN_SPLIT if folded.isascii() else _TOKEN_SPLIT
+    parts = splitter.split(folded)  # space, token, space, token, ..., space
+    norms = parts[1::2]
+    starts = list(itertools.accumulate(map(len, parts)))[0 : 2 * len(norms) : 2]
+    words = Words(norms, starts, list(map(operator.add, starts, map(len, norms))))
     if "'s" in folded:
-        return _split_possessives(text, tokens)
-    return tokens
+        _split_possessives(text, folded, words)
+    return words
 
 
-def _split_possessives(text: str, tokens: list[Token]) -> list[Token]:
-    """*tokens* with a possessive 's split off its word ("Niger's": "niger", "'s")."""
-    for index in reversed([i for i, norm in enumerate(map(_NORM, tokens)) if norm[-2:] == "'s"]):
-        norm, start, end = tokens[index]
+def _split_possessives(text: str, folded: str, words: Words) -> None:
+    """Split a possessive 's off its word in *words* ("Niger's": "niger", "'s")."""
+    norms, starts, ends = words
+    ending = []  # the words ending in 's, found from the marks in the text
+    for mark in _POSSESSIVE_MARK.finditer(folded):
+        index = bisect.bisect_left(ends, mark.end())
+        if index < len(ends) and ends[index] == mark.end() and norms[index][-2:] == "'s":
+            ending.append(index)
+    for index in reversed(ending):
+        norm, start, end = norms[index], starts[index], ends[index]
         if len(norm) > 2 and text[end - 1] == "s" and text[end - 3] != "'":
-            tokens[index : index + 1] = [
-                Token(norm[:-2], start, end - 2),
-                Token("'s", end - 2, end),
-            ]
-    return tokens
+            norms[index : index + 1] = [norm[:-2], "'s"]
+            starts[index : index + 1] = [start, end - 2]
+            ends[index : index + 1] = [end - 2, end]
 
 
-def _tokenize_word_by_word(text: str) -> list[Token]:
-    tokens: list[Token] = []
+def _split_word_by_word(text: str) -> Words:
+    words = Words([], [], [])
+    norms, starts, ends = words
     for match in _TOKEN.finditer(text):
         word, start, end = match.group(), match.start(), match.end()
         if len(word) > 2 and word.endswith(_POSSESSIVE) and word[-3] != "'":
-            tokens.append(Token(_fold(word[:-2]), start, end - 2))
-            tokens.append(Token("'s", end - 2, end))
+            norms += (_fold(word[:-2]), "'s")
+            starts += (start, end - 2)
+            ends += (end - 2, end)
         else:
-            tokens.append(Token(_fold(word), start, end))
-    return tokens
+            norms.append(_fold(word))
+            starts.append(start)
+            ends.append(end)
+    return words
 
 
 @attrs.frozen
@@ -118,8 +153,7 @@ class TriggerEntry:
     symmetric: bool
 
 
-@attrs.frozen
-class TriggerMatch:
+class TriggerMatch(NamedTuple):
     """A trigger found in a sentence: token range, character range and its entry."""
 
     first: int
@@ -156,7 +190,7 @@ def _words(raw: object, where: str) -> list[str]:
 
 
 def _phrase_tokens(phrase: str, where: str) -> tuple[str, ...]:
-    words = tuple(t.norm for t in tokenize(phrase))
+    words = tuple(split_words(phrase).norms)
     if not words or words[0] == GAP:
         raise DataTableError(f"{where}: {phrase!r} must start with a word")
     return words
@@ -221,8 +255,11 @@ def lexicon() -> Lexicon:
     return Lexicon({first: tuple(reversed(items)) for first, items in by_first.items()}, contexts)
 
 
-def _match_end(tokens: Sequence[Token], at: int, words: tuple[str, ...]) -> int | None:
-    """The index after the last token matched by *words* at *at*, or None (gaps are lazy)."""
+def _match_end(norms: Sequence[str], at: int, words: tuple[str, ...]) -> int | None:
+    """The index after the last word of *norms* matched by *words* at *at*, or None.
+
+    Gaps are lazy.
+    """
     position = at
     pending_gap = False
     for word in words:
@@ -233,17 +270,17 @@ def _match_end(tokens: Sequence[Token], at: int, words: tuple[str, ...]) -> int 
             pending_gap = False
             for skip in range(_GAP_WORDS + 1):
                 index = position + skip
-                if index >= len(tokens):
+                if index >= len(norms):
                     return None
-                if tokens[index].norm == word:
+                if norms[index] == word:
                     position = index + 1
                     break
-                if not tokens[index].norm[0].isalnum():
+                if not norms[index][0].isalnum():
                     return None
             else:
                 return None
             continue
-        if position >= len(tokens) or tokens[position].norm != word:
+        if position >= len(norms) or norms[position] != word:
             return None
         position += 1
     return position
@@ -251,22 +288,27 @@ def _match_end(tokens: Sequence[Token], at: int, words: tuple[str, ...]) -> int 
 
 def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
     """The trigger phrases among *tokens*, left to right, longest first, without overlaps."""
-    phrases = lexicon().phrases
+    return triggers_in(words_of(tokens))
+
+
+def triggers_in(words: Words) -> list[TriggerMatch]:
+    """The trigger phrases among a sentence's *words* (see `find_triggers`)."""
+    by_first = _phrases_by_second()
+    norms = words.norms
+    if by_first.keys().isdisjoint(norms):
+        return []  # no first word of any phrase: decided in C
     found: list[TriggerMatch] = []
     resume = 0
-    for index in [i for i, norm in enumerate(map(_NORM, tokens)) if norm in phrases]:
+    count = len(norms)
+    for index in [i for i, norm in enumerate(norms) if norm in by_first]:
         if index < resume:
             continue
         best_end = -1
         best_entry: TriggerEntry | None = None
-        following = tokens[index + 1].norm if index + 1 < len(tokens) else None
-        for words, entry in phrases[tokens[index].norm]:
-            if len(words) == 1:
-                end: int | None = index + 1
-            elif words[1] != GAP and words[1] != following:
-                continue  # cannot match: the cheap test before the full one
-            else:
-                end = _match_end(tokens, index, words)
+        by_second, others = by_first[norms[index]]
+        phrases = by_second.get(norms[index + 1], others) if index + 1 < count else others
+        for phrase, entry in phrases:
+            end = index + 1 if len(phrase) == 1 else _match_end(norms, index, phrase)
             if end is not None and end > best_end:
                 best_end, best_entry = end, entry
         if best_end < 0:
@@ -276,8 +318,8 @@ def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
                 TriggerMatch(
                     index,
                     best_end - 1,
-                    tokens[index].start,
-                    tokens[best_end - 1].end,
+                    words.starts[index],
+                    words.ends[best_end - 1],
                     best_entry,
                 )
             )
@@ -285,17 +327,40 @@ def find_triggers(tokens: Sequence[Token]) -> list[TriggerMatch]:
     return found
 
 
-def contexts_of(tokens: Sequence[Token]) -> tuple[str, ...]:
-    """The PLOVER contexts the words of a sentence point to, in lexicon order, once each."""
+_Candidates = tuple[dict[str, tuple[_Phrase, ...]], tuple[_Phrase, ...]]
+
+
+@register_cache
+@functools.cache
+def _phrases_by_second() -> Mapping[str, _Candidates]:
+    """The lexicon's phrases by first word, then by the word after it.
+
+    Each first word maps to the phrases that can match given the next word, and to those
+    that can match whatever it is (one word, or a gap next), each in lexicon order, so that
+    a common first word ("the", "in") costs one lookup unless its next word fits.
+    """
+    table: dict[str, _Candidates] = {}
+    for first, phrases in lexicon().phrases.items():
+        seconds = {words[1] for words, _ in phrases if len(words) > 1 and words[1] != GAP}
+        table[first] = (
+            {
+                second: tuple(p for p in phrases if len(p[0]) == 1 or p[0][1] in {GAP, second})
+                for second in seconds
+            },
+            tuple(p for p in phrases if len(p[0]) == 1 or p[0][1] == GAP),
+        )
+    return table
+
+
+def contexts_of(norms: Sequence[str]) -> tuple[str, ...]:
+    """The PLOVER contexts a sentence's folded words point to, in lexicon order, once each."""
     table = lexicon().contexts
     heads = _context_heads()
-    norms = list(map(_NORM, tokens))
     if table.keys().isdisjoint(norms) and heads.isdisjoint(norms) and "" not in heads:
         return ()  # no context word, and no first word of a context phrase
     seen: dict[str, None] = {}
     previous = ""
-    for token in tokens:
-        norm = token.norm
+    for norm in norms:
         context = table.get(norm)
         if context is not None:
             seen.setdefault(context)

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import attrs
 
-from sahel_news.models import DateRange, EventStatus, Mention, ParticipantRole, Place, Span
+from sahel_news.extract._text import Sentence
+from sahel_news.models import DateRange, EventStatus, Part, ParticipantRole, Place, Span
 
 __all__ = ["Candidate", "merge_candidates"]
 
@@ -25,11 +27,11 @@ _FACTUAL = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING, EventStatus.ANN
 class Candidate:
     """An event being built: mutable until it becomes a models.Event."""
 
-    type: str
+    type: str  # the PloverType member (a str)
     cameo: str | None
     mode: str | None
     symmetric: bool
-    trigger: Mention
+    trigger: tuple[Sentence, int, int]  # its sentence and offsets: a Mention once it is an Event
     sentence: int
     restates: bool
     evidence: list[Span]
@@ -41,13 +43,32 @@ class Candidate:
     elaborates: Candidate | None = None
     definite: bool = False
 
+    def with_roles(self, roles: dict[str, ParticipantRole]) -> Candidate:
+        """A copy with other participants (and its own evidence list, as that grows)."""
+        return Candidate(
+            self.type,
+            self.cameo,
+            self.mode,
+            self.symmetric,
+            self.trigger,
+            self.sentence,
+            self.restates,
+            list(self.evidence),
+            roles,
+            self.when,
+            self.where,
+            self.status,
+            self.context,
+            self.elaborates,
+            self.definite,
+        )
+
 
 def _expand(refs: set[str], countries: Mapping[str, str | None]) -> set[str]:
     return refs | {c for r in refs if (c := countries.get(r)) is not None}
 
 
-@attrs.frozen
-class _Sides:
+class _Sides(NamedTuple):
     """A candidate's participants, each widened to its country: all, sources, targets."""
 
     everyone: set[str]
@@ -56,12 +77,16 @@ class _Sides:
 
 
 def _sides(candidate: Candidate, countries: Mapping[str, str | None]) -> _Sides:
-    roles = candidate.roles
-    source = {ref for ref, role in roles.items() if role is ParticipantRole.SOURCE}
-    target = {ref for ref, role in roles.items() if role is ParticipantRole.TARGET}
-    return _Sides(
-        _expand(set(roles), countries), _expand(source, countries), _expand(target, countries)
-    )
+    sides = _Sides(set(), set(), set())
+    for ref, role in candidate.roles.items():
+        country = countries.get(ref)
+        widened = (ref,) if country is None else (ref, country)
+        sides.everyone.update(widened)
+        if role is ParticipantRole.SOURCE:
+            sides.source.update(widened)
+        elif role is ParticipantRole.TARGET:
+            sides.target.update(widened)
+    return sides
 
 
 def _times_fit(first: DateRange | None, second: DateRange | None) -> bool:
@@ -168,10 +193,15 @@ def merge_candidates(
             body.rekey(target)
     merged = list(body.events)
     standalone: list[Candidate] = []
+    # only events of one type can fit each other: each pool by type, in reading order
+    merged_of: dict[str, list[Candidate]] = {}
+    for event in merged:
+        merged_of.setdefault(event.type, []).append(event)
+    standalone_of: dict[str, list[Candidate]] = {}
     for candidate in (c for c in candidates if c.restates):
         best: Candidate | None = None
         best_score = -1
-        for pool in (merged, standalone):
+        for pool in (merged_of.get(candidate.type, ()), standalone_of.get(candidate.type, ())):
             for existing in pool:
                 score = merger.score(existing, candidate)
                 if score is not None and score > best_score:
@@ -180,11 +210,13 @@ def merge_candidates(
                 break
         if best is None:
             standalone.append(candidate)
+            standalone_of.setdefault(candidate.type, []).append(candidate)
         else:
             merger.absorb(best, candidate)
     everything = merged + standalone
     for candidate in everything:
-        candidate.evidence.sort(key=_reading_key)
+        if len(candidate.evidence) > 1:
+            candidate.evidence.sort(key=_reading_key)
     everything.sort(key=lambda c: _reading_key(c.evidence[0]))
     return everything
 
@@ -226,7 +258,7 @@ class _Body:
         position = len(self.events) - 1
         while position >= 0 and self.events[position].sentence >= near:
             existing = self.events[position]
-            if _continues(candidate, existing, merger):
+            if existing.type == candidate.type and _continues(candidate, existing, merger):
                 return existing
             position -= 1
         key = (candidate.type, frozenset(candidate.roles))
@@ -255,8 +287,8 @@ def _continues(candidate: Candidate, existing: Candidate, merger: _Merger) -> bo
     return score > 0 and set(existing.roles) == set(candidate.roles)
 
 
-_PART_ORDER = {"headline": 0, "standfirst": 1, "paragraph": 2, "related": 3}
+_PART_ORDER = {Part.HEADLINE: 0, Part.STANDFIRST: 1, Part.PARAGRAPH: 2, Part.RELATED: 3}
 
 
 def _reading_key(span: Span) -> tuple[int, int, int]:
-    return (_PART_ORDER[span.part.value], span.index, span.start)
+    return (_PART_ORDER[span.part], span.index, span.start)

@@ -11,13 +11,11 @@ Minister Sadio Camara", "Mali's interim leader, Assimi Goita") is carried by the
 from __future__ import annotations
 
 import bisect
-import operator
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from sahel_news.extract._event_clauses import Frame, is_passive
-from sahel_news.extract._event_lexicon import Token, TriggerMatch
+from sahel_news.extract._event_lexicon import TriggerMatch, Words
 from sahel_news.extract._event_places import follows_locative
 from sahel_news.models import ParticipantRole
 
@@ -30,7 +28,6 @@ __all__ = [
     "locate_refs",
 ]
 
-_START = operator.itemgetter(1)
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 
 _PLACE_FILLERS = frozenset(
@@ -156,9 +153,11 @@ PLURAL_ANAPHORS = frozenset(
 )
 
 
-@attrs.frozen
-class EntityRef:
-    """An actor or country mention within a sentence (character and token offsets)."""
+class EntityRef(NamedTuple):
+    """An actor or country mention within a sentence (character and token offsets).
+
+    ``locative`` says whether it names a place ("in Niger"), not a participant.
+    """
 
     ref: str
     country: str | None
@@ -167,102 +166,140 @@ class EntityRef:
     end: int
     first: int
     last: int
+    locative: bool
 
 
-@attrs.frozen
-class RoleAssignment:
+class RoleAssignment(NamedTuple):
     """The roles found for one trigger, and the words of its subject slot."""
 
     roles: tuple[tuple[EntityRef, ParticipantRole], ...]
-    subject_words: tuple[str, ...]
-    object_words: tuple[str, ...]
+    subject_words: Sequence[str]
+    object_words: Sequence[str]
 
 
 def locate_refs(
-    tokens: Sequence[Token],
+    words: Words,
     mentions: Sequence[tuple[str, str | None, bool, int, int]],
     triggers: Sequence[TriggerMatch],
 ) -> list[EntityRef]:
-    """Entity mentions ``(ref, country, is_country, start, end)`` placed on the tokens.
+    """Entity mentions ``(ref, country, is_country, start, end)`` placed on the *words*.
 
     Country mentions inside an actor's, or modifying an actor of that country, are dropped.
     """
     if not mentions:
         return []
-    starts = list(map(_START, tokens))
-    trigger_tokens = {i for m in triggers for i in range(m.first, m.last + 1)}
+    starts = words.starts
     refs: list[EntityRef] = []
-    for ref, country, is_country, start, end in sorted(mentions, key=lambda m: (m[3], -m[4])):
+    for ref, country, is_country, start, end in sorted(mentions, key=_by_span):
         first = max(0, bisect.bisect_right(starts, start) - 1)
-        last = max(first, bisect.bisect_left(starts, end) - 1)
-        refs.append(EntityRef(ref, country, is_country, start, end, first, last))
-    carriers = _Carriers([r for r in refs if not r.is_country])
+        last = max(first, bisect.bisect_left(starts, end, first) - 1)
+        locative = follows_locative(words.norms, first, fillers=_PLACE_FILLERS, lookback=6)
+        refs.append(EntityRef(ref, country, is_country, start, end, first, last, locative))
+    actors = [r for r in refs if not r.is_country]
+    carried = {a.country for a in actors}
+    # only a country some actor of the sentence belongs to can be carried by one
+    carriers = (
+        _Carriers(actors, words.norms, triggers)
+        if any(r.is_country and r.ref in carried for r in refs)
+        else None
+    )
     kept: list[EntityRef] = []
     # refs come by start, so a kept ref contains *item* iff it reaches at least as far
     widest_end = -1
-    widest: set[EntityRef] = set()
+    widest: list[EntityRef] = []  # the kept refs reaching widest_end
     for item in refs:
-        if item.is_country and carriers.carry(item, tokens, trigger_tokens):
+        if item.is_country and carriers is not None and carriers.carry(item):
             continue
-        if widest_end > item.end or (widest_end == item.end and widest - {item}):
+        if widest_end > item.end or (
+            widest_end == item.end and any(other != item for other in widest)
+        ):
             continue
         kept.append(item)
         if item.end > widest_end:
-            widest_end, widest = item.end, {item}
+            widest_end, widest = item.end, [item]
         elif item.end == widest_end:
-            widest.add(item)
+            widest.append(item)
     return kept
 
 
-class _Carriers:
-    """The actors of a sentence indexed by country, to find one carrying a country mention."""
+def _by_span(mention: tuple[str, str | None, bool, int, int]) -> tuple[int, int]:
+    return mention[3], -mention[4]
 
-    def __init__(self, actors: Sequence[EntityRef]) -> None:
-        by_country: dict[str | None, list[EntityRef]] = {}
-        for actor in sorted(actors, key=lambda a: (a.start, a.first)):
-            by_country.setdefault(actor.country, []).append(actor)
-        self._actors = by_country
-        self._starts = {code: [a.start for a in group] for code, group in by_country.items()}
-        self._firsts = {code: sorted(a.first for a in group) for code, group in by_country.items()}
-        self._reach: dict[str | None, list[int]] = {}
-        for code, group in by_country.items():
+
+class _Carriers:
+    """The actors of a sentence by country, to find one carrying a country mention.
+
+    A country's actors are indexed when a mention of it is first looked up.
+    """
+
+    def __init__(
+        self, actors: Sequence[EntityRef], norms: Sequence[str], triggers: Sequence[TriggerMatch]
+    ) -> None:
+        self._norms = norms
+        self._trigger_tokens = {i for m in triggers for i in range(m.first, m.last + 1)}
+        # actors come in reading order (by start, so by first token too)
+        self._actors: dict[str | None, list[EntityRef]] = {}
+        for actor in actors:
+            self._actors.setdefault(actor.country, []).append(actor)
+        self._indexes: dict[str, _CarrierIndex] = {}
+
+    def _index(self, code: str) -> _CarrierIndex | None:
+        found = self._indexes.get(code)
+        if found is None:
+            group = self._actors.get(code)
+            if not group:
+                return None
             reach: list[int] = []
             for actor in group:
                 reach.append(max(reach[-1], actor.end) if reach else actor.end)
-            self._reach[code] = reach
+            found = self._indexes[code] = _CarrierIndex(
+                [a.start for a in group], reach, [a.first for a in group]
+            )
+        return found
 
-    def carry(self, country: EntityRef, tokens: Sequence[Token], trigger_tokens: set[int]) -> bool:
+    def carry(self, country: EntityRef) -> bool:
         """Whether an actor of *country* contains it or follows it as its modifier."""
-        group = self._actors.get(country.ref)
-        if not group:
+        index = self._index(country.ref)
+        if index is None:
             return False
         # an actor starting at or before the mention and reaching its end contains it
-        upto = bisect.bisect_right(self._starts[country.ref], country.start)
-        if upto and self._reach[country.ref][upto - 1] >= country.end:
+        upto = bisect.bisect_right(index.starts, country.start)
+        if upto and index.reach[upto - 1] >= country.end:
             return True
         # else one starting within _MODIFIER_GAP tokens after it, with no stop word between
-        firsts = self._firsts[country.ref]
+        firsts = index.firsts
         low = bisect.bisect_right(firsts, country.last)
         high = bisect.bisect_right(firsts, country.last + 1 + _MODIFIER_GAP)
-        return any(_modifies(country, first, tokens, trigger_tokens) for first in firsts[low:high])
+        return any(
+            _modifies(country, first, self._norms, self._trigger_tokens)
+            for first in firsts[low:high]
+        )
+
+
+class _CarrierIndex(NamedTuple):
+    """One country's actors: their starts, furthest end so far, and first tokens, in order."""
+
+    starts: list[int]
+    reach: list[int]
+    firsts: list[int]
 
 
 def _modifies(
-    country: EntityRef, actor_first: int, tokens: Sequence[Token], trigger_tokens: set[int]
+    country: EntityRef, actor_first: int, norms: Sequence[str], trigger_tokens: set[int]
 ) -> bool:
     """Whether a country mention modifies an actor starting at token *actor_first*."""
     gap = range(country.last + 1, actor_first)
     return len(gap) <= _MODIFIER_GAP and not any(
-        tokens[i].norm in _GAP_STOPS or i in trigger_tokens for i in gap
+        norms[i] in _GAP_STOPS or i in trigger_tokens for i in gap
     )
 
 
-def _governing(tokens: Sequence[Token], ref: EntityRef, floor: int) -> str | None:
+def _governing(norms: Sequence[str], ref: EntityRef, floor: int) -> str | None:
     """The preposition heading a mention's phrase, "and" for a coordinated one, else None."""
     index = ref.first - 1
     steps = 0
     while index > floor and steps < 8:
-        word = tokens[index].norm
+        word = norms[index]
         if word in _PREPOSITIONS:
             return word
         if word in {"and", "or"}:
@@ -274,19 +311,15 @@ def _governing(tokens: Sequence[Token], ref: EntityRef, floor: int) -> str | Non
     return None
 
 
-def _is_locative(tokens: Sequence[Token], ref: EntityRef) -> bool:
-    return follows_locative(tokens, ref.first, fillers=_PLACE_FILLERS, lookback=6)
-
-
-def _nominal_has_subject(tokens: Sequence[Token], trigger: TriggerMatch) -> bool:
+def _nominal_has_subject(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     index = trigger.first - 1
-    while index >= 0 and tokens[index].norm in _NOMINAL_DETERMINERS:
+    while index >= 0 and norms[index] in _NOMINAL_DETERMINERS:
         index -= 1
-    return index >= 0 and tokens[index].norm not in _NOMINAL_PREPOSITIONS
+    return index >= 0 and norms[index] not in _NOMINAL_PREPOSITIONS
 
 
-def _possessor(tokens: Sequence[Token], ref: EntityRef, trigger: TriggerMatch) -> bool:
-    if ref.last + 1 >= len(tokens) or tokens[ref.last + 1].norm != "'s":
+def _possessor(norms: Sequence[str], ref: EntityRef, trigger: TriggerMatch) -> bool:
+    if ref.last + 1 >= len(norms) or norms[ref.last + 1] != "'s":
         return False
     return trigger.first - (ref.last + 2) <= 2
 
@@ -295,32 +328,35 @@ def assign_roles(
     frame: Frame, trigger: TriggerMatch, refs: Sequence[EntityRef], *, nominal: bool
 ) -> RoleAssignment:
     """The source, target and other participants of *trigger* among the sentence's *refs*."""
-    tokens = frame.tokens
+    norms = frame.norms
     low, high = frame.clause(trigger)
     entry = trigger.entry
     passive = not nominal and is_passive(frame, trigger)
-    nominal_subject = not nominal or _nominal_has_subject(tokens, trigger)
+    nominal_subject = not nominal or _nominal_has_subject(norms, trigger)
     roles: list[tuple[EntityRef, ParticipantRole]] = []
     previous_role: ParticipantRole | None = None
     for ref in refs:
+        before = low <= ref.first and ref.last < trigger.first
+        if not (before or (trigger.last < ref.first and ref.last < high)):
+            continue  # outside the clause
         if not frame.usable(ref.first, trigger):
             continue
-        if ref.last < trigger.first and ref.first >= low:
-            if _is_locative(tokens, ref):
+        if before:
+            if ref.locative:
                 roles.append((ref, OTHER))
-            elif nominal and _possessor(tokens, ref, trigger):
+            elif nominal and _possessor(norms, ref, trigger):
                 roles.append((ref, entry.of_role))
             elif nominal_subject:
                 roles.append((ref, TARGET if passive else SOURCE))
-        elif ref.first > trigger.last and ref.last < high:
-            governing = _governing(tokens, ref, trigger.last)
+        else:
+            governing = _governing(norms, ref, trigger.last)
             if trigger.last + 1 == ref.first:
                 governing = None
-            if tokens[trigger.last].norm in _PREPOSITIONS and governing is None:
-                governing = tokens[trigger.last].norm
-            of_role = entry.of_role if nominal or tokens[trigger.last].norm == "of" else TARGET
+            if norms[trigger.last] in _PREPOSITIONS and governing is None:
+                governing = norms[trigger.last]
+            of_role = entry.of_role if nominal or norms[trigger.last] == "of" else TARGET
             role = _right_role(governing, previous_role, of_role, entry.from_role)
-            if _is_locative(tokens, ref):
+            if ref.locative:
                 role = OTHER
             if passive and governing not in {"by", "and"} and role is not OTHER:
                 role = OTHER
@@ -358,6 +394,8 @@ def _tidy(
     roles: list[tuple[EntityRef, ParticipantRole]],
 ) -> list[tuple[EntityRef, ParticipantRole]]:
     """One role per reference: a target never doubles as its own source."""
+    if len(roles) < 2:
+        return roles
     targets = {ref.ref for ref, role in roles if role is TARGET}
     seen: set[str] = set()
     tidy: list[tuple[EntityRef, ParticipantRole]] = []
@@ -369,14 +407,14 @@ def _tidy(
     return tidy
 
 
-def coordinated_countries(tokens: Sequence[Token], refs: Sequence[EntityRef]) -> list[str]:
+def coordinated_countries(norms: Sequence[str], refs: Sequence[EntityRef]) -> list[str]:
     """The last list of two or more countries joined by commas, "and" or "or" in a sentence."""
     countries = [r for r in refs if r.is_country]
     best: tuple[int, int] | None = None
     group_start = 0
     for position, ref in enumerate(countries):
         if position and not all(
-            tokens[i].norm in {",", "and", "or"}
+            norms[i] in {",", "and", "or"}
             for i in range(countries[position - 1].last + 1, ref.first)
         ):
             group_start = position

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-
-import attrs
+from typing import NamedTuple
 
 from sahel_news.data import PlaceEntry, country_table, place_table, register_cache
-from sahel_news.extract._event_lexicon import Token, tokenize
+from sahel_news.extract._event_lexicon import Words, split_words
 from sahel_news.models import PlaceKind
 
 __all__ = ["PlaceHit", "find_places", "follows_locative", "lookup_place"]
@@ -60,8 +59,7 @@ _FILLERS = frozenset(
 _LOOKBACK = 7
 
 
-@attrs.frozen
-class PlaceHit:
+class PlaceHit(NamedTuple):
     """A gazetteer place found in a sentence, with its character offsets and locative flag."""
 
     entry: PlaceEntry
@@ -71,7 +69,8 @@ class PlaceHit:
     locative: bool
 
 
-_Names = Mapping[str, tuple[tuple[tuple[str, ...], PlaceEntry], ...]]
+_NameEntries = tuple[tuple[tuple[str, ...], PlaceEntry], ...]
+_Names = Mapping[str, _NameEntries]
 
 
 @register_cache
@@ -88,7 +87,7 @@ def _names() -> _Names:
     )
     for entry in entries:
         for name in (entry.name, *entry.aliases):
-            words = tuple(t.norm for t in tokenize(name))
+            words = tuple(split_words(name).norms)
             if words:
                 table.setdefault(words[0], []).append((words, entry))
     return {
@@ -97,8 +96,33 @@ def _names() -> _Names:
     }
 
 
+_Candidates = tuple[dict[str, tuple[tuple[tuple[str, ...], PlaceEntry], ...]], _NameEntries]
+
+
+@register_cache
+@functools.cache
+def _names_by_second() -> Mapping[str, _Candidates]:
+    """The names by first word, then by the word after it (see `_names`).
+
+    Each first word maps to the names that can match given the next word, and to the
+    one-word names (for any other next word), longest first, so that a common first word
+    ("the", "in") costs one lookup unless its next word fits.
+    """
+    table: dict[str, _Candidates] = {}
+    for first, names in _names().items():
+        seconds = {name[1] for name, _ in names if len(name) > 1}
+        table[first] = (
+            {
+                second: tuple(n for n in names if len(n[0]) == 1 or n[0][1] == second)
+                for second in seconds
+            },
+            tuple(n for n in names if len(n[0]) == 1),
+        )
+    return table
+
+
 def follows_locative(
-    tokens: Sequence[Token],
+    norms: Sequence[str],
     first: int,
     *,
     fillers: frozenset[str] = _FILLERS,
@@ -107,7 +131,7 @@ def follows_locative(
     """Whether the token at *first* follows "in", "at", "near"... across only *fillers*."""
     index = first - 1
     while index >= 0 and index >= first - lookback:
-        word = tokens[index].norm
+        word = norms[index]
         if word in _LOCATIVE:
             return True
         if word not in fillers:
@@ -116,30 +140,32 @@ def follows_locative(
     return False
 
 
-def find_places(tokens: Sequence[Token]) -> list[PlaceHit]:
-    """The gazetteer places named among a sentence's *tokens*, left to right."""
-    names = _names()
-    norms = [token.norm for token in tokens]
+def find_places(words: Words) -> list[PlaceHit]:
+    """The gazetteer places named among a sentence's *words*, left to right."""
+    names = _names_by_second()
+    norms = words.norms
     if names.keys().isdisjoint(norms):
         return []
     hits: list[PlaceHit] = []
     resume = 0
-    count = len(tokens)
+    count = len(norms)
     for index in [i for i, norm in enumerate(norms) if norm in names]:
         if index < resume:
             continue
-        for words, entry in names[tokens[index].norm]:
-            end = index + len(words)
-            if tuple(t.norm for t in tokens[index:end]) == words:
-                if end < count and tokens[end].norm == "'s":
+        by_second, single = names[norms[index]]
+        following = norms[index + 1] if index + 1 < count else ""
+        for name, entry in by_second.get(following, single):
+            end = index + len(name)
+            if tuple(norms[index:end]) == name:
+                if end < count and norms[end] == "'s":
                     break
                 hits.append(
                     PlaceHit(
                         entry,
-                        tokens[index].start,
-                        tokens[end - 1].end,
+                        words.starts[index],
+                        words.ends[end - 1],
                         index,
-                        follows_locative(tokens, index),
+                        follows_locative(norms, index),
                     )
                 )
                 resume = end
@@ -149,7 +175,7 @@ def find_places(tokens: Sequence[Token]) -> list[PlaceHit]:
 
 def lookup_place(name: str) -> PlaceEntry | None:
     """The gazetteer entry called *name* (a dateline place such as "BAMAKO"), or None."""
-    words = tuple(t.norm for t in tokenize(name))
+    words = tuple(split_words(name).norms)
     if not words:
         return None
     for candidate, entry in _names().get(words[0], ()):

@@ -13,19 +13,20 @@ headline and standfirst restate the body, so their events fold into the body's; 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import attrs
 
 from sahel_news.extract._event_clauses import Frame, frame_of, status_of
 from sahel_news.extract._event_lexicon import (
-    Token,
     TriggerMatch,
     contexts_of,
-    find_triggers,
-    tokenize,
+    split_words,
+    triggers_in,
 )
 from sahel_news.extract._event_merge import Candidate, merge_candidates
 from sahel_news.extract._event_participants import (
@@ -37,7 +38,7 @@ from sahel_news.extract._event_participants import (
 )
 from sahel_news.extract._event_places import PlaceHit, find_places, lookup_place
 from sahel_news.extract._text import Sentence, iter_sentences, mention
-from sahel_news.extract.quotes import extract_quotes
+from sahel_news.extract.quotes import quotes_in
 from sahel_news.extract.timex import (
     TimeExpression,
     TimeResolutionError,
@@ -59,6 +60,7 @@ from sahel_news.models import (
     Place,
     PlaceKind,
     PloverType,
+    Span,
 )
 
 __all__ = ["extract_events"]
@@ -104,32 +106,32 @@ _DELEGATION = frozenset(
     ]
 )
 _DENIALS = frozenset({"denied", "denies", "deny", "denying"})
-_BACK_REFERENCE = re.compile(
+_BACK_PATTERN = (
     r"\b(prior to|before|ahead of|after|following)\s+(?:the|their|this|that)\s+"
-    r"(?:meeting|meetings|talks|visit|summit|audience)\b",
-    re.IGNORECASE,
+    r"(?:meeting|meetings|talks|visit|summit|audience)\b"
 )
+_BACK_REFERENCE = re.compile(_BACK_PATTERN, re.IGNORECASE)
+_BACK_REFERENCE_LOWER = re.compile(_BACK_PATTERN)
 _BACK_WORDS = ("prior", "before", "ahead", "after", "following")
 # Letters case-insensitive matching equates with ASCII ones (dotless i, long s, ...).
-_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDED = "\u0130\u0131\u017f\u212a"
 _WEEK = timedelta(days=6)
 
 _EntityMention = tuple[str, str | None, bool, int, int]
+_START = operator.itemgetter(3)
 _MentionIndex = dict[tuple[Part, int], "_TextMentions"]
 
 
-@attrs.frozen
-class _TextMentions:
-    """One text's entity mentions in index order, with a by-start order to find a sentence's."""
+class _TextMentions(NamedTuple):
+    """One text's entity mentions by start (where starts tie, in index order), and the starts."""
 
     mentions: list[_EntityMention]
-    by_start: list[int]  # positions in `mentions`, ordered by mention start
-    starts: list[int]  # the starts, in that order
+    starts: list[int]
 
     @classmethod
     def of(cls, mentions: list[_EntityMention]) -> _TextMentions:
-        by_start = sorted(range(len(mentions)), key=lambda i: mentions[i][3])
-        return cls(mentions, by_start, [mentions[i][3] for i in by_start])
+        by_start = sorted(mentions, key=_START)  # stable
+        return cls(by_start, [m[3] for m in by_start])
 
 
 def _mention_index(article: Article) -> _MentionIndex:
@@ -150,16 +152,21 @@ def _mention_index(article: Article) -> _MentionIndex:
 
 
 def _sentence_mentions(index: _MentionIndex, sentence: Sentence) -> list[_EntityMention]:
-    """The mentions wholly inside *sentence*, in index order, with offsets into it."""
+    """The mentions wholly inside *sentence*, with offsets into it.
+
+    They come by start, and where starts tie in index order: all that the order they are
+    read in (by start, longest first, see `locate_refs`) leaves to chance.
+    """
     text = index.get((sentence.part, sentence.index))
     if text is None:
         return []
     low = bisect.bisect_left(text.starts, sentence.start)
     high = bisect.bisect_left(text.starts, sentence.end, low)
-    inside = sorted(i for i in text.by_start[low:high] if text.mentions[i][4] <= sentence.end)
+    offset, end_limit = sentence.start, sentence.end
     return [
-        (ref, country, is_country, start - sentence.start, end - sentence.start)
-        for ref, country, is_country, start, end in map(text.mentions.__getitem__, inside)
+        (ref, country, is_country, start - offset, end - offset)
+        for ref, country, is_country, start, end in text.mentions[low:high]
+        if end <= end_limit
     ]
 
 
@@ -196,9 +203,13 @@ def extract_events(article: Article) -> Article:
     anchor = article.published.date() if article.published is not None else None
     state = _State(article, anchor, countries_of, dateline_place=_dateline_place(article))
     index = _mention_index(article)
+    bounds: dict[tuple[Part, int], list[tuple[int, int]]] = {}  # for the quotes
     for sentence in iter_sentences(article):
         if sentence.part is Part.RELATED:
             continue
+        bounds.setdefault((sentence.part, sentence.index), []).append(
+            (sentence.start, sentence.end)
+        )
         state.sentence_no += 1
         _read_sentence(state, sentence, _sentence_mentions(index, sentence))
     merged = merge_candidates(state.candidates, countries_of)
@@ -216,21 +227,27 @@ def extract_events(article: Article) -> Article:
         article,
         countries=article.countries + implied,
         events=events,
-        quotes=extract_quotes(article),
+        quotes=quotes_in(article, bounds),
         diagnostics=article.diagnostics + tuple(dict.fromkeys(state.diagnostics)),
     )
 
 
+_ROLE_ORDER = {SOURCE: 0, TARGET: 1, OTHER: 2}
+_PLOVER_TYPES = {kind.value: kind for kind in PloverType}  # quicker than calling the Enum
+
+
+def _role_order(item: tuple[str, ParticipantRole]) -> int:
+    return _ROLE_ORDER[item[1]]
+
+
 def _event(event_id: str, candidate: Candidate) -> Event:
-    order = {SOURCE: 0, TARGET: 1, OTHER: 2}
     participants = tuple(
-        Participant(ref, role)
-        for ref, role in sorted(candidate.roles.items(), key=lambda item: order[item[1]])
+        Participant(ref, role) for ref, role in sorted(candidate.roles.items(), key=_role_order)
     )
     return Event(
         id=event_id,
-        type=PloverType(candidate.type),
-        trigger=candidate.trigger,
+        type=_PLOVER_TYPES[candidate.type],
+        trigger=mention(*candidate.trigger),
         evidence=tuple(candidate.evidence),
         participants=participants,
         when=candidate.when,
@@ -247,8 +264,9 @@ def _read_sentence(
     sentence: Sentence,
     mentions: list[tuple[str, str | None, bool, int, int]],
 ) -> None:
-    tokens = tokenize(sentence.text)
-    triggers = find_triggers(tokens)
+    words = split_words(sentence.text)  # one tokenisation, read by every step below
+    norms = words.norms
+    triggers = triggers_in(words)
     restates = sentence.part in _RESTATING
     times: list[TimeExpression] = []
     if triggers or not restates:
@@ -260,21 +278,22 @@ def _read_sentence(
             state.previous_time = resolved[-1]
     if not triggers and sum(1 for m in mentions if m[2]) < 2:
         return  # no event, and too few countries for a group "both countries" could mean
-    frame = frame_of(tokens)
-    refs = locate_refs(tokens, mentions, triggers)
+    frame = frame_of(norms)
+    refs = locate_refs(words, mentions, triggers)
     if triggers:
-        places = find_places(tokens)
-        contexts = contexts_of(tokens)
+        places = _SentencePlaces(sentence, find_places(words), state.dateline_place)
+        contexts = contexts_of(norms)
+        evidence = sentence.span
         in_sentence: list[Candidate] = []
         back_reference: list[DateRange | None] = []  # read at first need, once a sentence
-        ends = [token.end for token in tokens]
+        ends = words.ends
         timed = [(t, bisect.bisect_right(ends, t.start)) for t in times]  # with first tokens
         for trigger in _unabsorbed(frame, triggers):
             candidates = _candidates(
-                state, sentence, frame, trigger, refs=refs, in_sentence=in_sentence
+                state, sentence, frame, trigger, evidence, refs=refs, in_sentence=in_sentence
             )
             when = _time_of(state, frame, trigger, timed)
-            where = _place_of(state, sentence, frame, trigger, places=places)
+            where = places.of(frame, trigger)
             for candidate in candidates:
                 candidate.when = candidate.when or when
                 if candidate.status is EventStatus.PLANNED:
@@ -289,9 +308,11 @@ def _read_sentence(
         state.candidates.extend(in_sentence)
         for candidate in in_sentence:  # final now: later sentences look back at them
             state.last_of_type[candidate.type] = candidate
-            if candidate.type == PloverType.CONSULT.value and candidate.when is not None:
+            if candidate.type == PloverType.CONSULT and candidate.when is not None:
                 state.last_dated_consult = candidate
-    group = coordinated_countries(tokens, [r for r in refs if not frame.is_reporting(r.first)])
+    if sum(r.is_country for r in refs) < 2:
+        return  # no list of countries
+    group = coordinated_countries(norms, [r for r in refs if not frame.is_reporting(r.first)])
     if group:
         state.last_group = group
 
@@ -303,9 +324,7 @@ _CLAUSE_BREAKS = frozenset(
 
 def _joined(frame: Frame, earlier: TriggerMatch, later: TriggerMatch) -> bool:
     """Whether nothing breaks the clause between two triggers of a sentence."""
-    return not any(
-        frame.tokens[i].norm in _CLAUSE_BREAKS for i in range(earlier.last + 1, later.first)
-    )
+    return not any(frame.norms[i] in _CLAUSE_BREAKS for i in range(earlier.last + 1, later.first))
 
 
 def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[TriggerMatch]:
@@ -320,7 +339,7 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
     previous: TriggerMatch | None = None
     pending_denial: TriggerMatch | None = None
     for trigger in triggers:
-        before = frame.tokens[trigger.first - 1].norm if trigger.first else ""
+        before = frame.norms[trigger.first - 1] if trigger.first else ""
         if controller is not None and _joined(frame, controller, trigger):
             if pending_denial is controller:
                 pending_denial = None
@@ -334,7 +353,7 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
         previous = trigger
         if trigger.entry.control:
             controller = trigger
-            if frame.tokens[trigger.first].norm in _DENIALS:
+            if frame.norms[trigger.first] in _DENIALS:
                 pending_denial = trigger
                 continue
         else:
@@ -344,9 +363,9 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
         yield pending_denial
 
 
-def _is_nominal(tokens: Sequence[Token], trigger: TriggerMatch) -> tuple[bool, bool]:
+def _is_nominal(norms: Sequence[str], trigger: TriggerMatch) -> tuple[bool, bool]:
     """Whether a trigger is used as a noun, and whether definitely ("the attack")."""
-    before = tokens[trigger.first - 1].norm if trigger.first else ""
+    before = norms[trigger.first - 1] if trigger.first else ""
     nominal = trigger.entry.nominal or before in _NOUN_MARKERS or before.isdigit()
     return nominal, nominal and before in _DEFINITE
 
@@ -356,12 +375,12 @@ def _candidates(
     sentence: Sentence,
     frame: Frame,
     trigger: TriggerMatch,
+    evidence: Span,
     *,
     refs: Sequence[EntityRef],
     in_sentence: list[Candidate],
 ) -> list[Candidate]:
-    tokens = frame.tokens
-    nominal, definite = _is_nominal(tokens, trigger)
+    nominal, definite = _is_nominal(frame.norms, trigger)
     assignment = assign_roles(frame, trigger, refs, nominal=nominal)
     roles: dict[str, ParticipantRole] = {ref.ref: role for ref, role in assignment.roles}
     low, _high = frame.clause(trigger)
@@ -379,14 +398,14 @@ def _candidates(
         for ref in _sources_of_last(state, PloverType.CONSULT):
             roles.setdefault(ref, TARGET)
     base = Candidate(
-        type=trigger.entry.type.value,
+        type=trigger.entry.type,
         cameo=trigger.entry.cameo,
         mode=trigger.entry.mode,
         symmetric=trigger.entry.symmetric,
-        trigger=mention(sentence, trigger.start, trigger.end),
+        trigger=(sentence, trigger.start, trigger.end),
         sentence=state.sentence_no,
         restates=sentence.part in _RESTATING,
-        evidence=[sentence.span],
+        evidence=[evidence],
         roles=roles,
         when=None,
         where=None,
@@ -402,14 +421,14 @@ def _fill_subject(
     state: _State,
     frame: Frame,
     trigger: TriggerMatch,
-    subject_words: tuple[str, ...],
+    subject_words: Sequence[str],
     *,
     roles: dict[str, ParticipantRole],
     in_sentence: list[Candidate],
 ) -> Candidate | None:
     """Give a subject-less trigger its doer from context; return the event it elaborates."""
-    before = frame.tokens[trigger.first - 1].norm if trigger.first else ""
-    head = frame.tokens[trigger.first].norm
+    before = frame.norms[trigger.first - 1] if trigger.first else ""
+    head = frame.norms[trigger.first]
     participle = head.endswith("ing") and before == ","
     if in_sentence and (participle or before in {"and", "to"}):
         for ref, role in in_sentence[-1].roles.items():
@@ -421,7 +440,7 @@ def _fill_subject(
         previous = state.candidates[-1]
         for ref in previous.roles:
             roles.setdefault(ref, SOURCE)
-        return previous if previous.type == trigger.entry.type.value else None
+        return previous if previous.type == trigger.entry.type else None
     if words & PLURAL_ANAPHORS:
         for ref in state.last_group:
             if ref not in roles:
@@ -430,7 +449,7 @@ def _fill_subject(
 
 
 def _sources_of_last(state: _State, kind: PloverType) -> list[str]:
-    candidate = state.last_of_type.get(kind.value)
+    candidate = state.last_of_type.get(kind)
     if candidate is None:
         return []
     return [ref for ref, role in candidate.roles.items() if role is SOURCE]
@@ -438,16 +457,17 @@ def _sources_of_last(state: _State, kind: PloverType) -> list[str]:
 
 def _split_by_target(candidate: Candidate, countries_of: dict[str, str | None]) -> list[Candidate]:
     """One event per target country when a trigger has several ("visited Niger and Mali")."""
+    if list(candidate.roles.values()).count(TARGET) < 2:
+        return [candidate]  # the common case, told in C
     targets = [r for r, role in candidate.roles.items() if role is TARGET]
-    if len(targets) < 2 or any(countries_of.get(r) != r for r in targets):
+    if any(countries_of.get(r) != r for r in targets):
         return [candidate]
-    split: list[Candidate] = []
-    for target in targets:
-        roles = {
-            r: role for r, role in candidate.roles.items() if role is not TARGET or r == target
-        }
-        split.append(attrs.evolve(candidate, roles=roles, evidence=list(candidate.evidence)))
-    return split
+    return [
+        candidate.with_roles(
+            {r: role for r, role in candidate.roles.items() if role is not TARGET or r == target}
+        )
+        for target in targets
+    ]
 
 
 def _time_of(
@@ -497,47 +517,77 @@ def _forward(anchor: date | None, when: DateRange | None) -> DateRange | None:
 
 def _back_reference_time(state: _State, text: str) -> DateRange | None:
     """ "Prior to the meeting": the week up to (or from) the last dated consultation."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _BACK_WORDS) and _FOLDED.search(text) is None:
-        return None  # none of the words the pattern starts with
-    match = _BACK_REFERENCE.search(text)
-    if match is None:
-        return None
     candidate = state.last_dated_consult
     if candidate is None or candidate.when is None:
         return None
+    found = _back_reference(text)
+    if found is None:
+        return None
+    phrase, word = found
     reference = candidate.when
-    if match.group(1).lower() in {"after", "following"}:
+    if word in {"after", "following"}:
         earliest, latest = reference.earliest, reference.latest + _WEEK
     else:
         earliest, latest = reference.earliest - _WEEK, reference.latest
-    return DateRange(
-        earliest, latest, precision_of(earliest, latest), match.group(0), reference.latest
-    )
+    return DateRange(earliest, latest, precision_of(earliest, latest), phrase, reference.latest)
 
 
-def _place_of(
-    state: _State,
-    sentence: Sentence,
-    frame: Frame,
-    trigger: TriggerMatch,
-    *,
-    places: Sequence[PlaceHit],
-) -> Place | None:
-    best: PlaceHit | None = None
-    for hit in places:
-        if hit.locative and frame.usable(hit.first, trigger, for_time=True):
-            distance = abs(hit.first - trigger.first)
-            if best is None or distance < abs(best.first - trigger.first):
-                best = hit
-    if best is not None:
-        return Place(
-            best.entry.name,
-            best.entry.country,
-            PlaceKind(best.entry.kind),
-            mention(sentence, best.start, best.end),
-        )
-    return state.dateline_place
+def _back_reference(text: str) -> tuple[str, str] | None:
+    """The phrase "prior to the meeting" (or the like) in *text*, and its first word folded."""
+    if any(letter in text for letter in _FOLDED):  # a few C-level scans, not one regex
+        match = _BACK_REFERENCE.search(text)
+        return None if match is None else (match.group(0), match.group(1).lower())
+    # Without those letters, matching the lowered text (of the same length) case-sensitively
+    # finds what matching the text case-insensitively would; and trying the pattern only
+    # where one of its first words stands, in order, finds the first match fast.
+    lowered = text.lower()
+    for position in sorted(_occurrences(lowered, _BACK_WORDS)):
+        match = _BACK_REFERENCE_LOWER.match(lowered, position)
+        if match is not None:
+            return text[match.start() : match.end()], match.group(1)
+    return None
+
+
+def _occurrences(text: str, words: Sequence[str]) -> list[int]:
+    """Where each of *words* occurs in *text* (C-level searches, one per occurrence)."""
+    found: list[int] = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return found
+
+
+class _SentencePlaces:
+    """A sentence's gazetteer places, each made a Place once however many triggers use it."""
+
+    def __init__(self, sentence: Sentence, hits: list[PlaceHit], fallback: Place | None) -> None:
+        self._sentence = sentence
+        self._hits = [hit for hit in hits if hit.locative]
+        self._fallback = fallback
+        self._made: dict[int, Place] = {}
+
+    def of(self, frame: Frame, trigger: TriggerMatch) -> Place | None:
+        """The locative place nearest *trigger* in its reach, else the dateline's."""
+        best: PlaceHit | None = None
+        best_position = -1
+        for position, hit in enumerate(self._hits):
+            if frame.usable(hit.first, trigger, for_time=True):
+                distance = abs(hit.first - trigger.first)
+                if best is None or distance < abs(best.first - trigger.first):
+                    best, best_position = hit, position
+        if best is None:
+            return self._fallback
+        place = self._made.get(best_position)
+        if place is None:
+            place = self._made[best_position] = Place(
+                best.entry.name,
+                best.entry.country,
+                PlaceKind(best.entry.kind),
+                mention(self._sentence, best.start, best.end),
+            )
+        return place
 
 
 def _dateline_place(article: Article) -> Place | None:
@@ -551,7 +601,7 @@ def _dateline_place(article: Article) -> Place | None:
         start = dateline.span.start + offset
         place_mention = Mention(
             dateline.place,
-            attrs.evolve(dateline.span, start=start, end=start + len(dateline.place)),
+            Span(dateline.span.part, dateline.span.index, start, start + len(dateline.place)),
         )
     if entry is None:
         return Place(dateline.place.title(), None, PlaceKind.OTHER, place_mention)

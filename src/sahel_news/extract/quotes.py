@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sahel_news.extract._event_clauses import REPORTING
 from sahel_news.extract._text import TextUnit, iter_texts, split_sentences
 from sahel_news.models import Article, Part, Quote, Span
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "quotes_in"]
 
 _QUOTED = re.compile(r"“([^”“]{1,3000})”|\"([^\"\n]{1,3000})\"")
 _VERBS = (
@@ -114,9 +114,19 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
     Args:
         article: an article whose actors and countries are found (speakers refer to them).
     """
+    return quotes_in(article, None)
+
+
+def quotes_in(
+    article: Article, sentences: Mapping[tuple[Part, int], Sequence[tuple[int, int]]] | None
+) -> tuple[Quote, ...]:
+    """`extract_quotes`, given the sentences (``[start, end)``) of each text if already split.
+
+    Texts missing from *sentences* have none; with None every text is split here.
+    """
     index = _mentions_by_text(article)
     quotes: list[Quote] = []
-    reporter: str | None = None
+    reporters = _Reporters()
     for unit in iter_texts(article):
         if unit.part is Part.RELATED:
             continue
@@ -125,18 +135,48 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
         if "“" in unit.text or '"' in unit.text:
             for match in _QUOTED.finditer(unit.text):
                 group = 1 if match.group(1) is not None else 2
-                quote = _quote(unit, match, group, mentions=(mentions, starts), reporter=reporter)
+                quote = _quote(unit, match, group, mentions=(mentions, starts), reporters=reporters)
                 if quote is not None:
                     quotes.append(quote)
         if not mentions:
             continue  # no one to report anything
-        for start, end in split_sentences(unit.text):
-            if "“" in unit.text[start:end]:
-                continue
-            found = _reporter(unit.text, end, _between(mentions, starts, start, end))
-            if found is not None:
-                reporter = found
+        bounds = (
+            split_sentences(unit.text)
+            if sentences is None
+            else sentences.get((unit.part, unit.index), ())
+        )
+        for start, end in bounds:
+            if unit.text.find("“", start, end) < 0:
+                reporters.note(unit.text, (start, end), (mentions, starts))
     return tuple(quotes)
+
+
+class _Reporters:
+    """The entity that reported last ("Niger announced ..."), read only when a quote needs it.
+
+    Sentences are noted in reading order and read back from the latest at the first need,
+    so an article whose quotes name their speakers reads none.
+    """
+
+    def __init__(self) -> None:
+        self._latest: str | None = None
+        self._pending: list[tuple[str, tuple[int, int], tuple[_Mentions, Sequence[int]]]] = []
+
+    def note(
+        self, text: str, sentence: tuple[int, int], mentions: tuple[_Mentions, Sequence[int]]
+    ) -> None:
+        """A sentence read, ``[start, end)`` of *text*, with its text's mentions and starts."""
+        self._pending.append((text, sentence, mentions))
+
+    def latest(self) -> str | None:
+        """The reporter of the latest sentence noted that has one."""
+        for text, (start, end), (mentions, starts) in reversed(self._pending):
+            found = _reporter(text, end, _between(mentions, starts, start, end))
+            if found is not None:
+                self._latest = found
+                break
+        self._pending.clear()
+        return self._latest
 
 
 def _quote(
@@ -145,7 +185,7 @@ def _quote(
     group: int,
     *,
     mentions: tuple[_Mentions, Sequence[int]],
-    reporter: str | None,
+    reporters: _Reporters,
 ) -> Quote | None:
     part, index, text = unit.part, unit.index, unit.text
     start, end = match.start(group), match.end(group)
@@ -156,7 +196,7 @@ def _quote(
     if end <= start:
         return None
     words = text[start:end].split()
-    speaker, attributed = _attribution(text, match, mentions, reporter)
+    speaker, attributed = _attribution(text, match, mentions, reporters)
     if not attributed and len(words) < _MIN_WORDS:
         return None
     return Quote(text[start:end], Span(part, index, start, end), speaker)
@@ -166,7 +206,7 @@ def _attribution(
     text: str,
     match: re.Match[str],
     mentions: tuple[_Mentions, Sequence[int]],
-    reporter: str | None,
+    reporters: _Reporters,
 ) -> tuple[str | None, bool]:
     """The speaker named around a quote, and whether any attribution was found.
 
@@ -192,5 +232,5 @@ def _attribution(
     all_mentions, starts = mentions
     speaker = _speaker_in(_between(all_mentions, starts, np_start, np_end))
     if speaker is None and _GENERIC.intersection(text[np_start:np_end].lower().split()):
-        speaker = reporter
+        speaker = reporters.latest()
     return speaker, True
