@@ -406,6 +406,30 @@ class TestLexicon:
             clear_caches()
         assert find_triggers(tokenize("they torched it")) == []
 
+    @pytest.mark.parametrize(
+        ("entry", "complaint"),
+        [
+            ({"type": "ASSAULT", "cameo": "19x", "verbs": ["torched"]}, "not a CAMEO code"),
+            ({"type": "ASSAULT", "mode": "  ", "verbs": ["torched"]}, "'mode' must not be blank"),
+            ({"context": " ", "words": ["drone"]}, "'context' must be a non-blank string"),
+        ],
+    )
+    def test_user_table_with_a_bad_value_is_refused(self, tmp_path, monkeypatch, entry, complaint):
+        """A user entry whose code, mode or context no event could carry is a DataTableError."""
+        from sahel_news.data import DataTableError, clear_caches
+
+        (tmp_path / "triggers.json").write_text(
+            json.dumps({"version": "0", "source": "test", "license": "CC0-1.0", "entries": [entry]})
+        )
+        monkeypatch.setenv("SAHEL_NEWS_DATA", str(tmp_path))
+        clear_caches()
+        try:
+            with pytest.raises(DataTableError, match=complaint):
+                lexicon()
+        finally:
+            monkeypatch.delenv("SAHEL_NEWS_DATA")
+            clear_caches()
+
     def test_lexicon_is_compiled_once(self):
         """The compiled lexicon is cached."""
         assert lexicon() is lexicon()

@@ -46,6 +46,7 @@ _TOKEN_SPLIT = re.compile(r"(\w++(?:[-']\w++)*+|[^\w\s])")
 _ASCII_TOKEN_SPLIT = re.compile(r"([a-z0-9_]++(?:[-'][a-z0-9_]++)*+|[^a-z0-9_\s])")
 _POSSESSIVE_MARK = re.compile("'s")
 _POSSESSIVE = ("'s", "’s")
+_CAMEO = re.compile(r"[0-9]{2,4}")
 _CONTEXTUAL_CASE = "\u03a3"  # capital sigma lowers to final or medial sigma by context
 _LONGER_LOWER = "\u0130"  # dotted capital I lowers to two characters
 
@@ -205,6 +206,11 @@ def _entries(raw: dict[str, object], where: str) -> list[tuple[str, TriggerEntry
     mode = raw.get("mode")
     if not (cameo is None or isinstance(cameo, str)) or not (mode is None or isinstance(mode, str)):
         raise DataTableError(f"{where}: 'cameo' and 'mode' are strings")
+    # checked here, once, so that events built from the entry need no check of their own
+    if cameo is not None and not _CAMEO.fullmatch(cameo):
+        raise DataTableError(f"{where}: 'cameo' {cameo!r} is not a CAMEO code (2 to 4 digits)")
+    if mode is not None and not mode.strip():
+        raise DataTableError(f"{where}: 'mode' must not be blank")
     of_role = _role(raw.get("of"), ParticipantRole.TARGET, where)
     from_role = _role(raw.get("from"), ParticipantRole.OTHER, where)
     found: list[tuple[str, TriggerEntry]] = []
@@ -243,8 +249,11 @@ def lexicon() -> Lexicon:
         if "block" in raw:
             pairs = [(p, None) for p in _words(raw["block"], f"{where}.block")]
         elif "context" in raw:
+            context = raw["context"]
+            if not isinstance(context, str) or not context.strip():
+                raise DataTableError(f"{where}: 'context' must be a non-blank string")
             for word in _words(raw.get("words"), f"{where}.words"):
-                contexts[_fold(word)] = str(raw["context"])
+                contexts[_fold(word)] = context
             continue
         else:
             pairs = list(_entries(raw, where))

@@ -62,6 +62,7 @@ from sahel_news.models import (
     PloverType,
     Span,
 )
+from sahel_news.models._unchecked import unchecked
 
 __all__ = ["extract_events"]
 
@@ -240,11 +241,19 @@ def _role_order(item: tuple[str, ParticipantRole]) -> int:
     return _ROLE_ORDER[item[1]]
 
 
+# Every field comes from checked values: the article's own actor ids and country codes,
+# spans of its texts, lexicon entries checked when the table loads; the finished article
+# checks every reference and span again.
+_new_event = unchecked(Event)
+_new_participant = unchecked(Participant)
+
+
 def _event(event_id: str, candidate: Candidate) -> Event:
     participants = tuple(
-        Participant(ref, role) for ref, role in sorted(candidate.roles.items(), key=_role_order)
+        _new_participant(ref, role)
+        for ref, role in sorted(candidate.roles.items(), key=_role_order)
     )
-    return Event(
+    return _new_event(
         id=event_id,
         type=_PLOVER_TYPES[candidate.type],
         trigger=mention(*candidate.trigger),
