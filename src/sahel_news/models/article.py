@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -206,6 +206,8 @@ class Article:
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), validator=tuple_of(Diagnostic))
 
     def __attrs_post_init__(self) -> None:
+        if _is_sound(self):
+            return
         problems = list(_whole_article_problems(self))
         if problems:
             raise ValidationError(problems)
@@ -333,3 +335,64 @@ def _whole_article_problems(article: Article) -> Iterator[Problem]:
                 f"quotes[{index}].speaker",
                 f"{quote.speaker!r} is neither an actor id nor a country of the article",
             )
+
+
+def _is_sound(article: Article) -> bool:
+    """Whether `_whole_article_problems` would find nothing, answered in one quick pass.
+
+    Every extracted article is checked whole, and most are sound; this pass decides that
+    without building paths or messages. On any doubt the full check runs and names each
+    problem, so the two must agree only on sound articles (a property test pins it).
+    """
+    texts: dict[tuple[Part, int], str] = {(Part.HEADLINE, 0): article.headline}
+    if article.standfirst is not None:
+        texts[Part.STANDFIRST, 0] = article.standfirst
+    for index, paragraph in enumerate(article.paragraphs):
+        texts[Part.PARAGRAPH, index] = paragraph
+    for index, link in enumerate(article.related):
+        texts[Part.RELATED, index] = link.title
+
+    def reads(span: Span, expected: str | None) -> bool:
+        text = texts.get((span.part, span.index))
+        if text is None or span.end > len(text):
+            return False
+        return expected is None or text[span.start : span.end] == expected
+
+    paragraphs = len(article.paragraphs)
+    countries = {c.alpha3 for c in article.countries}
+    known = countries | {a.id for a in article.actors}
+    return (
+        not (article.published_zone_assumed and article.published is None)
+        and all(link.after_paragraph <= paragraphs for link in article.related)
+        and all(line.after_paragraph <= paragraphs for line in article.chrome.body)
+        and (article.dateline is None or reads(article.dateline.span, article.dateline.text))
+        and all(reads(m.span, m.text) for c in article.countries for m in c.mentions)
+        and all(a.country is None or a.country in countries for a in article.actors)
+        and all(reads(m.span, m.text) for a in article.actors for m in a.mentions)
+        and all(_event_is_sound(event, reads, countries, known) for event in article.events)
+        and all(
+            reads(q.span, q.text) and (q.speaker is None or q.speaker in known)
+            for q in article.quotes
+        )
+    )
+
+
+def _event_is_sound(
+    event: Event,
+    reads: Callable[[Span, str | None], bool],
+    countries: set[str],
+    known: set[str],
+) -> bool:
+    where = event.where
+    return (
+        reads(event.trigger.span, event.trigger.text)
+        and all(reads(span, None) for span in event.evidence)
+        and all(p.ref in known for p in event.participants)
+        and (
+            where is None
+            or (
+                (where.country is None or where.country in countries)
+                and (where.mention is None or reads(where.mention.span, where.mention.text))
+            )
+        )
+    )
