@@ -3,7 +3,9 @@
 Run: ``python benchmarks/bench_entities.py`` (add ``--details`` for each capture's misses).
 
 Quality: precision and recall per class (country, person, organisation, affiliation, role)
-on ``tests/captures/entities`` (captures read with parse_layout, then extract_entities).
+on ``tests/captures/entities`` (captures read with parse_layout, then extract_entities),
+then on ``tests/captures/heldout/entities``, written after the rules to estimate how they
+do on text they were not tuned on.
 Speed: extract_entities alone and the full parse_article on distinct seed-sized articles
 (each copy of the seed gets its own reference number, so no per-text cache helps), one core.
 Where spaCy and an English model are installed, spaCy's NER runs on the same texts and the
@@ -26,24 +28,30 @@ from sahel_news.pipeline import parse_article
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = ROOT / "tests" / "captures" / "entities"
+HELD_OUT = ROOT / "tests" / "captures" / "heldout" / "entities"
 SEED = ROOT / "examples" / "seed.txt"
 
 
 def quality(details: bool) -> None:
-    cases = load_cases(CAPTURES)
-    tallies, notes = evaluate(cases, lambda text: extract_entities(parse_layout(text)))
-    print(f"quality on {len(cases)} annotated captures")
-    print(f"{'class':14}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
-    for name, tally in tallies.items():
-        print(
-            f"{name:14}{tally.precision:>10.3f}{tally.recall:>8.3f}"
-            f"{tally.tp:>6}{tally.fp:>5}{tally.fn:>5}"
-        )
-    if details:
-        for case, lines in notes.items():
-            print(case)
-            for line in lines:
-                print("   ", line)
+    for title, folder in (
+        ("annotated captures", CAPTURES),
+        ("held-out captures (written after the rules, never tuned on)", HELD_OUT),
+    ):
+        cases = load_cases(folder)
+        tallies, notes = evaluate(cases, lambda text: extract_entities(parse_layout(text)))
+        print(f"quality on {len(cases)} {title}")
+        print(f"{'class':14}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
+        for name, tally in tallies.items():
+            print(
+                f"{name:14}{tally.precision:>10.3f}{tally.recall:>8.3f}"
+                f"{tally.tp:>6}{tally.fp:>5}{tally.fn:>5}"
+            )
+        if details:
+            for case, lines in notes.items():
+                print(case)
+                for line in lines:
+                    print("   ", line)
+        print()
 
 
 def distinct_seeds(count: int, salt: str = "") -> list[str]:

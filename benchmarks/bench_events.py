@@ -1,6 +1,8 @@
 """Event extraction quality on the annotated captures of tests/captures/events.
 
 Run: python benchmarks/bench_events.py [--pipeline]
+The annotated captures (tests/captures/events) are scored first, then the held-out ones
+(tests/captures/heldout/events), written after the rules to estimate how they generalise.
 Without --pipeline the captures' hand-listed entities stand in for extract_entities, so the
 numbers measure the event extractor alone; with it, the whole pipeline runs.
 """
@@ -10,15 +12,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from _event_annotate import capture_names, load_capture, score
+from _event_annotate import CAPTURES, HELD_OUT, capture_names, load_capture, score
 
 
 def main() -> None:
     gold_entities = "--pipeline" not in sys.argv
-    pairs = [load_capture(name, gold_entities=gold_entities) for name in capture_names()]
+    for title, folder in (
+        ("annotated", CAPTURES),
+        ("held out (written after the rules, never tuned on)", HELD_OUT),
+    ):
+        report(title, folder, gold_entities=gold_entities)
+        print()
+
+
+def report(title: str, folder: Path, *, gold_entities: bool) -> None:
+    names = capture_names(folder)
+    pairs = [load_capture(name, gold_entities=gold_entities, folder=folder) for name in names]
     result = score(pairs)
     mode = "hand-listed entities" if gold_entities else "full pipeline"
-    print(f"captures: {len(pairs)}  gold events: {result['gold_events']}  ({mode})")
+    print(f"{title} captures: {len(pairs)}  gold events: {result['gold_events']}  ({mode})")
     print(f"{'type':10} {'gold':>4} {'pred':>4} {'precision':>9} {'recall':>7}")
     for kind, row in result["per_type"].items():
         print(

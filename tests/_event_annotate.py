@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import attrs
 
@@ -55,19 +56,22 @@ def annotate(
     return attrs.evolve(article, countries=tuple(built_countries), actors=tuple(built_actors))
 
 
-CAPTURES = __import__("pathlib").Path(__file__).resolve().parent / "captures" / "events"
+CAPTURES = Path(__file__).resolve().parent / "captures" / "events"
+HELD_OUT = Path(__file__).resolve().parent / "captures" / "heldout" / "events"
 
 
-def load_capture(name: str, *, gold_entities: bool = True) -> tuple[Article, dict[str, object]]:
-    """A capture of tests/captures/events read and extracted, with its annotation."""
+def load_capture(
+    name: str, *, gold_entities: bool = True, folder: Path = CAPTURES
+) -> tuple[Article, dict[str, object]]:
+    """A capture of *folder* (tests/captures/events) read and extracted, with its annotation."""
     import json
 
     from sahel_news.capture import parse_layout
     from sahel_news.extract import extract_entities
     from sahel_news.extract.events import extract_events
 
-    text = (CAPTURES / f"{name}.txt").read_text(encoding="utf-8")
-    gold = json.loads((CAPTURES / f"{name}.json").read_text(encoding="utf-8"))
+    text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    gold = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
     article = parse_layout(text)
     if gold_entities:
         entities = gold["entities"]
@@ -77,9 +81,9 @@ def load_capture(name: str, *, gold_entities: bool = True) -> tuple[Article, dic
     return extract_events(article), gold
 
 
-def capture_names() -> list[str]:
-    """The names of the annotated captures."""
-    return sorted(p.stem for p in CAPTURES.glob("*.json") if not p.stem.startswith("_"))
+def capture_names(folder: Path = CAPTURES) -> list[str]:
+    """The names of the annotated captures of *folder*."""
+    return sorted(p.stem for p in folder.glob("*.json") if not p.stem.startswith("_"))
 
 
 def _expanded(article: Article, refs: Iterable[str]) -> set[str]:
