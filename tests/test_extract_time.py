@@ -13,9 +13,14 @@ from hypothesis import strategies as st
 from sahel_news.data import load_entries
 from sahel_news.errors import SahelNewsError
 from sahel_news.extract._text import split_sentences
-from sahel_news.extract._timex_patterns import cue_patterns, patterns
+from sahel_news.extract._timex_patterns import (
+    cue_patterns,
+    lowered_cue_patterns,
+    lowered_patterns,
+    patterns,
+)
 from sahel_news.extract._timex_relative import read_match
-from sahel_news.extract._timex_scan import Words, heads_of, phrase_starts, plan, scan
+from sahel_news.extract._timex_scan import Words, needs_of, plan, scan
 from sahel_news.extract._timex_vocab import vocabulary
 from sahel_news.extract.timex import (
     TimeExpression,
@@ -679,9 +684,12 @@ def _full_readings(text: str) -> list[tuple[str, int, int]]:
 
 
 def _planned_readings(text: str) -> list[tuple[str, int, int]]:
+    """The readings the scanner finds: the plan's rules, tried first by their twins."""
     found = []
-    for (_, rule, pattern), starts in plan(Words(text)).rules:
-        for match in scan(pattern, text, starts):
+    words = Words(text)
+    twins = lowered_patterns() if words.windowed else {}
+    for (_, rule, pattern), starts in plan(words).rules:
+        for match in scan(pattern, text, starts, twins.get(rule), words.lowered):
             reading = read_match(rule, match)
             if reading is not None:
                 found.append((rule, reading.start, reading.end))
@@ -705,14 +713,44 @@ class TestScanWindows:
         assert _planned_readings(text) == _full_readings(text)
 
     @given(scan_texts)
-    def test_cue_starts_find_every_cue(self, text):
-        """Finds every tense cue at a start the cue heads give."""
+    def test_lowered_cues_find_every_cue(self, text):
+        """Finds every tense cue on the lower-cased text, where its words say one may match."""
+        words = Words(text)
+        assume(words.windowed)
         vocab = vocabulary()
         cues = (vocab.future_cues, vocab.past_cues)
-        for pattern, phrases in zip(cue_patterns(), cues, strict=True):
-            starts = phrase_starts(Words(text), heads_of(phrases))
+        for pattern, lowered, phrases in zip(
+            cue_patterns(), lowered_cue_patterns(), cues, strict=True
+        ):
             expected = [m.span() for m in pattern.finditer(text)]
-            assert [m.span() for m in scan(pattern, text, starts)] == expected
+            assert [m.span() for m in lowered.finditer(words.lowered)] == expected
+            if expected:
+                assert needs_of(phrases).may_match_in(words)
+
+    @given(scan_texts)
+    def test_word_places_are_whole_words(self, text):
+        """Finds a word where it stands whole, as a split into runs of word characters does."""
+        words = Words(text)
+        assume(words.windowed)
+        runs = [(m.start(), m.group()) for m in re.finditer(r"\w+", words.lowered)]
+        for word in ("may", "day", "monday", "had", "2024"):
+            assert words.places(word) == [at for at, run in runs if run == word]
+        assert [at for at, _ in words.digit_words()] == [
+            at for at, run in runs if re.match(r"\d", run)
+        ]
+        assert words.digits == bool(re.search(r"\d", text))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "We may, or may not, go.",  # lower-case months only: no month rule at all
+            "They may meet in May, and may again in late May 2024 or on 5 May.",
+            "Talks that day ended; the day before, and the day after, nothing.",
+        ],
+    )
+    def test_repeated_cores_are_found_as_by_a_full_scan(self, text):
+        """Merges the windows of a core word standing more than once, as a full scan finds."""
+        assert _planned_readings(text) == _full_readings(text)
 
     def test_text_without_time_words_plans_nothing(self):
         """Plans no rule at all for a sentence without a time word or a digit."""

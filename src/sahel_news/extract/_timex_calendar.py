@@ -28,7 +28,11 @@ Interval = tuple[date, date]
 
 
 def last_day(year: int, month: int) -> int:
-    """The number of days of *month* in *year*."""
+    """The number of days of *month* in *year*.
+
+    Raises:
+        calendar.IllegalMonthError: *month* is not 1 to 12.
+    """
     return calendar.monthrange(year, month)[1]
 
 
@@ -60,11 +64,19 @@ def unit_interval(day: date, unit: str) -> tuple[Interval, Precision]:
 
 
 def shift(day: date, unit: str, count: int) -> date:
-    """*day* moved by *count* (negative: back) *unit*s."""
+    """*day* moved by *count* (negative: back) *unit*s.
+
+    A month or year on lands on the same day of the month, or on the month's last day when
+    it has fewer (31 March + 1 month = 30 April): ``dateutil.relativedelta`` counts them.
+
+    Raises:
+        ValueError: the year falls outside the calendar (1 to 9999).
+        OverflowError: so does the day, moved by days or weeks.
+    """
     if unit == "days":
-        return day + relativedelta(days=count)
+        return day + timedelta(days=count)
     if unit == "weeks":
-        return day + relativedelta(weeks=count)
+        return day + timedelta(weeks=count)
     if unit == "months":
         return day + relativedelta(months=count)
     return day + relativedelta(years=count)

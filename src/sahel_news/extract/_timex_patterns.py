@@ -9,11 +9,19 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sahel_news.data import register_cache
 from sahel_news.extract._timex_vocab import vocabulary
 
-__all__ = ["RULES", "WINDOWS", "cue_patterns", "patterns"]
+__all__ = [
+    "RULES",
+    "WINDOWS",
+    "cue_patterns",
+    "lowered_cue_patterns",
+    "lowered_patterns",
+    "patterns",
+]
 
 _PREP = r"on|since|by|until|till|from|before|after|as\s+of|of|in|through|to"
 _MONTH_PREP = (
@@ -244,6 +252,34 @@ def patterns() -> Mapping[str, re.Pattern[str]]:
     return compiled
 
 
+# An escape whose meaning its lower case changes (\\S is not \\s): a pattern holding one
+# has no lower-case twin.
+_CASED_ESCAPE = re.compile(r"\\[A-Z]")
+_UPPER = re.compile(r"\(\?P|[A-Z]")
+
+
+@register_cache
+@functools.cache
+def lowered_patterns() -> Mapping[str, re.Pattern[str] | None]:
+    """Each rule's pattern for a lower-cased text without folded letters, case-sensitive.
+
+    At any start of such a text it matches where the rule's pattern matches on the text
+    itself, and as far, but fails several times faster: ignoring case costs ``re`` dearly.
+    None for a pattern that cannot be lower-cased.
+    """
+    return {
+        name: None if _CASED_ESCAPE.search(p.pattern) else re.compile(_lower(p.pattern))
+        for name, p in patterns().items()
+    }
+
+
+def _lower(source: str) -> str:
+    """*source* with its letters in lower case, but for the ``P`` of its named groups."""
+    return _UPPER.sub(
+        lambda m: m.group() if m.group().startswith("(") else m.group().lower(), source
+    )
+
+
 @register_cache
 @functools.cache
 def cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -251,4 +287,45 @@ def cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     vocab = vocabulary()
     future = re.compile(rf"(?<!\w)(?:{_alternation(vocab.future_cues)})\b", re.IGNORECASE)
     past = re.compile(rf"(?<!\w)(?:{_alternation(vocab.past_cues)})\b", re.IGNORECASE)
+    return future, past
+
+
+def _trie(phrases: Iterable[str]) -> str:
+    """A regex matching what ``_alternation(phrases)`` matches, as a tree of shared prefixes.
+
+    At a start both match the same longest phrase (a shorter one only where no longer
+    one goes on), but this one compares each character once instead of once per phrase.
+    """
+    root: dict[str, Any] = {}
+    for phrase in set(phrases):
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + emit(node[char])
+            for char in sorted(node)
+            if char
+        ]
+        if not branches:
+            return ""
+        joined = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{joined})?" if "" in node else joined
+
+    return emit(root) if root else r"(?!x)x"
+
+
+@register_cache
+@functools.cache
+def lowered_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The cue patterns for a lower-cased text without folded letters, case-sensitive.
+
+    On such a text they find what ``cue_patterns`` find on the text itself, several
+    times faster: the vocabulary is lower case, and ignoring case costs ``re`` dearly.
+    """
+    vocab = vocabulary()
+    future = re.compile(rf"(?<!\w)(?:{_trie(vocab.future_cues)})\b")
+    past = re.compile(rf"(?<!\w)(?:{_trie(vocab.past_cues)})\b")
     return future, past

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
 from sahel_news.extract import _timex_calendar as cal
 from sahel_news.extract._timex_rules import (
+    ABSOLUTE_READERS,
     EVENT_NOUN_AFTER,
-    READERS,
     Context,
     Direction,
     Reading,
@@ -27,7 +27,7 @@ from sahel_news.extract._timex_rules import (
 from sahel_news.extract._timex_vocab import Vocabulary, vocabulary
 from sahel_news.models import DateRange, Precision
 
-__all__ = ["read_match"]
+__all__ = ["READERS", "read_match"]
 
 _ONE_DAY = timedelta(days=1)
 _REL_WORDS = {
@@ -399,9 +399,13 @@ _RELATIVE_READERS: dict[str, Callable[[re.Match[str], Vocabulary], Reading | Non
     "season": _read_season,
     "vague": _read_vague,
 }
+# Every rule's reader: what a match of the rule means, or None when it is not a time.
+READERS: Mapping[str, Callable[[re.Match[str], Vocabulary], Reading | None]] = {
+    **ABSOLUTE_READERS,
+    **_RELATIVE_READERS,
+}
 
 
 def read_match(rule: str, match: re.Match[str]) -> Reading | None:
     """The reading of *match* by *rule*, or None when the words are not a time after all."""
-    reader = READERS.get(rule) or _RELATIVE_READERS[rule]
-    return reader(match, vocabulary())
+    return READERS[rule](match, vocabulary())

@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Literal
-
-import attrs
+from typing import Literal, NamedTuple
 
 from sahel_news.extract import _timex_calendar as cal
 from sahel_news.extract._timex_vocab import Vocabulary
 from sahel_news.models import DateRange, Precision
 
 __all__ = [
+    "ABSOLUTE_READERS",
     "EVENT_NOUN_AFTER",
-    "READERS",
     "Context",
     "Direction",
     "Reading",
@@ -54,8 +52,7 @@ class Unresolvable(Exception):  # noqa: N818 - a control-flow signal carrying th
     """A reading cannot be resolved in this context; the message is the problem."""
 
 
-@attrs.frozen
-class Context:
+class Context(NamedTuple):
     """What a reading is resolved against."""
 
     anchor: date | None
@@ -63,8 +60,7 @@ class Context:
     future: bool
 
 
-@attrs.frozen
-class Resolved:
+class Resolved(NamedTuple):
     """A resolved interval, and what it was resolved against."""
 
     earliest: date
@@ -74,9 +70,11 @@ class Resolved:
     reference: DateRange | None = None
 
 
-@attrs.frozen
-class Reading:
-    """One matched expression: how to resolve it and what its words say about tense."""
+class Reading(NamedTuple):
+    """One matched expression: how to resolve it and what its words say about tense.
+
+    (Plain named tuples: a sentence builds several of these, and attrs classes cost more.)
+    """
 
     start: int
     end: int
@@ -116,13 +114,16 @@ def _capitalised(word: str) -> bool:
 
 
 def prep_of(match: re.Match[str]) -> str:
-    value = match.groupdict().get("prep")
+    value = match["prep"] if "prep" in match.re.groupindex else None
     return " ".join(value.lower().split()) if value else ""
 
 
-def _start(match: re.Match[str]) -> int:
-    """Where the expression starts: "before"/"after" are cues, not part of the time."""
-    if prep_of(match) in {"before", "after"}:
+def _start(match: re.Match[str], prep: str | None = None) -> int:
+    """Where the expression starts: "before"/"after" are cues, not part of the time.
+
+    *prep* is ``prep_of(match)`` when the caller has it already.
+    """
+    if (prep_of(match) if prep is None else prep) in {"before", "after"}:
         rest = match.string[match.end("prep") : match.end()]
         return match.end("prep") + len(rest) - len(rest.lstrip())
     return match.start()
@@ -209,7 +210,7 @@ def with_prep(
 ) -> Reading:
     prep = prep_of(match)
     return Reading(
-        _start(match),
+        _start(match, prep),
         match.end(),
         resolve,
         direction="past" if prep == "since" else direction,
@@ -457,7 +458,7 @@ def _read_relative_day(match: re.Match[str], _vocab: Vocabulary) -> Reading | No
     return Reading(match.start(), match.end(), resolve, direction=direction)
 
 
-READERS: dict[str, Callable[[re.Match[str], Vocabulary], Reading | None]] = {
+ABSOLUTE_READERS: dict[str, Callable[[re.Match[str], Vocabulary], Reading | None]] = {
     "iso": _read_iso,
     "day_month": _read_day,
     "month_day": _read_day,

@@ -4,16 +4,18 @@ A full ``finditer`` of every rule over every sentence costs far more than the re
 extraction. Every match starts at a word and holds a core word (a month, "week", a year)
 at most a few words after its start (``WINDOWS``), so the plan lists, per rule, the word
 starts near its cores: ``scan`` tries the rule there only, in order, skipping what an
-earlier match covers, which finds exactly what ``finditer`` finds. A text without any core
-word costs one pass of word splitting and set lookups.
+earlier match covers, which finds exactly what ``finditer`` finds (trying a start too
+many finds nothing wrong). A text is never split into words: one byte-level pass lists its
+ASCII words, enough to reject a text without any core word; ``str.find`` places the cores
+of the others, and a backward scan reads the words before each.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -21,7 +23,7 @@ from sahel_news.data import register_cache
 from sahel_news.extract._timex_patterns import WINDOWS, patterns
 from sahel_news.extract._timex_vocab import vocabulary
 
-__all__ = ["Heads", "Plan", "Words", "heads_of", "phrase_starts", "plan", "scan"]
+__all__ = ["Needs", "Plan", "Words", "needs_of", "plan", "scan"]
 
 _UNITS = ("day", "week", "month", "year", "decade")
 # Core words of the rules whose cores are fixed words, not vocabulary.
@@ -68,9 +70,6 @@ _ASCII_RUN = re.compile(r"[a-z0-9]+")
 _PLAIN = re.compile(r"[a-z]+")
 _ESCAPE = re.compile(r"\\.")
 _DIGIT = re.compile(r"\d")
-# Letters that case-insensitive matching equates with an ASCII letter (dotted and dotless
-# i, long s, the Kelvin sign): a text holding one is scanned whole, as it always was.
-_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
 _DIGIT_RULES = frozenset(["iso", "year_range", "year", "quarter", "decade"])
 # Another word a rule's matches always hold: a day number, a year.
 _ALSO: Mapping[str, str] = {
@@ -84,8 +83,7 @@ _ALSO: Mapping[str, str] = {
 Rule = tuple[int, str, re.Pattern[str]]
 
 
-@attrs.frozen
-class Plan:
+class Plan(NamedTuple):
     """The rules worth trying on one text, each with its start offsets (None: scan it whole)."""
 
     rules: tuple[tuple[Rule, tuple[int, ...] | None], ...]
@@ -97,10 +95,17 @@ class _Tables:
     windowed: bool  # False when the vocabulary has words the windows cannot stand for
     cores: Mapping[str, tuple[str, ...]]  # a core word -> the families it belongs to
     core_words: frozenset[str]
+    core_bytes: frozenset[bytes]  # the core words, encoded, as the byte-level pass reads words
+    # An encoded core -> the word, its families, and the reach and allowed words (spelt
+    # backwards) of one window serving them all: the farthest reach and every allowed word.
+    by_bytes: Mapping[bytes, tuple[str, tuple[str, ...], int, frozenset[str]]]
     by_family: Mapping[str, tuple[tuple[Rule, str | None], ...]]  # each rule with its _ALSO
     farthest: Mapping[str, int]  # a family -> most words before a core of any of its rules
     allowed: Mapping[str, frozenset[str]]  # a family -> every plain word its patterns hold
     coarse: Mapping[str, frozenset[str]]  # the word gates of the unwindowed scan
+    # A family -> its rules (each with its _ALSO), its farthest reach and its allowed words
+    # spelt backwards, as the scan reads the words before a core.
+    families: Mapping[str, tuple[tuple[tuple[Rule, str | None], ...], int, frozenset[str]]]
 
 
 _NOTHING = Plan(())
@@ -178,41 +183,173 @@ def _tables() -> _Tables:
         family = WINDOWS[rule[1]][0]
         by_family.setdefault(family, []).append((rule, _ALSO.get(rule[1])))
         farthest[family] = max(farthest.get(family, 0), reach[rule[1]])
+    allowed = {
+        family: frozenset(word for rule, _ in items for word in _plain_words(rule[2]))
+        for family, items in by_family.items()
+    }
     return _Tables(
         rules=rules,
         windowed=windowed,
         cores={word: tuple(names) for word, names in cores.items()},
         core_words=frozenset(cores),
+        core_bytes=frozenset(word.encode() for word in cores),
+        by_bytes={
+            word.encode(): (
+                word,
+                tuple(names),
+                max(farthest.get(name, 0) for name in names),
+                frozenset(w[::-1] for name in names for w in allowed.get(name, ())),
+            )
+            for word, names in cores.items()
+        },
         by_family={family: tuple(items) for family, items in by_family.items()},
         farthest=farthest,
-        allowed={
-            family: frozenset(word for rule, _ in items for word in _plain_words(rule[2]))
-            for family, items in by_family.items()
-        },
+        allowed=allowed,
         coarse={
             "month": frozenset(vocab.months),
             "weekday": frozenset(vocab.weekdays),
             "season": frozenset(word.split()[0] for word in vocab.seasons),
         },
+        families={
+            family: (tuple(items), farthest[family], frozenset(w[::-1] for w in allowed[family]))
+            for family, items in by_family.items()
+        },
     )
 
 
+# The byte table of the prefilter: ASCII word characters kept (digits as "0") and every
+# other byte a space (a non-ASCII letter splits a word, which can add a candidate but never
+# hide one).
+_WORD_BYTES = bytes(
+    48 if chr(b).isdigit() else b if chr(b).isascii() and _RUN.fullmatch(chr(b)) else 32
+    for b in range(128)
+) + bytes([32] * 128)
+_ASCII_BYTES = bytes(range(128))
+# A run of \w starting with a digit; it is a word when no \w stands before it.
+_DIGIT_RUN = re.compile(r"\d\w*")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9]\w*")
+
+
+def _has_folded_letter(text: str) -> bool:
+    """Whether *text* holds a letter that case-insensitive matching equates with an ASCII one.
+
+    The dotted and dotless i, the long s and the Kelvin sign: a text holding one is
+    scanned whole, as it always was.
+    """
+    return "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether *char* is a ``\\w`` character (what ``re`` counts as one, exactly)."""
+    return char.isalnum() or char == "_"
+
+
 class Words:
-    """The words (runs of ``\\w``) of one text, lower-cased, read once for every scan of it."""
+    """One text as the scanner reads it: lower-cased, and its words found at first need.
+
+    Nothing splits the text into words: its ASCII words come from one byte-level pass
+    (``tokens``, a superset of its ASCII words), the places of a word from ``str.find``,
+    and the words before a place from a backward scan, so a text costs a few C-level
+    passes and a sentence without a time word is rejected after the first.
+    """
+
+    __slots__ = (
+        "_backwards",
+        "_other_digits",
+        "_token_set",
+        "digits",
+        "long_digits",
+        "lowered",
+        "text",
+        "tokens",
+        "windowed",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
+        ascii_only = text.isascii()
         # Windows assume ASCII case folding: a text with a folded letter is scanned whole.
-        self.windowed = text.isascii() or _FOLDED.search(text) is None
+        self.windowed = ascii_only or not _has_folded_letter(text)
         # Lower-casing keeps offsets and word runs then: only U+0130, a folded letter, grows.
         self.lowered = text.lower()
-        self._parts = _SPLIT.split(self.lowered)  # gap, word, gap, word, ..., gap
-        self.words = self._parts[1::2]
+        encoded = self.lowered.encode()
+        marked = encoded.translate(_WORD_BYTES)
+        # The runs of ASCII word characters (digits as "0"), lower case: every ASCII word
+        # of the text is one, and a word with a non-ASCII letter adds its ASCII pieces,
+        # which ``places`` tells apart.
+        self.tokens: list[bytes] = marked.split()
+        # Whether the text holds a decimal digit (``\\d``): an ASCII one, or among its
+        # few non-ASCII characters one such as "\u0663". Lower-casing makes none.
+        self._other_digits = not ascii_only and (
+            _DIGIT.search(encoded.translate(None, _ASCII_BYTES).decode()) is not None
+        )
+        self.digits = self._other_digits or b"0" in marked
+        # Whether a digit word may be a year, a decade or an ISO date's year: one of four
+        # ASCII digits or more, or any word of other digits.
+        self.long_digits = self._other_digits or b"0000" in marked
+        self._backwards: str | None = None
+        self._token_set: frozenset[bytes] | None = None
 
-    @functools.cached_property
-    def starts(self) -> list[int]:
-        """Where each word starts."""
-        return list(itertools.accumulate(map(len, self._parts)))[0 : 2 * len(self.words) : 2]
+    def token_set(self) -> frozenset[bytes]:
+        """The ``tokens``, as a set."""
+        if self._token_set is None:
+            self._token_set = frozenset(self.tokens)
+        return self._token_set
+
+    def places(self, word: str) -> list[int]:
+        """Where *word* (lower case) stands as a whole word, a whole run of ``\\w``."""
+        lowered = self.lowered
+        size = len(word)
+        found = []
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + size
+            # Neither side a \\w character ("_" is one, and so is every alphanumeric).
+            before = lowered[at - 1 : at]
+            after = lowered[end : end + 1]
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                found.append(at)
+            at = lowered.find(word, end)
+        return found
+
+    def digit_words(self) -> Iterator[tuple[int, str]]:
+        """Each word starting with a digit (``\\d``): where it starts, and the word."""
+        lowered = self.lowered
+        # With ASCII digits alone, an ASCII class finds the same runs, faster.
+        runs = _DIGIT_RUN if self._other_digits else _ASCII_DIGIT_RUN
+        for run in runs.finditer(lowered):
+            at = run.start()
+            if at == 0 or not _is_word_char(lowered[at - 1]):
+                yield at, run.group()
+
+    def window(self, place: int, farthest: int, allowed: frozenset[str]) -> list[int]:
+        """The starts of the word at *place* and of up to *farthest* words before it.
+
+        The walk back stops at a plain ASCII word not in *allowed* (words spelt
+        backwards): a match never holds one. The starts come nearest first.
+        """
+        starts = [place]
+        if farthest:
+            if self._backwards is None:
+                self._backwards = self.lowered[::-1]
+            size = len(self._backwards)
+            for run in _RUN.finditer(self._backwards, size - place):
+                word = run.group()
+                # Only plain ASCII words are known to be absent from the patterns.
+                if word not in allowed and word.isascii() and word.isalpha():
+                    break
+                starts.append(size - run.end())
+                if len(starts) > farthest:
+                    break
+        return starts
+
+    def may_hold(self, words: frozenset[bytes]) -> bool:
+        """Whether a word of the text may be one of *words* (lower-case ASCII, encoded).
+
+        Never wrong when it says no; a yes is to be checked with ``places``. A text with
+        a folded letter ("ſaid" matches "said" ignoring case) may hold any.
+        """
+        return not self.windowed or not words.isdisjoint(self.tokens)
 
 
 def _coarse_plan(words: Words, tables: _Tables) -> Plan:
@@ -232,133 +369,129 @@ def _coarse_plan(words: Words, tables: _Tables) -> Plan:
     return Plan(tuple(chosen))
 
 
-def _hits(words: Words, tables: _Tables, *, digits: bool) -> dict[str, list[int]]:
-    """The indices of each core family's words among the words of a text."""
-    present = tables.core_words.intersection(words.words)
-    hits: dict[str, list[int]] = {}
-    cores = tables.cores
-    for index, word in enumerate(words.words):
-        if word in present:
-            for family in cores[word]:
-                hits.setdefault(family, []).append(index)
-        elif digits and word[0].isdigit():
-            hits.setdefault("digits", []).append(index)
+def _windows(words: Words, tables: _Tables, found: Iterable[bytes]) -> dict[str, list[int]]:
+    """Where each core family's matches may start in a text ("digits": its digit words).
+
+    A match starts at most its rule's reach of words before a core, and only over words
+    its patterns can hold at all. One window, as long as the longest reach of the core's
+    families and over the words of any, serves them all: a start too many is tried in
+    vain, never wrongly. A family's starts come in order, each once.
+    """
+    windows: dict[str, list[int]] = {}
+    several: set[str] = set()  # the families with more than one window, to merge
+    cores = tables.by_bytes
+    text = words.text
+    capitalised = False
+    for token in found:
+        word, families, farthest, allowed = cores[token]
+        for place in words.places(word):
+            window = words.window(place, farthest, allowed)[::-1]  # shared: never changed
+            for family in families:
+                if family in windows:
+                    windows[family] = windows[family] + window
+                    several.add(family)
+                else:
+                    windows[family] = window
+            capitalised = capitalised or ("month" in families and text[place].isupper())
+    # Every month reader wants the month capitalised ("may" is a verb).
+    if not capitalised:
+        windows.pop("month", None)
+    # A digit word matters as a day number to a month's rules, or as a year or decade.
+    if words.long_digits or (words.digits and "month" in windows):
+        for place, word in words.digit_words():
+            windows.setdefault("digits", []).append(place)
             for family, shape in _SHAPES.items():
                 if shape.fullmatch(word):
-                    hits.setdefault(family, []).append(index)
-    return hits
+                    _rules, farthest, allowed = tables.families[family]
+                    window = words.window(place, farthest, allowed)[::-1]
+                    if family in windows:
+                        windows[family] = windows[family] + window
+                        several.add(family)
+                    else:
+                        windows[family] = window
+    for family in several.intersection(windows):
+        windows[family] = sorted(set(windows[family]))
+    return windows
 
 
 def plan(words: Words) -> Plan:
-    """Which rules to try on a text, and where."""
+    """Which rules to try on a text, and where (in no particular order of rules)."""
     tables = _tables()
     if not tables.windowed or not words.windowed:
         return _coarse_plan(words, tables)
-    digits = _DIGIT.search(words.text) is not None
-    if not digits and tables.core_words.isdisjoint(words.words):
+    windows = _windows(words, tables, tables.core_bytes.intersection(words.tokens))
+    if not windows:
         return _NOTHING
-    hits = _hits(words, tables, digits=digits)
-    if not hits:
-        return _NOTHING
-    starts = words.starts
-    # Every month reader wants the month capitalised ("may" is a verb).
-    text = words.text
-    if "month" in hits and not any(text[starts[i]].isupper() for i in hits["month"]):
-        del hits["month"]
+    families = tables.families
     chosen: list[tuple[Rule, tuple[int, ...] | None]] = []
-    for family, indices in hits.items():
-        rules = tables.by_family.get(family)
-        if not rules:
-            continue
-        # A match starts at most its rule's reach of words before a core, and only over
-        # words its patterns can hold at all; one window serves every rule of the family.
-        allowed = tables.allowed[family]
-        farthest = tables.farthest[family]
-        if len(indices) == 1:
-            index = indices[0]
-            window = tuple(
-                starts[index - _depth(words.words, index, farthest, allowed) : index + 1]
+    for family, window in windows.items():
+        if family in families:
+            starts = tuple(window)
+            chosen.extend(
+                (rule, starts)
+                for rule, also in families[family][0]
+                if also is None or also in windows
             )
-        else:
-            found: set[int] = set()
-            for index in indices:
-                found.update(
-                    starts[index - _depth(words.words, index, farthest, allowed) : index + 1]
-                )
-            window = tuple(sorted(found))
-        chosen.extend((rule, window) for rule, also in rules if also is None or also in hits)
-    chosen.sort(key=lambda item: item[0][0])
     return Plan(tuple(chosen))
 
 
-def _depth(words: list[str], index: int, farthest: int, allowed: frozenset[str]) -> int:
-    """How many words right before *index* (at most *farthest*) a match could hold."""
-    depth = 0
-    while depth < farthest and index - depth > 0:
-        word = words[index - depth - 1]
-        # Only plain ASCII words are known to be absent from the patterns.
-        if word not in allowed and word.isascii() and word.isalpha():
-            break
-        depth += 1
-    return depth
-
-
 def scan(
-    pattern: re.Pattern[str], text: str, starts: tuple[int, ...] | None
-) -> Iterator[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, trying only *starts* (None: every offset)."""
+    pattern: re.Pattern[str],
+    text: str,
+    starts: Sequence[int] | None,
+    twin: re.Pattern[str] | None = None,
+    lowered: str = "",
+) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying only *starts* (None: every offset).
+
+    *twin* is the pattern's lower-case twin and *lowered* the lower-cased text (one
+    without folded letters): tried first at each start, it fails faster where the pattern
+    fails, and only its matches are read again on the text itself.
+    """
     if starts is None:
-        yield from pattern.finditer(text)
-        return
+        return list(pattern.finditer(text))
+    found = []
     covered = 0
     for start in starts:
-        if start >= covered:
+        if start >= covered and (twin is None or twin.match(lowered, start) is not None):
             match = pattern.match(text, start)
             if match is not None:
-                yield match
+                found.append(match)
                 covered = match.end()
+    return found
 
 
 @attrs.frozen
-class Heads:
-    """How the phrases of a pattern start: their first words, and their first marks.
+class Needs:
+    """What the phrases of a pattern need in a text to match there: every word of theirs.
 
-    ``words`` None means some phrase starts with a word the scan cannot stand for.
+    A phrase matched after ``(?<!\\w)`` and before ``\\b`` holds each of its words whole,
+    so a text without one of them cannot match it. ``by_first`` maps the first word of
+    each phrase to the words of the phrases it starts (encoded as ``Words.tokens`` are);
+    None when some phrase has a word the byte-level pass cannot stand for.
     """
 
-    words: frozenset[str] | None
-    marks: frozenset[str]
+    by_first: Mapping[bytes, tuple[frozenset[bytes], ...]] | None
+    first: frozenset[bytes]
+
+    def may_match_in(self, words: Words) -> bool:
+        """Whether a phrase may match in a text (never wrong when it says no)."""
+        if self.by_first is None or not words.windowed:
+            return True
+        present = self.first.intersection(words.tokens)
+        if not present:
+            return False
+        tokens = words.token_set()
+        return any(need <= tokens for word in present for need in self.by_first[word])
 
 
-def heads_of(phrases: Iterable[str]) -> Heads:
-    """The heads of *phrases* (lower-case vocabulary phrases matched after ``(?<!\\w)``)."""
-    words: set[str] = set()
-    marks: set[str] = set()
+def needs_of(phrases: Iterable[str]) -> Needs:
+    """The needs of *phrases* (lower-case vocabulary phrases matched as whole words)."""
+    by_first: dict[bytes, list[frozenset[bytes]]] = {}
     for phrase in phrases:
-        run = _RUN.match(phrase)
-        if run is None:
-            marks.add(phrase[:1])
-        elif _ASCII_RUN.fullmatch(run.group()):
-            words.add(run.group())
-        else:
-            return Heads(None, frozenset())
-    return Heads(frozenset(words), frozenset(marks))
-
-
-def phrase_starts(words: Words, heads: Heads) -> tuple[int, ...] | None:
-    """Where a phrase with these *heads* can start in a text, in order (None: anywhere).
-
-    A phrase matched after ``(?<!\\w)`` starts at a word of the text equal to its first
-    word, or at its first mark.
-    """
-    if heads.words is None or not words.windowed:
-        return None
-    present = heads.words.intersection(words.words)
-    found = [words.starts[i] for i, word in enumerate(words.words) if word in present]
-    text = words.text
-    for mark in heads.marks:
-        at = text.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = text.find(mark, at + 1)
-    return tuple(sorted(found)) if heads.marks else tuple(found)
+        runs = _RUN.findall(phrase)
+        if not runs or not all(_ASCII_RUN.fullmatch(run) for run in runs):
+            return Needs(None, frozenset())
+        encoded = [run.encode().translate(_WORD_BYTES) for run in runs]  # digits as tokens are
+        by_first.setdefault(encoded[0], []).append(frozenset(encoded))
+    return Needs({word: tuple(needs) for word, needs in by_first.items()}, frozenset(by_first))

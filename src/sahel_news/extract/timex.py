@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 import attrs
@@ -18,10 +19,14 @@ import attrs
 from sahel_news.data import register_cache
 from sahel_news.errors import SahelNewsError
 from sahel_news.extract import _timex_calendar as cal
-from sahel_news.extract._timex_patterns import cue_patterns
-from sahel_news.extract._timex_relative import read_match
+from sahel_news.extract._timex_patterns import (
+    cue_patterns,
+    lowered_cue_patterns,
+    lowered_patterns,
+)
+from sahel_news.extract._timex_relative import READERS
 from sahel_news.extract._timex_rules import Context, Reading, Resolved, Unresolvable
-from sahel_news.extract._timex_scan import Heads, Words, heads_of, phrase_starts, plan, scan
+from sahel_news.extract._timex_scan import Needs, Words, needs_of, plan, scan
 from sahel_news.extract._timex_vocab import vocabulary
 from sahel_news.models import DateRange, Precision
 
@@ -39,18 +44,24 @@ _BREAK_WORDS = (
     "because",
     "whereas",
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:" + "|".join(_BREAK_WORDS) + r")\s")
-# The two halves of _CLAUSE_BREAK: their matches never overlap, so together they find the same.
+# Where a clause breaks: at a mark, or before a word opening a clause. The matches of the
+# two never overlap, so together they find what one alternation of both finds.
 _MARK_BREAK = re.compile(r"[,;:()\u2013\u2014]")
 _WORD_BREAK = re.compile(r"\s(?:" + "|".join(_BREAK_WORDS) + r")\s")
-_BREAK_WORD_SET = frozenset(_BREAK_WORDS)
+_BREAK_WORD_BYTES = frozenset(word.encode() for word in _BREAK_WORDS)
+_HAD = frozenset([b"had"])
 _RANGE_START = re.compile(r"(?:from|between)\s", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _RANGE_LINK_WORD = re.compile(r"(?:until|till|to|through)\s", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|until|till|through)\s*", re.IGNORECASE)
 _WEEK = timedelta(days=7)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_LOWERED_PAST_PERFECT = re.compile(r"\bhad\b")  # for a lower-cased text
 _TRAILING = " \t\n.,;:!?\"'’”)"
+
+
+# A cue kind: its pattern, the same for a lower-cased text, and what its phrases need.
+_Cue = tuple[re.Pattern[str], re.Pattern[str], Needs]
 
 
 class TimeResolutionError(SahelNewsError, ValueError):
@@ -80,14 +91,19 @@ class TimeExpression:
 
 def _scan(words: Words) -> list[Reading]:
     """The leftmost-longest non-overlapping readings of a text, in order."""
-    text = words.text
+    text, lowered = words.text, words.lowered
+    vocab = vocabulary()
+    # The lower-case twins serve a lower-cased text only when it has no folded letters.
+    twins: Mapping[str, re.Pattern[str] | None] = lowered_patterns() if words.windowed else {}
     candidates: list[tuple[int, int, int, Reading]] = []
     for (priority, rule, pattern), starts in plan(words).rules:
-        for match in scan(pattern, text, starts):
-            reading = read_match(rule, match)
+        reader = READERS[rule]
+        for match in scan(pattern, text, starts, twins.get(rule), lowered):
+            reading = reader(match, vocab)
             if reading is not None and reading.end > reading.start:
                 candidates.append((reading.start, reading.start - reading.end, priority, reading))
-    candidates.sort(key=lambda c: c[:3])
+    if len(candidates) > 1:
+        candidates.sort(key=lambda c: c[:3])
     chosen: list[Reading] = []
     covered = 0
     for start, _, _, reading in candidates:
@@ -105,93 +121,83 @@ def _has_cue(pattern: re.Pattern[str], text: str, start: int = 0, end: int | Non
 
 @register_cache
 @functools.cache
-def _cues_within_clauses() -> bool:
-    """Whether no tense cue can run across a clause break, so each clause's cues start in it."""
+def _cues() -> tuple[_Cue, _Cue]:
+    """The future and the past cues: the pattern for a text, the one for its lower case
+    (a text without folded letters), and the words their phrases need."""
     vocab = vocabulary()
-    cues = (*vocab.future_cues, *vocab.past_cues)
-    return not any(_CLAUSE_BREAK.search(f" {cue} ") for cue in cues)
-
-
-@register_cache
-@functools.cache
-def _cue_heads() -> tuple[Heads, Heads]:
-    vocab = vocabulary()
-    return heads_of(vocab.future_cues), heads_of(vocab.past_cues)
-
-
-class _Cues:
-    """Whether one kind of tense cue stands in a text, or in a clause of it."""
-
-    def __init__(self, pattern: re.Pattern[str], heads: Heads, words: Words) -> None:
-        self._pattern = pattern
-        self._heads = heads
-        self._words = words
-        self._text = words.text
-
-    @functools.cached_property
-    def _starts(self) -> tuple[int, ...] | None:
-        return phrase_starts(self._words, self._heads)
-
-    def anywhere(self) -> bool:
-        return self._holds(0, len(self._text), clause=False)
-
-    def within(self, left: int, right: int) -> bool:
-        return self._holds(left, right, clause=True)
-
-    def _holds(self, left: int, right: int, *, clause: bool) -> bool:
-        starts = self._starts
-        if starts is None or (clause and not _cues_within_clauses()):
-            return _has_cue(self._pattern, self._text, left, right)
-        # No cue runs across a clause break, so a clause holds one when one matches at one
-        # of its possible starts: what an earlier match covers holds a match of its own.
-        text = self._text
-        for start in starts[bisect.bisect_left(starts, left) : bisect.bisect_left(starts, right)]:
-            match = self._pattern.match(text, start)
-            if match is not None and match.group() != "Will":
-                return True
-        return False
+    future, past = cue_patterns()
+    lowered_future, lowered_past = lowered_cue_patterns()
+    return (
+        (future, lowered_future, needs_of(vocab.future_cues)),
+        (past, lowered_past, needs_of(vocab.past_cues)),
+    )
 
 
 class _Tenses:
-    """The tense cues of one text, read at first need: per clause, and for the whole text."""
+    """The tense cues of one text, read at first need: per clause, and for the whole text.
+
+    A cue kind none of whose phrases has all its words in the text is never looked for; a
+    clause is searched for cues only between its breaks.
+    """
+
+    __slots__ = ("_breaks", "_clauses", "_future_anywhere", "_words")
 
     def __init__(self, words: Words) -> None:
-        self._text = words.text
         self._words = words
-        future, past = cue_patterns()
-        future_heads, past_heads = _cue_heads()
-        self._future = _Cues(future, future_heads, words)
-        self._past = _Cues(past, past_heads, words)
+        self._breaks: list[int] | None = None
+        self._future_anywhere: bool | None = None
         self._clauses: dict[int, bool] = {}
 
-    @functools.cached_property
-    def _breaks(self) -> list[int]:
-        text = self._text
-        found = [m.start() for m in _MARK_BREAK.finditer(text)]
-        if not _BREAK_WORD_SET.isdisjoint(self._words.words):
-            found.extend(m.start() for m in _WORD_BREAK.finditer(text))
-            found.sort()
-        return [0, *found, len(text)]
+    def _holds(self, cue: _Cue, left: int, right: int) -> bool:
+        """Whether a cue of this kind stands in ``[left, right)`` of the text."""
+        pattern, lowered_pattern, needs = cue
+        words = self._words
+        if not needs.may_match_in(words):
+            return False
+        # The search ends at the clause's break, as if the text ended there.
+        if not words.windowed:
+            return _has_cue(pattern, words.text, left, right)
+        text = words.text
+        return any(
+            text[m.start() : m.end()] != "Will"
+            for m in lowered_pattern.finditer(words.lowered, left, right)
+        )
 
-    @functools.cached_property
+    def _clause_breaks(self) -> list[int]:
+        if self._breaks is None:
+            text = self._words.text
+            found = [m.start() for m in _MARK_BREAK.finditer(text)]
+            if self._words.may_hold(_BREAK_WORD_BYTES):
+                found.extend(m.start() for m in _WORD_BREAK.finditer(text))
+                found.sort()
+            self._breaks = [0, *found, len(text)]
+        return self._breaks
+
     def future_anywhere(self) -> bool:
-        return self._future.anywhere()
+        if self._future_anywhere is None:
+            self._future_anywhere = self._holds(_cues()[0], 0, len(self._words.text))
+        return self._future_anywhere
 
-    @functools.cached_property
     def past_perfect(self) -> bool:
-        return _PAST_PERFECT.search(self._text) is not None
+        words = self._words
+        if not words.windowed:
+            return _PAST_PERFECT.search(words.text) is not None
+        return words.may_hold(_HAD) and _LOWERED_PAST_PERFECT.search(words.lowered) is not None
 
     def _clause_future(self, reading: Reading) -> bool:
-        left = self._breaks[bisect.bisect_right(self._breaks, reading.start) - 1]
-        right = self._breaks[bisect.bisect_left(self._breaks, reading.end)]
-        if left not in self._clauses:
-            if self._future.within(left, right):
-                self._clauses[left] = True
-            elif self._past.within(left, right):
-                self._clauses[left] = False
-            else:
-                self._clauses[left] = self.future_anywhere
-        return self._clauses[left]
+        # A clause's cues decide its tense, else the text's future cues. With no future
+        # cue anywhere, no clause holds one either: the text is read back, clause or not.
+        if not self.future_anywhere():
+            return False
+        breaks = self._clause_breaks()
+        left = breaks[bisect.bisect_right(breaks, reading.start) - 1]
+        known = self._clauses.get(left)
+        if known is None:
+            right = breaks[bisect.bisect_left(breaks, reading.end)]
+            future, past = _cues()
+            known = self._holds(future, left, right) or not self._holds(past, left, right)
+            self._clauses[left] = known
+        return known
 
     def of(self, reading: Reading, future: bool | None) -> bool:
         """Whether *reading* is read forward from the anchor."""
@@ -201,7 +207,7 @@ class _Tenses:
             # "By March, the troops had left": a past-perfect text with no future cue looks
             # back from its "by"; any other "by" is a deadline, and so is one the caller
             # says is in the future.
-            return bool(future) or self.future_anywhere or not self.past_perfect
+            return bool(future) or self.future_anywhere() or not self.past_perfect()
         if future is not None:
             return future
         return self._clause_future(reading)
@@ -312,13 +318,16 @@ def _join_range(text: str, first: TimeExpression, second: TimeExpression) -> Tim
     """ "from Monday to Wednesday" as one range, when both ends are resolved and in order."""
     if first.range is None or second.range is None:
         return None
+    # Most pairs stand apart: only a link word between them ("to", "-") can join them.
+    linked = _RANGE_LINK.fullmatch(text, first.end, second.start) or (
+        not text[first.end : second.start].strip() and _RANGE_LINK_WORD.match(second.text)
+    )
+    if not linked:
+        return None
     opener = _RANGE_OPENER.search(text, max(0, first.start - 16), first.start)
     start = opener.start() if opener is not None else first.start
     if opener is None and not _RANGE_START.match(first.text):
         return None
-    linked = _RANGE_LINK.fullmatch(text, first.end, second.start) or (
-        not text[first.end : second.start].strip() and _RANGE_LINK_WORD.match(second.text)
-    )
     earliest, latest = first.range.earliest, second.range.latest
     if earliest > latest and _weekday_pair(first.range, second.range):
         # "from Monday to Wednesday" told on a Tuesday: last week's in the past, next
@@ -327,7 +336,7 @@ def _join_range(text: str, first: TimeExpression, second: TimeExpression) -> Tim
             latest += _WEEK
         else:
             earliest -= _WEEK
-    if not linked or earliest > latest:
+    if earliest > latest:
         return None
     words = text[start : second.end]
     joined = DateRange(
