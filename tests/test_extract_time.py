@@ -440,6 +440,30 @@ class TestFindTimes:
         assert found[1].range is not None
         assert found[1].range.earliest == date(2024, 7, 1)
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The mission withdrew from its camp on October 31, two months earlier than planned.",
+            "The mission withdrew from its camp on October 31, as planned.",
+            "The mission withdrew on October 31, sooner than scheduled.",
+        ],
+    )
+    def test_comparison_with_a_plan_is_no_future_cue(self, sentence):
+        """Reads "than planned", "as planned" as a comparison: the clause stays in the past."""
+        found = find_times(sentence, anchor=date(2023, 11, 15))
+        assert [(t.text, t.planned) for t in found] == [("on October 31", False)]
+        assert found[0].range is not None
+        assert found[0].range.earliest == date(2023, 10, 31)
+
+    def test_stated_plan_beside_a_comparison_is_still_future(self):
+        """Keeps a real future cue in a sentence that also compares with a plan."""
+        found = find_times(
+            "The troops will leave on October 31, as planned.", anchor=date(2023, 11, 15)
+        )
+        assert [(t.text, t.planned) for t in found] == [("on October 31", True)]
+        assert found[0].range is not None
+        assert found[0].range.earliest == date(2024, 10, 31)
+
     def test_future_argument_overrides_the_sentence(self):
         """Uses the tense the caller gives over the sentence's cues."""
         found = find_times("Talks took place on Monday.", anchor=date(2024, 6, 5), future=True)
@@ -514,6 +538,8 @@ class TestFindTimes:
             "Analysts recall the fall of Kabul.",
             "The Black September group and the Bloody Sunday inquiry were cited.",
             "About 2,000 villages and 1,500 cases were counted.",
+            "The vote came two months earlier than planned.",
+            "Aid arrived a week later than promised.",
         ],
     )
     def test_not_times(self, sentence):

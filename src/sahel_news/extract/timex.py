@@ -89,6 +89,11 @@ class TimeExpression:
     problem: str | None
 
 
+# "two months earlier than planned", "later than expected": a comparison, not a date
+_COMPARED = re.compile(r"\s+than\b", re.IGNORECASE)
+_COMPARING = re.compile(r"\b(?:than|as)\s+$", re.IGNORECASE)
+
+
 def _scan(words: Words) -> list[Reading]:
     """The leftmost-longest non-overlapping readings of a text, in order."""
     text, lowered = words.text, words.lowered
@@ -100,7 +105,11 @@ def _scan(words: Words) -> list[Reading]:
         reader = READERS[rule]
         for match in scan(pattern, text, starts, twins.get(rule), lowered):
             reading = reader(match, vocab)
-            if reading is not None and reading.end > reading.start:
+            if (
+                reading is not None
+                and reading.end > reading.start
+                and not _COMPARED.match(text, reading.end)
+            ):
                 candidates.append((reading.start, reading.start - reading.end, priority, reading))
     if len(candidates) > 1:
         candidates.sort(key=lambda c: c[:3])
@@ -113,10 +122,15 @@ def _scan(words: Words) -> list[Reading]:
     return chosen
 
 
+def _is_cue(text: str, start: int, end: int) -> bool:
+    # "Will" capitalised is a name far more often than a sentence-initial question, and
+    # "than planned", "as scheduled" compare with a plan rather than state one.
+    return text[start:end] != "Will" and not _COMPARING.search(text, max(0, start - 6), start)
+
+
 def _has_cue(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> bool:
-    # "Will" capitalised is a name far more often than a sentence-initial question.
     stop = len(text) if end is None else end
-    return any(m.group() != "Will" for m in pattern.finditer(text, start, stop))
+    return any(_is_cue(text, m.start(), m.end()) for m in pattern.finditer(text, start, stop))
 
 
 @register_cache
@@ -159,7 +173,7 @@ class _Tenses:
             return _has_cue(pattern, words.text, left, right)
         text = words.text
         return any(
-            text[m.start() : m.end()] != "Will"
+            _is_cue(text, m.start(), m.end())
             for m in lowered_pattern.finditer(words.lowered, left, right)
         )
 
