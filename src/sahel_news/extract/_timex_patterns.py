@@ -26,7 +26,7 @@ __all__ = [
 _PREP = r"on|since|by|until|till|from|before|after|as\s+of|of|in|through|to"
 _MONTH_PREP = (
     r"earlier\s+in|later\s+in|early\s+in|late\s+in|in|since|by|until|till|throughout|through"
-    r"|during|from|before|after|of|as\s+of|around|to"
+    r"|during|from|before|after|of|as\s+of|around|to|for"
 )
 _YEAR_PREP = (
     r"earlier\s+in|later\s+in|early\s+in|late\s+in|in|since|by|until|till|throughout|through"
