@@ -33,12 +33,18 @@ from sahel_news.extract.recognizer import (
     fold,
 )
 from sahel_news.models import Actor, ActorKind, Country, Mention
+from sahel_news.models._checks import ID_PATTERN
+from sahel_news.models._unchecked import unchecked
 
 __all__ = ["Hit", "Merger"]
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _PREVIOUS_WORD = re.compile(r"([A-Z][\w'-]*) $")
 _WORD_REST = re.compile(r"[\w'-]*")
+# Actors whose every field the built-in recognizers, the tables and the article's own text
+# gave skip the field checks; only their id (which a user table may spell badly) is checked.
+_unchecked_actor = unchecked(Actor)
+_VALID_ID = re.compile(ID_PATTERN)
 
 
 class Hit(NamedTuple):
@@ -252,6 +258,8 @@ class Merger:
         extra_countries: Sequence[Hit] = (),
     ) -> None:
         self.units = units
+        # a user's recognizer may hand over any id, name, role, kind or country
+        self.built_in = all(type(r) in _TUPLE_FORMS for r in recognizers)
         found = _by_unit(units, recognizers)
         self.orgs = _longest_first(found[EntityLabel.ORGANISATION])
         people = self._people_without_org_clashes(_cluster(found[EntityLabel.PERSON]))
@@ -523,7 +531,8 @@ class Merger:
         aliases = tuple(
             dict.fromkeys(m.text for m in found if named and fold(m.text) != folded_name)
         )
-        return Actor(
+        build = _unchecked_actor if self.built_in and _VALID_ID.fullmatch(actor.id) else Actor
+        return build(
             id=actor.id,
             name=actor.name,
             kind=actor.kind,

@@ -154,34 +154,44 @@ def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans]:
     """
     scan = _head_scan()
     if scan is None:
-        (heads, _, _), _, _, speech = _person_patterns()
+        (head_pattern, _, _), _, _, speech_pattern = _person_patterns()
         return (
-            [m.span() for m in heads.matches(lower)],
+            [m.span() for m in head_pattern.matches(lower)],
             [m.span() for m in _org_pattern()[0].matches(lower)],
-            [m.span() for m in speech.matches(folded)],
+            [m.span() for m in speech_pattern.matches(folded)],
         )
-    found: tuple[_Spans, _Spans, _Spans] = ([], [], [])
-    reach = [0, 0, 0]
+    heads: _Spans = []
+    orgs: _Spans = []
+    speech: _Spans = []
+    # where each list's last word ends: like ``finditer``, a pattern finds no word inside
+    # one it has found
+    heads_reach = orgs_reach = speech_reach = 0
     first = scan.first.match(lower)
     words = scan.ascii_words if lower.isascii() else scan.words
     for match in itertools.chain((first,) if first else (), words.finditer(lower)):
         start = match.end()  # the look-aheads take no room
-        after_hyphen = start > 0 and lower[start - 1] == "-"
-        for index in (0, 1, 2):
-            end = match.end(index + 1)
-            if end < 0 or start < reach[index]:
-                continue
-            if index == 2 and folded[start:end] != lower[start:end]:
+        # like a ``finditer`` match, one after a hyphen ("pro-junta") is no word of its
+        # own but still hides the words inside it from its own pattern
+        own_word = not (start > 0 and lower[start - 1] == "-")
+        _, (_, head_end), (_, org_end), (_, speech_end) = match.regs
+        if head_end >= 0 and start >= heads_reach:
+            heads_reach = head_end
+            if own_word:
+                heads.append((start, head_end))
+        if org_end >= 0 and start >= orgs_reach:
+            orgs_reach = org_end
+            if own_word:
+                orgs.append((start, org_end))
+        if speech_end >= 0 and start >= speech_reach:
+            if folded[start:speech_end] != lower[start:speech_end]:
                 said = scan.speech.match(folded, start)  # "Said" is no verb of saying
                 if said is None:
                     continue
-                end = said.end()
-            # like a ``finditer`` match, one after a hyphen ("pro-junta") is no word of
-            # its own but still hides the words inside it from its own pattern
-            reach[index] = end
-            if not after_hyphen:
-                found[index].append((start, end))
-    return found
+                speech_end = said.end()
+            speech_reach = speech_end
+            if own_word:
+                speech.append((start, speech_end))
+    return heads, orgs, speech
 
 
 class _UnitText:
@@ -192,6 +202,7 @@ class _UnitText:
         self.folded = folded
         self.lower = folded.lower()
         self.countries = _Countries(countries)
+        self._backwards: str | None = None
         self.resized = len(self.lower) != len(folded)  # lower() changed a length ("İ")
         if self.resized:
             self.heads: _Spans = []
@@ -200,10 +211,12 @@ class _UnitText:
         else:
             self.heads, self.orgs, self.speech = _head_words(folded, self.lower)
 
-    @functools.cached_property
+    @property
     def backwards(self) -> str:
-        """The folded text reversed, for `_words_before`."""
-        return self.folded[::-1]
+        """The folded text reversed, for `_words_before` (made when first asked for)."""
+        if self._backwards is None:
+            self._backwards = self.folded[::-1]
+        return self._backwards
 
 
 def _titles(unit: _UnitText) -> Iterator[tuple[int, int]]:
@@ -212,8 +225,11 @@ def _titles(unit: _UnitText) -> Iterator[tuple[int, int]]:
     if unit.resized:
         yield from (m.span() for m in any_case.finditer(unit.folded))
         return
-    spans = list(unit.heads)
-    spans += [m.span() for m in ranks.matches(unit.folded)]
+    rank_spans = [m.span() for m in ranks.matches(unit.folded)]
+    if not rank_spans:  # the heads alone are in order and apart already
+        yield from unit.heads
+        return
+    spans = unit.heads + rank_spans
     last_end = -1
     for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start >= last_end:
@@ -291,40 +307,41 @@ def _words_before(folded: str, position: int, backwards: str) -> list[tuple[int,
 class _Countries:
     """The country candidates of one text, indexed by where they end and start.
 
-    Each index is built when first asked for: most texts ask for one or none.
+    ``ending_at`` is built at once (every text with a title or a head asks it); the other
+    indexes when first asked for, as most texts ask for none. (Plain attributes, not
+    ``functools.cached_property``, whose lock costs more than these small indexes.)
     """
+
+    __slots__ = ("_coded", "_countries", "_ends", "_named_at", "ending_at")
 
     def __init__(self, countries: Sequence[CandidateTuple]) -> None:
         self._countries = countries
+        # end offset -> the first-listed country candidate ending there
+        self.ending_at: dict[int, CandidateTuple] = {}
+        for candidate in reversed(countries):
+            self.ending_at[candidate.end] = candidate
+        self._named_at: dict[int, CandidateTuple] | None = None
+        self._coded: tuple[list[int], list[tuple[int, CandidateTuple]]] | None = None
+        self._ends: list[int] | None = None
 
-    @functools.cached_property
-    def ending_at(self) -> dict[int, CandidateTuple]:
-        """End offset -> the first-listed country candidate ending there."""
-        ending_at: dict[int, CandidateTuple] = {}
-        for candidate in self._countries:
-            ending_at.setdefault(candidate.end, candidate)
-        return ending_at
-
-    @functools.cached_property
+    @property
     def named_at(self) -> dict[int, CandidateTuple]:
         """Start offset -> the last-listed named (coded, not implied) country starting there."""
-        return {c.start: c for c in self._countries if c.country is not None and not c.implied}
-
-    @functools.cached_property
-    def _coded(self) -> tuple[list[int], list[tuple[int, CandidateTuple]]]:
-        with_code = sorted(
-            (c.start, position, c)
-            for position, c in enumerate(self._countries)
-            if c.country is not None
-        )
-        return [start for start, _, _ in with_code], [(pos, c) for _, pos, c in with_code]
-
-    @functools.cached_property
-    def _ends(self) -> list[int]:
-        return sorted(c.end for c in self._countries)
+        if self._named_at is None:
+            self._named_at = {
+                c.start: c for c in self._countries if c.country is not None and not c.implied
+            }
+        return self._named_at
 
     def within(self, start: int, end: int) -> str | None:
         """The code of the first-listed country wholly inside ``[start, end)``, if any."""
+        if self._coded is None:
+            with_code = sorted(
+                (c.start, position, c)
+                for position, c in enumerate(self._countries)
+                if c.country is not None
+            )
+            self._coded = [s for s, _, _ in with_code], [(pos, c) for _, pos, c in with_code]
         coded_starts, coded = self._coded
         low = bisect.bisect_left(coded_starts, start)
         high = bisect.bisect_left(coded_starts, end, low)
@@ -333,6 +350,8 @@ class _Countries:
 
     def any_ending_between(self, low: int, high: int) -> bool:
         """Whether a country ends at an offset in ``[low, high]``."""
+        if self._ends is None:
+            self._ends = sorted(self.ending_at)
         ends = self._ends
         first = bisect.bisect_left(ends, low)
         return first < len(ends) and ends[first] <= high

@@ -217,6 +217,22 @@ class _Form:
     alpha3s: tuple[str, ...]
     kind: str
     ambiguous: bool
+    # what its candidates hold, worked out once: the one code or the choices, and
+    # whether a locative use only implies the country (a capital or seat)
+    single: str | None = attrs.field(init=False)
+    choices: tuple[str, ...] = attrs.field(init=False)
+    place_kind: bool = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        single = self.alpha3s[0] if len(self.alpha3s) == 1 else None
+        object.__setattr__(self, "single", single)
+        object.__setattr__(self, "choices", self.alpha3s if single is None else ())
+        object.__setattr__(self, "place_kind", self.kind in {"capital", "seat"})
+
+
+# A candidate from its fifteen fields in order (`CandidateTuple` without keyword handling).
+_new_candidate = CandidateTuple._make
+_COUNTRY = EntityLabel.COUNTRY
 
 
 @register_cache
@@ -322,17 +338,25 @@ def _scan(text: str) -> Iterator[CandidateTuple]:
         locative = form.kind != "demonym" and (
             _is_locative(folded, start, end) or _joined_to_locative(folded, found, start)
         )
-        single = form.alpha3s[0] if len(form.alpha3s) == 1 else None
         found.append(
-            CandidateTuple(
-                start,
-                end,
-                EntityLabel.COUNTRY,
-                country=single,
-                choices=form.alpha3s if single is None else (),
-                implied=locative and form.kind in {"capital", "seat"},
-                locative=locative,
-                form=form.kind,
+            _new_candidate(
+                (
+                    start,
+                    end,
+                    _COUNTRY,
+                    None,
+                    None,
+                    None,
+                    form.single,
+                    None,
+                    False,
+                    locative and form.place_kind,
+                    form.choices,
+                    False,
+                    1,
+                    form.kind,
+                    locative,
+                )
             )
         )
     yield from _merge_places(folded, found)
