@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -94,9 +93,8 @@ def split_words(text: str) -> Words:
     folded = text.lower().replace("’", "'")
     splitter = _ASCII_TOKEN_SPLIT if folded.isascii() else _TOKEN_SPLIT
     parts = splitter.split(folded)  # space, token, space, token, ..., space
-    norms = parts[1::2]
-    starts = list(itertools.accumulate(map(len, parts)))[0 : 2 * len(norms) : 2]
-    words = Words(norms, starts, list(map(operator.add, starts, map(len, norms))))
+    bounds = list(itertools.accumulate(map(len, parts)))  # where each part ends
+    words = Words(parts[1::2], bounds[0:-1:2], bounds[1::2])
     if "'s" in folded:
         _split_possessives(text, folded, words)
     return words

@@ -64,10 +64,6 @@ class Candidate:
         )
 
 
-def _expand(refs: set[str], countries: Mapping[str, str | None]) -> set[str]:
-    return refs | {c for r in refs if (c := countries.get(r)) is not None}
-
-
 class _Sides(NamedTuple):
     """A candidate's participants, each widened to its country: all, sources, targets."""
 
@@ -166,11 +162,13 @@ def _absorb(
         if span not in seen:
             seen.add(span)
             into.evidence.append(span)
-    covered = _expand(set(into.roles), countries)
+    # the participants and their countries (None for an actor without one: no ref is None)
+    covered: set[str | None] = {*into.roles, *map(countries.get, into.roles)}
     for ref, role in other.roles.items():
         if ref not in covered:
             into.roles[ref] = role
-            covered |= _expand({ref}, countries)
+            covered.add(ref)
+            covered.add(countries.get(ref))
     if into.when is None:
         into.when = other.when
     if into.where is None:

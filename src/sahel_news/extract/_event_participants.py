@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from sahel_news.extract._event_clauses import Frame, is_passive
 from sahel_news.extract._event_lexicon import TriggerMatch, Words
-from sahel_news.extract._event_places import follows_locative
+from sahel_news.extract._event_places import LOCATIVE
 from sahel_news.models import ParticipantRole
 
 __all__ = [
@@ -75,6 +75,8 @@ _PREPOSITIONS = frozenset(
 )
 _GAP_STOPS = frozenset(["and", "or", "with", "by", "that", "to", "from", "against", "of", "met"])
 _MODIFIER_GAP = 7
+_SCANNED = 8  # a country with more actors than this in a sentence has them indexed
+_REF_LOOKBACK = 6  # how far back a mention's locative preposition is looked for
 _NOMINAL_DETERMINERS = frozenset(
     [
         "the",
@@ -184,22 +186,26 @@ def locate_refs(
 ) -> list[EntityRef]:
     """Entity mentions ``(ref, country, is_country, start, end)`` placed on the *words*.
 
-    Country mentions inside an actor's, or modifying an actor of that country, are dropped.
+    *mentions* come by start, and where starts tie longest first. Country mentions inside
+    an actor's, or modifying an actor of that country, are dropped.
     """
     if not mentions:
         return []
-    starts = words.starts
+    starts, norms = words.starts, words.norms
     refs: list[EntityRef] = []
-    for ref, country, is_country, start, end in sorted(mentions, key=_by_span):
-        first = max(0, bisect.bisect_right(starts, start) - 1)
-        last = max(first, bisect.bisect_left(starts, end, first) - 1)
-        locative = follows_locative(words.norms, first, fillers=_PLACE_FILLERS, lookback=6)
+    carried: set[str | None] = set()  # the countries of the sentence's actors
+    for ref, country, is_country, start, end in mentions:
+        first = bisect.bisect_right(starts, start) - 1
+        first = max(first, 0)
+        last = bisect.bisect_left(starts, end, first) - 1
+        last = max(last, first)
+        locative = first > 0 and _follows_locative(norms, first)
         refs.append(EntityRef(ref, country, is_country, start, end, first, last, locative))
-    actors = [r for r in refs if not r.is_country]
-    carried = {a.country for a in actors}
+        if not is_country:
+            carried.add(country)
     # only a country some actor of the sentence belongs to can be carried by one
     carriers = (
-        _Carriers(actors, words.norms, triggers)
+        _Carriers([r for r in refs if not r.is_country], norms, triggers)
         if any(r.is_country and r.ref in carried for r in refs)
         else None
     )
@@ -208,47 +214,55 @@ def locate_refs(
     widest_end = -1
     widest: list[EntityRef] = []  # the kept refs reaching widest_end
     for item in refs:
+        end = item.end
+        if end < widest_end or (end == widest_end and any(other != item for other in widest)):
+            continue
         if item.is_country and carriers is not None and carriers.carry(item):
             continue
-        if widest_end > item.end or (
-            widest_end == item.end and any(other != item for other in widest)
-        ):
-            continue
         kept.append(item)
-        if item.end > widest_end:
-            widest_end, widest = item.end, [item]
-        elif item.end == widest_end:
+        if end > widest_end:
+            widest_end, widest = end, [item]
+        else:
             widest.append(item)
     return kept
 
 
-def _by_span(mention: tuple[str, str | None, bool, int, int]) -> tuple[int, int]:
-    return mention[3], -mention[4]
+def _follows_locative(norms: Sequence[str], first: int) -> bool:
+    """`follows_locative` for a mention: "in", "at" ... before it across place fillers."""
+    index = first - 1
+    floor = first - _REF_LOOKBACK
+    while index >= 0 and index >= floor:
+        word = norms[index]
+        if word in LOCATIVE:
+            return True
+        if word not in _PLACE_FILLERS:
+            return False
+        index -= 1
+    return False
 
 
 class _Carriers:
     """The actors of a sentence by country, to find one carrying a country mention.
 
-    A country's actors are indexed when a mention of it is first looked up.
+    A country with few actors in the sentence has them scanned; one with many has them
+    indexed when a mention of it is first looked up, so a long list stays linear.
     """
 
     def __init__(
         self, actors: Sequence[EntityRef], norms: Sequence[str], triggers: Sequence[TriggerMatch]
     ) -> None:
         self._norms = norms
-        self._trigger_tokens = {i for m in triggers for i in range(m.first, m.last + 1)}
+        self._triggers = triggers
+        self._trigger_tokens: set[int] | None = None  # made at first need
         # actors come in reading order (by start, so by first token too)
         self._actors: dict[str | None, list[EntityRef]] = {}
         for actor in actors:
             self._actors.setdefault(actor.country, []).append(actor)
         self._indexes: dict[str, _CarrierIndex] = {}
 
-    def _index(self, code: str) -> _CarrierIndex | None:
+    def _index(self, code: str, group: list[EntityRef]) -> _CarrierIndex:
         found = self._indexes.get(code)
         if found is None:
-            group = self._actors.get(code)
-            if not group:
-                return None
             reach: list[int] = []
             for actor in group:
                 reach.append(max(reach[-1], actor.end) if reach else actor.end)
@@ -259,21 +273,30 @@ class _Carriers:
 
     def carry(self, country: EntityRef) -> bool:
         """Whether an actor of *country* contains it or follows it as its modifier."""
-        index = self._index(country.ref)
-        if index is None:
+        group = self._actors.get(country.ref)
+        if not group:
             return False
-        # an actor starting at or before the mention and reaching its end contains it
-        upto = bisect.bisect_right(index.starts, country.start)
-        if upto and index.reach[upto - 1] >= country.end:
-            return True
-        # else one starting within _MODIFIER_GAP tokens after it, with no stop word between
-        firsts = index.firsts
-        low = bisect.bisect_right(firsts, country.last)
-        high = bisect.bisect_right(firsts, country.last + 1 + _MODIFIER_GAP)
-        return any(
-            _modifies(country, first, self._norms, self._trigger_tokens)
-            for first in firsts[low:high]
-        )
+        start, end, last = country.start, country.end, country.last
+        # an actor starting at or before the mention and reaching its end contains it;
+        # else one starting within _MODIFIER_GAP tokens after it, with no stop word
+        # between, modifies it
+        if len(group) <= _SCANNED:
+            if any(a.start <= start and a.end >= end for a in group):
+                return True
+            firsts = [a.first for a in group if last < a.first <= last + 1 + _MODIFIER_GAP]
+        else:
+            index = self._index(country.ref, group)
+            upto = bisect.bisect_right(index.starts, start)
+            if upto and index.reach[upto - 1] >= end:
+                return True
+            low = bisect.bisect_right(index.firsts, last)
+            high = bisect.bisect_right(index.firsts, last + 1 + _MODIFIER_GAP)
+            firsts = index.firsts[low:high]
+        if not firsts:
+            return False
+        if self._trigger_tokens is None:
+            self._trigger_tokens = {i for m in self._triggers for i in range(m.first, m.last + 1)}
+        return any(_modifies(country, first, self._norms, self._trigger_tokens) for first in firsts)
 
 
 class _CarrierIndex(NamedTuple):

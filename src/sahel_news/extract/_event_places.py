@@ -16,9 +16,9 @@ from sahel_news.data import PlaceEntry, country_table, place_table, register_cac
 from sahel_news.extract._event_lexicon import Words, split_words
 from sahel_news.models import PlaceKind
 
-__all__ = ["PlaceHit", "find_places", "follows_locative", "lookup_place"]
+__all__ = ["LOCATIVE", "PlaceHit", "find_places", "follows_locative", "lookup_place"]
 
-_LOCATIVE = frozenset(
+LOCATIVE = frozenset(
     ["in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into"]
 )
 _FILLERS = frozenset(
@@ -132,7 +132,7 @@ def follows_locative(
     index = first - 1
     while index >= 0 and index >= first - lookback:
         word = norms[index]
-        if word in _LOCATIVE:
+        if word in LOCATIVE:
             return True
         if word not in fillers:
             return False

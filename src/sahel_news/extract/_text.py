@@ -110,10 +110,11 @@ _ABBREVIATIONS = frozenset(
         "gov",
     ]
 )
-# A sentence ends at . ! or ? (with closing quotes or brackets after it), then white space.
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
+# A sentence ends at . ! or ? (with closing quotes or brackets after it), then white space;
+# the group is the sentence's end trimmed of that white space.
+_BOUNDARY = re.compile(r"([.!?][\"'”’)\]]*)\s+")
 _SINGLE_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
-_LAST_WORD = re.compile(r"\S+(?=\s*$)")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # How far back from a full stop a word is read: longer than any abbreviation with its marks.
 _WORD_WINDOW = 64
 # A "sentence" longer than this with no boundary (a run-on line, a list, garbage) is cut
@@ -129,28 +130,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     A sentence longer than `MAX_SENTENCE` characters is cut into chunks no longer than that.
     """
     bounds: list[tuple[int, int]] = []
-    start = 0
+    start = len(text) - len(text.lstrip())  # later sentences start after the boundary's space
     for match in _BOUNDARY.finditer(text):
-        stop = match.start() + 1
-        if _abbreviation_before(text, start, stop - 1):
+        after = match.end()
+        if after < len(text) and text[after].islower():
             continue
-        following = text[match.end() : match.end() + 1]
-        if following and following.islower():
+        if _abbreviation_before(text, start, match.start()):
             continue
-        bounds.append((start, match.end()))
-        start = match.end()
-    if start < len(text):
-        bounds.append((start, len(text)))
-    trimmed: list[tuple[int, int]] = []
-    for s, e in bounds:
-        s2, e2 = s, e
-        while s2 < e2 and text[s2].isspace():
-            s2 += 1
-        while e2 > s2 and text[e2 - 1].isspace():
-            e2 -= 1
-        if e2 > s2:
-            trimmed.extend(_chunks(text, s2, e2))
-    return trimmed
+        end = match.end(1)
+        if end > start:
+            if end - start > MAX_SENTENCE:
+                bounds.extend(_chunks(text, start, end))
+            else:
+                bounds.append((start, end))
+        start = after
+    end = len(text.rstrip())
+    if end > start:
+        bounds.extend(_chunks(text, start, end))
+    return bounds
 
 
 def _abbreviation_before(text: str, start: int, end: int) -> bool:
@@ -158,13 +155,17 @@ def _abbreviation_before(text: str, start: int, end: int) -> bool:
 
     Only the last few characters are read, so a long sentence costs no more than a short one.
     """
-    window = text[max(start, end - _WORD_WINDOW) : end]
-    last = _LAST_WORD.search(window)
-    last_word = last.group().lower().strip("(\"'“‘") if last else ""
-    # three characters are enough for "<space>X\n", and too many for ^ to match falsely
-    return last_word in _ABBREVIATIONS or bool(
-        _SINGLE_INITIAL.search(text[max(start, end - 3) : end])
-    )
+    words = text[max(start, end - _WORD_WINDOW) : end].rsplit(None, 1)
+    if not words:
+        return False
+    last_word = words[-1]
+    if len(last_word) == 1 and last_word in _CAPITALS:
+        # three characters are enough for "<space>X\n", and too many for ^ to match falsely
+        # (the pattern only matches where the last word is one capital)
+        return bool(_SINGLE_INITIAL.search(text[max(start, end - 3) : end])) or (
+            last_word.lower() in _ABBREVIATIONS
+        )
+    return last_word.lower().strip("(\"'“‘") in _ABBREVIATIONS
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -13,7 +13,6 @@ headline and standfirst restate the body, so their events fold into the body's; 
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
@@ -119,7 +118,6 @@ _FOLDED = "\u0130\u0131\u017f\u212a"
 _WEEK = timedelta(days=6)
 
 _EntityMention = tuple[str, str | None, bool, int, int]
-_START = operator.itemgetter(3)
 _MentionIndex = dict[tuple[Part, int], "_TextMentions"]
 
 
@@ -131,8 +129,12 @@ class _TextMentions(NamedTuple):
 
     @classmethod
     def of(cls, mentions: list[_EntityMention]) -> _TextMentions:
-        by_start = sorted(mentions, key=_START)  # stable
+        by_start = sorted(mentions, key=_by_span)  # stable
         return cls(by_start, [m[3] for m in by_start])
+
+
+def _by_span(mention: _EntityMention) -> tuple[int, int]:
+    return mention[3], -mention[4]
 
 
 def _mention_index(article: Article) -> _MentionIndex:
@@ -155,8 +157,8 @@ def _mention_index(article: Article) -> _MentionIndex:
 def _sentence_mentions(index: _MentionIndex, sentence: Sentence) -> list[_EntityMention]:
     """The mentions wholly inside *sentence*, with offsets into it.
 
-    They come by start, and where starts tie in index order: all that the order they are
-    read in (by start, longest first, see `locate_refs`) leaves to chance.
+    They come by start, longest first where starts tie, and in index order where spans
+    tie (the order `locate_refs` reads them in).
     """
     text = index.get((sentence.part, sentence.index))
     if text is None:
