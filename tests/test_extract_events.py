@@ -22,6 +22,7 @@ from sahel_news.models import (
     PloverType,
     Precision,
 )
+from sahel_news.pipeline import parse_article
 
 SEED_COUNTRIES = {
     "MLI": ["Mali", "Malian"],
@@ -214,6 +215,31 @@ def _article(paragraphs, countries=(), published=datetime(2024, 6, 5, tzinfo=UTC
 
 class TestSentences:
     """Single-sentence behaviour."""
+
+    def test_dateline_date_is_not_the_event_date(self):
+        """The filing date of a wire dateline does not date the events of its sentence."""
+        text = (
+            "Mali says troops attacked camp\n\n"
+            "BAMAKO, June 5 (Reuters) - Malian troops attacked a rebel camp on Monday, "
+            "the army said.\n\nJune 5, 2024 at 10:00AM\n"
+        )
+        article = parse_article(text)
+        assert article.dateline is not None
+        (event,) = (e for e in article.events if e.trigger.text == "attacked")
+        assert event.when is not None
+        assert (event.when.expression, event.when.earliest) == ("on Monday", date(2024, 6, 3))
+
+    def test_dateline_alone_leaves_the_event_undated(self):
+        """An event whose only date is the dateline's has no time of its own."""
+        text = (
+            "Niger takes over uranium mine\n\n"
+            "NIAMEY, June 5 (Reuters) - Niger has nationalised a uranium mine run by a "
+            "French company.\n\nJune 5, 2024 at 10:00AM\n"
+        )
+        article = parse_article(text)
+        assert article.dateline is not None
+        nationalised = next(e for e in article.events if e.trigger.text == "nationalised")
+        assert nationalised.when is None
 
     def test_passive_voice_makes_the_subject_the_target(self):
         """ "X was attacked by Y": Y is the source and X the target."""

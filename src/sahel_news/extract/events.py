@@ -183,6 +183,7 @@ class _State:
     previous_time: DateRange | None = None
     last_group: list[str] = attrs.Factory(list)
     dateline_place: Place | None = None
+    dateline_span: Span | None = None
     candidates: list[Candidate] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     sentence_no: int = 0
@@ -204,7 +205,13 @@ def extract_events(article: Article) -> Article:
     countries_of: dict[str, str | None] = {c.alpha3: c.alpha3 for c in article.countries}
     countries_of.update({a.id: a.country for a in article.actors})
     anchor = article.published.date() if article.published is not None else None
-    state = _State(article, anchor, countries_of, dateline_place=_dateline_place(article))
+    state = _State(
+        article,
+        anchor,
+        countries_of,
+        dateline_place=_dateline_place(article),
+        dateline_span=article.dateline.span if article.dateline is not None else None,
+    )
     index = _mention_index(article)
     bounds: dict[tuple[Part, int], list[tuple[int, int]]] = {}  # for the quotes
     for sentence in iter_sentences(article):
@@ -270,6 +277,27 @@ def _event(event_id: str, candidate: Candidate) -> Event:
     )
 
 
+def _outside_dateline(
+    state: _State, sentence: Sentence, times: list[TimeExpression]
+) -> list[TimeExpression]:
+    """*times* without those of a wire dateline ("NIAMEY, May 10 (Reuters) -").
+
+    A dateline's date says when the story was filed, not when anything in it happened; the
+    events of its sentence have their own times ("on Thursday") or none.
+    """
+    span = state.dateline_span
+    if (
+        span is None
+        or not times
+        or span.part is not sentence.part
+        or span.index != sentence.index
+        or span.end <= sentence.start
+    ):
+        return times
+    cut = span.end - sentence.start
+    return [t for t in times if t.start >= cut]
+
+
 def _read_sentence(
     state: _State,
     sentence: Sentence,
@@ -282,7 +310,9 @@ def _read_sentence(
     times: list[TimeExpression] = []
     if triggers or not restates:
         previous = None if restates else state.previous_time
-        times = find_times(sentence.text, anchor=state.anchor, previous=previous)
+        times = _outside_dateline(
+            state, sentence, find_times(sentence.text, anchor=state.anchor, previous=previous)
+        )
     if not restates:
         resolved = [t.range for t in times if t.range is not None]
         if resolved:
