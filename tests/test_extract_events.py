@@ -216,6 +216,27 @@ def _article(paragraphs, countries=(), published=datetime(2024, 6, 5, tzinfo=UTC
 class TestSentences:
     """Single-sentence behaviour."""
 
+    @pytest.mark.parametrize(
+        ("sentence", "types"),
+        [
+            (
+                "Senegal rejected the report on Friday and demanded an apology from France.",
+                ["REJECT", "REQUEST"],
+            ),
+            ("Niger agreed to develop ties and cooperate on security with Mali.", ["AGREE"]),
+            ("Niger accused Mali of arming and training the rebels.", ["ACCUSE"]),
+        ],
+    )
+    def test_verb_coordinated_with_a_control_verb(self, sentence, types):
+        """A finite verb after "and" is its own event; an infinitive or gerund is not."""
+        article = extract_events(
+            _article(
+                [sentence],
+                {"SEN": ["Senegal"], "FRA": ["France"], "NER": ["Niger"], "MLI": ["Mali"]},
+            )
+        )
+        assert sorted(e.type.value for e in article.events) == types
+
     def test_dateline_date_is_not_the_event_date(self):
         """The filing date of a wire dateline does not date the events of its sentence."""
         text = (

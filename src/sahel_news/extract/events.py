@@ -381,6 +381,8 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
     pending_denial: TriggerMatch | None = None
     for trigger in triggers:
         before = frame.norms[trigger.first - 1] if trigger.first else ""
+        if controller is not None and _coordinated_verb(frame.norms, controller, trigger):
+            controller = None  # "rejected the claim and demanded ...": a second event
         if controller is not None and _joined(frame, controller, trigger):
             if pending_denial is controller:
                 pending_denial = None
@@ -392,7 +394,7 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
             yield pending_denial
             pending_denial = None
         previous = trigger
-        if trigger.entry.control:
+        if trigger.entry.control and _takes_complement(frame.norms, trigger):
             controller = trigger
             if frame.norms[trigger.first] in _DENIALS:
                 pending_denial = trigger
@@ -402,6 +404,40 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
         yield trigger
     if pending_denial is not None:
         yield pending_denial
+
+
+_NOUN_COMPLEMENTS = frozenset({"to", "of", "that", "for"})
+_COORDINATORS = frozenset({"and", "or"})
+
+
+def _coordinated_verb(
+    norms: Sequence[str], controller: TriggerMatch, trigger: TriggerMatch
+) -> bool:
+    """Whether *trigger* is a verb coordinated with *controller*, outside its complement.
+
+    "agreed to develop ties and collaborate" and "accused France of arming and training
+    rebels" keep the second verb inside the complement (an infinitive, a gerund); in
+    "rejected the accusation and demanded their release" the demand stands on its own.
+    """
+    if trigger.first == 0 or norms[trigger.first - 1] not in _COORDINATORS:
+        return False
+    word = norms[trigger.first]
+    if word.endswith("ing") or _is_nominal(norms, trigger)[0]:
+        return False
+    return "to" not in norms[controller.last + 1 : trigger.first]
+
+
+def _takes_complement(norms: Sequence[str], trigger: TriggerMatch) -> bool:
+    """Whether a control trigger governs what follows it.
+
+    A verb does ("agreed to develop ties and collaborate"); a noun only through a
+    complement ("the decision to withdraw", "accusations of killing"): in "rejected the
+    accusation the following day and demanded ...", the demand is an event of its own.
+    """
+    if not _is_nominal(norms, trigger)[0]:
+        return True
+    following = norms[trigger.last + 1] if trigger.last + 1 < len(norms) else ""
+    return following in _NOUN_COMPLEMENTS
 
 
 def _is_nominal(norms: Sequence[str], trigger: TriggerMatch) -> tuple[bool, bool]:
