@@ -274,6 +274,30 @@ class TestSentences:
         assert _refs(event, ParticipantRole.SOURCE) == {"BFA"}
         assert _refs(event, ParticipantRole.TARGET) == {"MLI"}
 
+    def test_passive_voice_through_an_intensifier(self):
+        """ "X was himself overthrown by Y": Y is still the source."""
+        article = extract_events(
+            _article(
+                ["Niger was itself attacked by Malian gunmen last year."],
+                {"NER": ["Niger"], "MLI": ["Malian"]},
+            )
+        )
+        (event,) = article.events
+        assert _refs(event, ParticipantRole.SOURCE) == {"MLI"}
+        assert _refs(event, ParticipantRole.TARGET) == {"NER"}
+
+    def test_by_after_an_active_verbs_object_names_no_source(self):
+        """In "protested against the sanctions imposed by X", X is what the protest is against."""
+        article = extract_events(
+            _article(
+                ["Students in Niger protested on Monday against the sanctions imposed by Benin."],
+                {"NER": ["Niger"], "BEN": ["Benin"]},
+            )
+        )
+        protest = next(e for e in article.events if e.type.value == "PROTEST")
+        assert "BEN" not in _refs(protest, ParticipantRole.SOURCE)
+        assert _refs(protest, ParticipantRole.TARGET) == {"BEN"}
+
     def test_denial_marks_the_denied_event(self):
         """ "denied attacking" is an ASSAULT with status denied, not a REJECT."""
         article = extract_events(

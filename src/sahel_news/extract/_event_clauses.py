@@ -103,7 +103,27 @@ _ADVERBIAL_OPENERS = frozenset(
 # ", a charge France has denied": a new clause with its own subject
 _RETORTS = [[a, n] for a in ("a", "an") for n in ("charge", "claim", "accusation", "allegation")]
 _BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got", "gets"})
-_ADVERBS = frozenset({"reportedly", "allegedly", "also", "later", "then", "subsequently", "not"})
+_ADVERBS = frozenset(
+    {
+        "reportedly",
+        "allegedly",
+        "also",
+        "later",
+        "then",
+        "subsequently",
+        "not",
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "never",
+        "finally",
+        "eventually",
+        "formally",
+        "officially",
+        "briefly",
+    }
+)
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _HYPOTHETICAL = frozenset({"could", "would", "might", "should", "if", "unless"})
 _NOUN_WILL = frozenset({"the", "their", "its", "his", "her", "our", "common", "political", "good"})

@@ -379,6 +379,10 @@ def assign_roles(
                 governing = norms[trigger.last]
             of_role = entry.of_role if nominal or norms[trigger.last] == "of" else TARGET
             role = _right_role(governing, previous_role, of_role, entry.from_role)
+            if governing == "by" and not (passive or nominal):
+                # an active verb's doer stands before it: "protested against the sanctions
+                # imposed by X" names the doer of the sanctions, what the protest is against
+                role = TARGET if "against" in norms[trigger.last + 1 : ref.first] else OTHER
             if ref.locative:
                 role = OTHER
             if passive and governing not in {"by", "and"} and role is not OTHER:
