@@ -362,6 +362,11 @@ LEXICON_CASES = [
     ("the overthrow of the president", "COERCE"),
     ("the withdrawal of French troops", "RETREAT"),
     ("the two countries severed diplomatic ties", "SANCTION"),
+    ("the three states recalled their ambassadors", "SANCTION"),
+    ("Chad ended its defence cooperation agreement with France", "SANCTION"),
+    ("Niger ended military cooperation with Paris", "SANCTION"),
+    ("the army said it had shot down a drone", "ASSAULT"),
+    ("the ministry filed a formal complaint", "ACCUSE"),
     ("Niamey canceled a defense deal", "SANCTION"),
     ("The bloc lifted the sanctions", "CONCEDE"),
     ("donated 40 tonnes of rice", "AID"),
@@ -377,6 +382,7 @@ LEXICON_CASES = [
     ("a drone strike hit the camp", "ASSAULT"),
 ]
 FALSE_TRIGGER_CASES = [
+    "the dispute ended with an accord",
     "according to the ministry",
     "the press release said",
     "a pro-Western president",
