@@ -367,6 +367,8 @@ LEXICON_CASES = [
     ("Niger ended military cooperation with Paris", "SANCTION"),
     ("the army said it had shot down a drone", "ASSAULT"),
     ("the ministry filed a formal complaint", "ACCUSE"),
+    ("the junta that took power in 2020", "COERCE"),
+    ("fighters have blockaded the town since August", "ASSAULT"),
     ("Niamey canceled a defense deal", "SANCTION"),
     ("The bloc lifted the sanctions", "CONCEDE"),
     ("donated 40 tonnes of rice", "AID"),
