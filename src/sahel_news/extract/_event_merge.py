@@ -20,6 +20,7 @@ from sahel_news.models import DateRange, EventStatus, Part, ParticipantRole, Pla
 
 __all__ = ["Candidate", "merge_candidates"]
 
+_SOURCE, _TARGET = ParticipantRole.SOURCE, ParticipantRole.TARGET
 _FACTUAL = frozenset({EventStatus.OCCURRED, EventStatus.ONGOING, EventStatus.ANNOUNCED})
 
 
@@ -73,16 +74,20 @@ class _Sides(NamedTuple):
 
 
 def _sides(candidate: Candidate, countries: Mapping[str, str | None]) -> _Sides:
-    sides = _Sides(set(), set(), set())
+    everyone: set[str] = set()
+    source: set[str] = set()
+    target: set[str] = set()
     for ref, role in candidate.roles.items():
+        side = source if role is _SOURCE else target if role is _TARGET else None
+        everyone.add(ref)
+        if side is not None:
+            side.add(ref)
         country = countries.get(ref)
-        widened = (ref,) if country is None else (ref, country)
-        sides.everyone.update(widened)
-        if role is ParticipantRole.SOURCE:
-            sides.source.update(widened)
-        elif role is ParticipantRole.TARGET:
-            sides.target.update(widened)
-    return sides
+        if country is not None:
+            everyone.add(country)
+            if side is not None:
+                side.add(country)
+    return _Sides(everyone, source, target)
 
 
 def _times_fit(first: DateRange | None, second: DateRange | None) -> bool:

@@ -10,7 +10,17 @@ import attrs
 from sahel_news.models import Article, Mention, Part, Span
 from sahel_news.models._unchecked import unchecked
 
-__all__ = ["Sentence", "TextUnit", "iter_sentences", "iter_texts", "mention", "split_sentences"]
+__all__ = [
+    "EntityMention",
+    "Sentence",
+    "TextUnit",
+    "iter_sentences",
+    "iter_text_parts",
+    "iter_texts",
+    "mention",
+    "mentions_by_text",
+    "split_sentences",
+]
 
 # offsets here come from slicing the article's own checked texts, and the finished article
 # checks every span against its text again
@@ -27,7 +37,9 @@ class TextUnit:
     text: str
 
 
-@attrs.frozen(slots=True)
+# Not frozen: an article has dozens of sentences, and a frozen class costs three times as
+# much to build. Nothing changes a sentence once made.
+@attrs.define(slots=True)
 class Sentence:
     """A sentence of one text, with its offsets in that text."""
 
@@ -42,15 +54,49 @@ class Sentence:
         return _span(self.part, self.index, self.start, self.end)
 
 
+# An actor or country mention: its id or code, its country (None for an actor without
+# one), whether it is a country, and its ``[start, end)`` in its text.
+EntityMention = tuple[str, str | None, bool, int, int]
+
+
+def mentions_by_text(article: Article) -> dict[tuple[Part, int], list[EntityMention]]:
+    """The actor and country mentions of each text: actors first, each in the article's order.
+
+    Events and quotes both read them, each sorted its own way, from this one walk.
+    """
+    found: dict[tuple[Part, int], list[EntityMention]] = {}
+    for actor in article.actors:
+        ref, country = actor.id, actor.country
+        for m in actor.mentions:
+            span = m.span
+            found.setdefault((span.part, span.index), []).append(
+                (ref, country, False, span.start, span.end)
+            )
+    for country_ in article.countries:
+        code = country_.alpha3
+        for m in country_.mentions:
+            span = m.span
+            found.setdefault((span.part, span.index), []).append(
+                (code, code, True, span.start, span.end)
+            )
+    return found
+
+
 def iter_texts(article: Article) -> Iterator[TextUnit]:
     """Headline, standfirst, paragraphs, then related-link titles, in reading order."""
-    yield TextUnit(Part.HEADLINE, 0, article.headline)
+    for part, index, text in iter_text_parts(article):
+        yield TextUnit(part, index, text)
+
+
+def iter_text_parts(article: Article) -> Iterator[tuple[Part, int, str]]:
+    """`iter_texts` as plain ``(part, index, text)`` tuples, for readers that need no unit."""
+    yield Part.HEADLINE, 0, article.headline
     if article.standfirst is not None:
-        yield TextUnit(Part.STANDFIRST, 0, article.standfirst)
+        yield Part.STANDFIRST, 0, article.standfirst
     for index, paragraph in enumerate(article.paragraphs):
-        yield TextUnit(Part.PARAGRAPH, index, paragraph)
+        yield Part.PARAGRAPH, index, paragraph
     for index, link in enumerate(article.related):
-        yield TextUnit(Part.RELATED, index, link.title)
+        yield Part.RELATED, index, link.title
 
 
 # Words after which a full stop does not end a sentence.
@@ -192,9 +238,9 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def iter_sentences(article: Article) -> Iterator[Sentence]:
     """Every sentence of every text of *article*, in reading order."""
-    for unit in iter_texts(article):
-        for start, end in split_sentences(unit.text):
-            yield Sentence(unit.part, unit.index, start, end, unit.text[start:end])
+    for part, index, text in iter_text_parts(article):
+        for start, end in split_sentences(text):
+            yield Sentence(part, index, start, end, text[start:end])
 
 
 def mention(unit: TextUnit | Sentence, start: int, end: int) -> Mention:

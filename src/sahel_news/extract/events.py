@@ -36,7 +36,13 @@ from sahel_news.extract._event_participants import (
     locate_refs,
 )
 from sahel_news.extract._event_places import PlaceHit, find_places, lookup_place
-from sahel_news.extract._text import Sentence, iter_sentences, mention
+from sahel_news.extract._text import (
+    EntityMention,
+    Sentence,
+    iter_sentences,
+    mention,
+    mentions_by_text,
+)
 from sahel_news.extract.quotes import quotes_in
 from sahel_news.extract.timex import (
     TimeExpression,
@@ -117,44 +123,30 @@ _BACK_WORDS = ("prior", "before", "ahead", "after", "following")
 _FOLDED = "\u0130\u0131\u017f\u212a"
 _WEEK = timedelta(days=6)
 
-_EntityMention = tuple[str, str | None, bool, int, int]
 _MentionIndex = dict[tuple[Part, int], "_TextMentions"]
 
 
 class _TextMentions(NamedTuple):
-    """One text's entity mentions by start (where starts tie, in index order), and the starts."""
+    """One text's entity mentions by start (where spans tie, countries first), and the starts."""
 
-    mentions: list[_EntityMention]
+    mentions: list[EntityMention]
     starts: list[int]
 
     @classmethod
-    def of(cls, mentions: list[_EntityMention]) -> _TextMentions:
-        by_start = sorted(mentions, key=_by_span)  # stable
+    def of(cls, mentions: list[EntityMention]) -> _TextMentions:
+        by_start = sorted(mentions, key=_by_span)  # stable: ties keep the article's order
         return cls(by_start, [m[3] for m in by_start])
 
 
-def _by_span(mention: _EntityMention) -> tuple[int, int]:
-    return mention[3], -mention[4]
+def _by_span(mention: EntityMention) -> tuple[int, int, bool]:
+    return mention[3], -mention[4], not mention[2]
 
 
-def _mention_index(article: Article) -> _MentionIndex:
-    found: dict[tuple[Part, int], list[_EntityMention]] = {}
-    for country in article.countries:
-        for m in country.mentions:
-            key = (m.span.part, m.span.index)
-            found.setdefault(key, []).append(
-                (country.alpha3, country.alpha3, True, m.span.start, m.span.end)
-            )
-    for actor in article.actors:
-        for m in actor.mentions:
-            key = (m.span.part, m.span.index)
-            found.setdefault(key, []).append(
-                (actor.id, actor.country, False, m.span.start, m.span.end)
-            )
+def _mention_index(found: dict[tuple[Part, int], list[EntityMention]]) -> _MentionIndex:
     return {key: _TextMentions.of(mentions) for key, mentions in found.items()}
 
 
-def _sentence_mentions(index: _MentionIndex, sentence: Sentence) -> list[_EntityMention]:
+def _sentence_mentions(index: _MentionIndex, sentence: Sentence) -> list[EntityMention]:
     """The mentions wholly inside *sentence*, with offsets into it.
 
     They come by start, longest first where starts tie, and in index order where spans
@@ -212,7 +204,8 @@ def extract_events(article: Article) -> Article:
         dateline_place=_dateline_place(article),
         dateline_span=article.dateline.span if article.dateline is not None else None,
     )
-    index = _mention_index(article)
+    by_text = mentions_by_text(article)
+    index = _mention_index(by_text)
     bounds: dict[tuple[Part, int], list[tuple[int, int]]] = {}  # for the quotes
     for sentence in iter_sentences(article):
         if sentence.part is Part.RELATED:
@@ -237,7 +230,7 @@ def extract_events(article: Article) -> Article:
         article,
         countries=article.countries + implied,
         events=events,
-        quotes=quotes_in(article, bounds),
+        quotes=quotes_in(article, bounds, by_text),
         diagnostics=article.diagnostics + tuple(dict.fromkeys(state.diagnostics)),
     )
 
@@ -301,7 +294,7 @@ def _outside_dateline(
 def _read_sentence(
     state: _State,
     sentence: Sentence,
-    mentions: list[tuple[str, str | None, bool, int, int]],
+    mentions: list[EntityMention],
 ) -> None:
     words = split_words(sentence.text)  # one tokenisation, read by every step below
     norms = words.norms

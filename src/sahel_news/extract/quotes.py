@@ -16,7 +16,12 @@ import re
 from collections.abc import Mapping, Sequence
 
 from sahel_news.extract._event_clauses import REPORTING
-from sahel_news.extract._text import TextUnit, iter_texts, split_sentences
+from sahel_news.extract._text import (
+    EntityMention,
+    iter_text_parts,
+    mentions_by_text,
+    split_sentences,
+)
 from sahel_news.models import Article, Part, Quote, Span
 
 __all__ = ["extract_quotes", "quotes_in"]
@@ -53,38 +58,20 @@ _MIN_WORDS = 4
 # How far before a quote its attribution is looked for ("X said:" is a few dozen characters).
 _LOOK_BACK = 300
 
-_Mentions = list[tuple[str, bool, int, int]]
-_START = operator.itemgetter(2)
-
-
-def _mentions_by_text(article: Article) -> dict[tuple[Part, int], _Mentions]:
-    """Each text's mentions, sorted by start (actors before countries where they tie)."""
-    index: dict[tuple[Part, int], _Mentions] = {}
-    for actor in article.actors:
-        for m in actor.mentions:
-            index.setdefault((m.span.part, m.span.index), []).append(
-                (actor.id, True, m.span.start, m.span.end)
-            )
-    for country in article.countries:
-        for m in country.mentions:
-            index.setdefault((m.span.part, m.span.index), []).append(
-                (country.alpha3, False, m.span.start, m.span.end)
-            )
-    for mentions in index.values():
-        mentions.sort(key=_START)  # stable: ties keep actors first
-    return index
+_Mentions = list[EntityMention]
+_START = operator.itemgetter(3)
 
 
 def _between(mentions: _Mentions, starts: Sequence[int], start: int, end: int) -> _Mentions:
     """The mentions lying wholly inside ``[start, end)``, in order (*starts* are theirs)."""
     low = bisect.bisect_left(starts, start)
     high = bisect.bisect_left(starts, end, low)
-    return [m for m in mentions[low:high] if m[3] <= end]
+    return [m for m in mentions[low:high] if m[4] <= end]
 
 
 def _speaker_in(inside: _Mentions) -> str | None:
     """The first actor of the mentions inside an attribution, else its first country."""
-    actors = [m for m in inside if m[1]]
+    actors = [m for m in inside if not m[2]]
     chosen = actors or inside
     return chosen[0][0] if chosen else None
 
@@ -102,7 +89,7 @@ def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
 
     *mentions* are the sentence's, sorted by start; the sentence ends at *sentence_end*.
     """
-    for ref, _is_actor, _start, end in mentions:
+    for ref, _country, _is_country, _start, end in mentions:
         if _REPORTS.match(text, end, sentence_end):
             return ref
     return None
@@ -118,36 +105,37 @@ def extract_quotes(article: Article) -> tuple[Quote, ...]:
 
 
 def quotes_in(
-    article: Article, sentences: Mapping[tuple[Part, int], Sequence[tuple[int, int]]] | None
+    article: Article,
+    sentences: Mapping[tuple[Part, int], Sequence[tuple[int, int]]] | None,
+    mentions: Mapping[tuple[Part, int], Sequence[EntityMention]] | None = None,
 ) -> tuple[Quote, ...]:
     """`extract_quotes`, given the sentences (``[start, end)``) of each text if already split.
 
     Texts missing from *sentences* have none; with None every text is split here.
+    *mentions* are `mentions_by_text` of the article, if the caller has them.
     """
-    index = _mentions_by_text(article)
+    index = mentions_by_text(article) if mentions is None else mentions
     quotes: list[Quote] = []
     reporters = _Reporters()
-    for unit in iter_texts(article):
-        if unit.part is Part.RELATED:
+    for part, number, text in iter_text_parts(article):
+        if part is Part.RELATED:
             continue
-        mentions = index.get((unit.part, unit.index), [])
-        starts = [m[2] for m in mentions]
-        if "“" in unit.text or '"' in unit.text:
-            for match in _QUOTED.finditer(unit.text):
+        # stable: where starts tie, actors (first in the index) come first
+        found = sorted(index.get((part, number), ()), key=_START)
+        starts = [m[3] for m in found]
+        if "“" in text or '"' in text:
+            for match in _QUOTED.finditer(text):
                 group = 1 if match.group(1) is not None else 2
-                quote = _quote(unit, match, group, mentions=(mentions, starts), reporters=reporters)
+                unit = (part, number, text)
+                quote = _quote(unit, match, group, mentions=(found, starts), reporters=reporters)
                 if quote is not None:
                     quotes.append(quote)
-        if not mentions:
+        if not found:
             continue  # no one to report anything
-        bounds = (
-            split_sentences(unit.text)
-            if sentences is None
-            else sentences.get((unit.part, unit.index), ())
-        )
+        bounds = split_sentences(text) if sentences is None else sentences.get((part, number), ())
         for start, end in bounds:
-            if unit.text.find("“", start, end) < 0:
-                reporters.note(unit.text, (start, end), (mentions, starts))
+            if text.find("“", start, end) < 0:
+                reporters.note(text, (start, end), (found, starts))
     return tuple(quotes)
 
 
@@ -180,14 +168,14 @@ class _Reporters:
 
 
 def _quote(
-    unit: TextUnit,
+    unit: tuple[Part, int, str],
     match: re.Match[str],
     group: int,
     *,
     mentions: tuple[_Mentions, Sequence[int]],
     reporters: _Reporters,
 ) -> Quote | None:
-    part, index, text = unit.part, unit.index, unit.text
+    part, index, text = unit
     start, end = match.start(group), match.end(group)
     while end > start and text[end - 1] in " ,":
         end -= 1

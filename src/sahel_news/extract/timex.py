@@ -29,6 +29,7 @@ from sahel_news.extract._timex_rules import Context, Reading, Resolved, Unresolv
 from sahel_news.extract._timex_scan import Needs, Words, needs_of, plan, scan
 from sahel_news.extract._timex_vocab import vocabulary
 from sahel_news.models import DateRange, Precision
+from sahel_news.models._unchecked import unchecked
 
 __all__ = ["TimeExpression", "TimeResolutionError", "find_times", "precision_of", "resolve_time"]
 
@@ -58,6 +59,7 @@ _WEEK = timedelta(days=7)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _LOWERED_PAST_PERFECT = re.compile(r"\bhad\b")  # for a lower-cased text
 _TRAILING = " \t\n.,;:!?\"'’”)"
+_DAY = Precision.DAY
 
 
 # A cue kind: its pattern, the same for a lower-cased text, and what its phrases need.
@@ -250,7 +252,24 @@ def _finish(resolved: Resolved, reading: Reading, context: Context, words: str) 
     used = anchor if (resolved.uses_anchor or opened) else None
     if resolved.reference is not None:
         used = resolved.reference.anchor
-    return DateRange(earliest, latest, precision, words, used)
+    return _date_range(earliest, latest, precision, words, used)
+
+
+_new_range = unchecked(DateRange)
+
+
+def _date_range(
+    earliest: date, latest: date, precision: Precision, words: str, anchor: date | None
+) -> DateRange:
+    """``DateRange(...)``, skipping the checks that values resolved here are known to pass.
+
+    The types are the declared ones by construction; the order of the days, a day
+    precision's single day and non-blank words are checked here, and where one fails the
+    checked constructor raises as it always did.
+    """
+    if earliest <= latest and (precision is not _DAY or earliest == latest) and words.strip():
+        return _new_range(earliest, latest, precision, words, anchor)
+    return DateRange(earliest, latest, precision, words, anchor)
 
 
 def _express(
