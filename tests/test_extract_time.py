@@ -7,13 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from dateutil.relativedelta import relativedelta
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from sahel_news.data import load_entries
 from sahel_news.errors import SahelNewsError
-from sahel_news.extract import _timex_calendar as cal
 from sahel_news.extract._text import split_sentences
 from sahel_news.extract._timex_patterns import (
     cue_patterns,
@@ -808,33 +806,6 @@ class TestPrecisionOf:
         """Names a one-day range a day, two weeks days, a month a month, and so on."""
         found = precision_of(date.fromisoformat(earliest), date.fromisoformat(latest))
         assert found is precision
-
-
-class TestShift:
-    """_timex_calendar.shift: a day moved by whole months or years."""
-
-    @given(
-        st.dates(),
-        st.sampled_from(["months", "years"]),
-        st.integers(min_value=-20000, max_value=20000),
-    )
-    def test_counts_as_relativedelta_does(self, day, unit, count):
-        """Lands where dateutil's relativedelta lands, and fails where it fails."""
-        expected: date | type[Exception]
-        try:
-            expected = day + relativedelta(**{unit: count})
-        except ValueError:
-            expected = ValueError
-        if expected is ValueError:
-            with pytest.raises(ValueError):
-                cal.shift(day, unit, count)
-        else:
-            assert cal.shift(day, unit, count) == expected
-
-    def test_month_end_is_clamped(self):
-        """Moves 31 March a month on to 30 April, and 29 February a year on to 28 February."""
-        assert cal.shift(date(2024, 3, 31), "months", 1) == date(2024, 4, 30)
-        assert cal.shift(date(2024, 2, 29), "years", 1) == date(2025, 2, 28)
 
 
 class TestVocabulary:

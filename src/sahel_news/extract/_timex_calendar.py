@@ -5,6 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from sahel_news.models import Precision
 
 __all__ = [
@@ -65,8 +67,7 @@ def shift(day: date, unit: str, count: int) -> date:
     """*day* moved by *count* (negative: back) *unit*s.
 
     A month or year on lands on the same day of the month, or on the month's last day when
-    it has fewer (31 March + 1 month = 30 April), as ``dateutil.relativedelta`` counts them
-    (counted here, at a fraction of the cost of building one).
+    it has fewer (31 March + 1 month = 30 April): ``dateutil.relativedelta`` counts them.
 
     Raises:
         ValueError: the year falls outside the calendar (1 to 9999).
@@ -76,10 +77,9 @@ def shift(day: date, unit: str, count: int) -> date:
         return day + timedelta(days=count)
     if unit == "weeks":
         return day + timedelta(weeks=count)
-    months = count if unit == "months" else 12 * count
-    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    month += 1
-    return date(year, month, min(day.day, last_day(year, month)))
+    if unit == "months":
+        return day + relativedelta(months=count)
+    return day + relativedelta(years=count)
 
 
 def month_year(month: int, anchor: date, *, future: bool) -> int:
