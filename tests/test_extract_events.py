@@ -250,6 +250,26 @@ class TestSentences:
         assert event.when is not None
         assert (event.when.expression, event.when.earliest) == ("on Monday", date(2024, 6, 3))
 
+    def test_event_that_happened_is_not_dated_after_publication(self):
+        """A future cue in another clause does not move a past event's month forward."""
+        article = extract_events(
+            _article(
+                [
+                    "In November, Chad ended its defence agreement with France, and French "
+                    "troops are due to leave by the end of January."
+                ],
+                {"TCD": ["Chad"], "FRA": ["France", "French"]},
+                published=datetime(2025, 1, 7, tzinfo=UTC),
+            )
+        )
+        ended = next(e for e in article.events if e.type is PloverType.SANCTION)
+        leave = next(e for e in article.events if e.type is PloverType.RETREAT)
+        assert ended.when is not None
+        assert (ended.when.earliest, ended.when.latest) == (date(2024, 11, 1), date(2024, 11, 30))
+        assert leave.status is EventStatus.PLANNED
+        assert leave.when is not None
+        assert leave.when.latest == date(2025, 1, 31)
+
     def test_dateline_alone_leaves_the_event_undated(self):
         """An event whose only date is the dateline's has no time of its own."""
         text = (

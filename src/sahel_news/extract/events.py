@@ -332,6 +332,8 @@ def _read_sentence(
                 candidate.when = candidate.when or when
                 if candidate.status is EventStatus.PLANNED:
                     candidate.when = _forward(state.anchor, candidate.when)
+                elif candidate.status is EventStatus.OCCURRED:
+                    candidate.when = _backward(state.anchor, candidate.when)
                 if candidate.when is None:
                     if not back_reference:
                         back_reference.append(_back_reference_time(state, sentence.text))
@@ -581,6 +583,21 @@ def _forward(anchor: date | None, when: DateRange | None) -> DateRange | None:
         return when
     try:
         return resolve_time(when.expression, anchor=anchor, future=True)
+    except TimeResolutionError:
+        return when
+
+
+def _backward(anchor: date | None, when: DateRange | None) -> DateRange | None:
+    """An event that happened, read backwards when the sentence's tense read it forwards.
+
+    "In November, Chad ended its defence pact, and French troops are due to leave by the
+    end of January": the future cue of the second clause must not put the ending in a
+    November still to come.
+    """
+    if anchor is None or when is None or when.earliest <= anchor:
+        return when
+    try:
+        return resolve_time(when.expression, anchor=anchor, future=False)
     except TimeResolutionError:
         return when
 
