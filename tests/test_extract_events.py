@@ -341,6 +341,24 @@ class TestSentences:
         statuses = [e.status for e in article.events]
         assert statuses == [EventStatus.HYPOTHETICAL, EventStatus.PLANNED]
 
+    @pytest.mark.parametrize(
+        ("sentence", "status"),
+        [
+            ("Chad said it would expel the envoy.", EventStatus.PLANNED),
+            ("Chad said it would expel the envoy if Mali insisted.", EventStatus.HYPOTHETICAL),
+            ("Chad would have expelled the envoy.", EventStatus.HYPOTHETICAL),
+            ("Chad is expected to hold talks with Mali next month.", EventStatus.PLANNED),
+            (
+                "Chad said it would not recognise the vote and accused Mali of meddling.",
+                EventStatus.OCCURRED,
+            ),
+        ],
+    )
+    def test_status_of_reported_and_expected_events(self, sentence, status):
+        """A reported "would" is a plan unless a condition or "have" makes it hypothetical."""
+        article = extract_events(_article([sentence], {"TCD": ["Chad"], "MLI": ["Mali"]}))
+        assert article.events[-1].status is status
+
     def test_place_implies_its_country(self):
         """An event in Gao adds Mali to the article's countries, with no mentions."""
         article = extract_events(_article(["Gunmen attacked a market in Gao on Monday."]))

@@ -126,6 +126,11 @@ _ADVERBS = frozenset(
 )
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _HYPOTHETICAL = frozenset({"could", "would", "might", "should", "if", "unless"})
+_CONDITIONS = frozenset({"if", "unless"})
+# reporting verbs whose "would" reports a plan: "said it would withdraw"
+_REPORTING_FUTURE = frozenset(
+    {"said", "says", "announced", "told", "added", "stated", "promised", "pledged", "vowed"}
+)
 _NOUN_WILL = frozenset({"the", "their", "its", "his", "her", "our", "common", "political", "good"})
 _FUTURE = frozenset({"will", "'ll", "shall"})
 _INTENT = frozenset(
@@ -322,6 +327,18 @@ def is_passive(frame: Frame, trigger: TriggerMatch) -> bool:
     return index >= 0 and norms[index] in _BE
 
 
+def _reported_future(norms: Sequence[str], near: Sequence[str], first: int) -> EventStatus:
+    """ "said it would release them" is a plan; "would have", "could" or "if" are not."""
+    if _HYPOTHETICAL.intersection(near) != {"would"}:
+        return EventStatus.HYPOTHETICAL
+    at = len(near) - 1 - list(reversed(near)).index("would")
+    if at + 1 < len(near) and near[at + 1] == "have":
+        return EventStatus.HYPOTHETICAL
+    if _REPORTING_FUTURE.isdisjoint(norms[:first]) or not _CONDITIONS.isdisjoint(norms):
+        return EventStatus.HYPOTHETICAL
+    return EventStatus.PLANNED
+
+
 def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventStatus:
     """Whether the clause states the event as done, under way, planned, denied or hypothetical."""
     norms = frame.norms
@@ -334,13 +351,18 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
         return EventStatus.DENIED
     if not _NEGATIONS.isdisjoint(window[-3:]):
         return EventStatus.DENIED
-    if not _HYPOTHETICAL.isdisjoint(whole[-8:]):
-        return EventStatus.HYPOTHETICAL
+    # "he would not recognise the result and called for protests": a past verb after
+    # "and" is a fact of its own, out of the modal's reach
+    coordinated_past = window[-1:] == ["and"] and head.endswith("ed")
+    if not _HYPOTHETICAL.isdisjoint(whole[-8:]) and not coordinated_past:
+        return _reported_future(norms, whole[-8:], trigger.first)
     for position, word in enumerate(window):
         if word in _FUTURE and (position == 0 or window[position - 1] not in _NOUN_WILL):
             return EventStatus.PLANNED
     if window and window[-1] == "to" and not _INTENT.isdisjoint(window[:-1]):
         return EventStatus.PLANNED
+    if any(w == "to" and window[p - 1] in _INTENT for p, w in enumerate(window) if p):
+        return EventStatus.PLANNED  # "is expected to hold a summit": through a light verb
     if window[-2:-1] in (["is"], ["are"], ["was"]) and window[-1:] == ["to"]:
         return EventStatus.PLANNED
     if not _ONGOING.isdisjoint(window) or (
