@@ -255,8 +255,10 @@ class TestSentences:
         article = extract_events(
             _article(
                 [
-                    "In November, Chad ended its defence agreement with France, and French "
-                    "troops are due to leave by the end of January."
+                    (
+                        "In November, Chad ended its defence agreement with France, and "
+                        "French troops are due to leave by the end of January."
+                    )
                 ],
                 {"TCD": ["Chad"], "FRA": ["France", "French"]},
                 published=datetime(2025, 1, 7, tzinfo=UTC),
@@ -269,6 +271,25 @@ class TestSentences:
         assert leave.status is EventStatus.PLANNED
         assert leave.when is not None
         assert leave.when.latest == date(2025, 1, 31)
+
+    def test_the_following_day_counts_from_the_last_dated_event(self):
+        """A reporting date after an event's date is not what "the following day" follows."""
+        article = extract_events(
+            _article(
+                [
+                    (
+                        "Gunmen attacked a Malian camp on Tuesday, officials told reporters "
+                        "on Wednesday."
+                    ),
+                    "Malian aircraft struck their positions the following day.",
+                ],
+                {"MLI": ["Malian"]},
+                published=datetime(2024, 6, 6, tzinfo=UTC),
+            )
+        )
+        struck = next(e for e in article.events if e.trigger.text == "struck")
+        assert struck.when is not None
+        assert struck.when.earliest == struck.when.latest == date(2024, 6, 5)
 
     def test_dateline_alone_leaves_the_event_undated(self):
         """An event whose only date is the dateline's has no time of its own."""

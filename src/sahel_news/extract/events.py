@@ -301,6 +301,7 @@ def _read_sentence(
     triggers = triggers_in(words)
     restates = sentence.part in _RESTATING
     times: list[TimeExpression] = []
+    own_times: list[DateRange] = []
     if triggers or not restates:
         previous = None if restates else state.previous_time
         times = _outside_dateline(
@@ -310,6 +311,7 @@ def _read_sentence(
         resolved = [t.range for t in times if t.range is not None]
         if resolved:
             state.previous_time = resolved[-1]
+        own_times = resolved
     if not triggers and sum(1 for m in mentions if m[2]) < 2:
         return  # no event, and too few countries for a group "both countries" could mean
     frame = frame_of(norms)
@@ -342,6 +344,12 @@ def _read_sentence(
                 candidate.context = contexts
                 in_sentence.append(candidate)
         state.candidates.extend(in_sentence)
+        if not restates:
+            # "The next day" counts from the last dated event, not from a date that only
+            # says when it was reported or names an election ("told reporters on Wednesday")
+            dated = [c.when for c in in_sentence if c.when is not None and c.when in own_times]
+            if dated:
+                state.previous_time = dated[-1]
         for candidate in in_sentence:  # final now: later sentences look back at them
             state.last_of_type[candidate.type] = candidate
             if candidate.type == PloverType.CONSULT and candidate.when is not None:
