@@ -291,6 +291,43 @@ class TestSentences:
         assert struck.when is not None
         assert struck.when.earliest == struck.when.latest == date(2024, 6, 5)
 
+    def test_when_clause_takes_the_time_it_hangs_on(self):
+        """ "since last July, when X signed": the signing is dated last July."""
+        article = extract_events(
+            _article(
+                [
+                    (
+                        "Relations have worsened since last July, when Burkina Faso, Mali "
+                        "and Niger signed a treaty."
+                    )
+                ],
+                {"BFA": ["Burkina Faso"], "MLI": ["Mali"], "NER": ["Niger"]},
+            )
+        )
+        (signed,) = article.events
+        assert signed.when is not None
+        assert (signed.when.earliest, signed.when.latest) == (date(2023, 7, 1), date(2023, 7, 31))
+
+    def test_since_makes_an_event_ongoing_and_apart_from_one_it_dates(self):
+        """ "has fought X since July, when Y were killed": an ongoing fight and a past attack."""
+        article = extract_events(
+            _article(
+                [
+                    (
+                        "The Malian army has fought rebels since last July, when dozens of "
+                        "soldiers were killed in an ambush."
+                    )
+                ],
+                {"MLI": ["Malian"]},
+            )
+        )
+        fought, killed = article.events
+        assert (fought.status, killed.status) == (EventStatus.ONGOING, EventStatus.OCCURRED)
+        assert fought.when is not None
+        assert fought.when.latest == date(2024, 6, 5)
+        assert killed.when is not None
+        assert (killed.when.earliest, killed.when.latest) == (date(2023, 7, 1), date(2023, 7, 31))
+
     def test_dateline_alone_leaves_the_event_undated(self):
         """An event whose only date is the dateline's has no time of its own."""
         text = (

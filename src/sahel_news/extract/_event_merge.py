@@ -284,7 +284,10 @@ def _continues(candidate: Candidate, existing: Candidate, merger: _Merger) -> bo
     if score is None:
         return False
     if existing.sentence == candidate.sentence:
-        return True
+        # "has fought them since July, when 20 were killed in an ambush": two happenings
+        return existing.status is candidate.status and (
+            existing.when is None or candidate.when is None or existing.when == candidate.when
+        )
     if candidate.definite and candidate.sentence - existing.sentence <= 2:
         return True
     return score > 0 and set(existing.roles) == set(candidate.roles)

@@ -328,7 +328,9 @@ def _read_sentence(
             candidates = _candidates(
                 state, sentence, frame, trigger, evidence, refs=refs, in_sentence=in_sentence
             )
-            when = _time_of(state, frame, trigger, timed)
+            when = _time_of(state, frame, trigger, timed) or _when_clause_time(
+                state, sentence.text, trigger, times
+            )
             where = places.of(frame, trigger)
             for candidate in candidates:
                 candidate.when = candidate.when or when
@@ -336,6 +338,8 @@ def _read_sentence(
                     candidate.when = _forward(state.anchor, candidate.when)
                 elif candidate.status is EventStatus.OCCURRED:
                     candidate.when = _backward(state.anchor, candidate.when)
+                    if _since(candidate.when):
+                        candidate.status = EventStatus.ONGOING
                 if candidate.when is None:
                     if not back_reference:
                         back_reference.append(_back_reference_time(state, sentence.text))
@@ -608,6 +612,36 @@ def _backward(anchor: date | None, when: DateRange | None) -> DateRange | None:
         return resolve_time(when.expression, anchor=anchor, future=False)
     except TimeResolutionError:
         return when
+
+
+_WHEN_CLAUSE = re.compile(r",?\s+when\s")
+
+
+def _when_clause_time(
+    state: _State, text: str, trigger: TriggerMatch, times: Sequence[TimeExpression]
+) -> DateRange | None:
+    """The time a "when" clause hangs on: "since last July, when the three states signed".
+
+    From "since X" the event takes X itself: the signing is what the time runs from.
+    """
+    for expression in reversed(times):
+        if expression.end > trigger.start:
+            continue
+        if _WHEN_CLAUSE.match(text, expression.end, trigger.start) is None:
+            return None  # only the nearest time before the trigger can be the one
+        words = expression.text
+        if words[:6].lower() != "since ":
+            return expression.range
+        try:
+            return resolve_time(words[6:], anchor=state.anchor)
+        except TimeResolutionError:
+            return None
+    return None
+
+
+def _since(when: DateRange | None) -> bool:
+    """Whether an event's time runs from a start up to now: "has blockaded towns since August"."""
+    return when is not None and when.expression[:6].lower() == "since "
 
 
 def _back_reference_time(state: _State, text: str) -> DateRange | None:
