@@ -26,7 +26,13 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from sahel_news.data import load_entries, register_cache
-from sahel_news.extract._actor_gazetteer import OrgTemplate, org_rules, vocabulary
+from sahel_news.extract._actor_gazetteer import (
+    OrgTemplate,
+    actor_matcher,
+    org_rules,
+    slug,
+    vocabulary,
+)
 from sahel_news.extract.recognizer import (
     CandidateTuple,
     EntityLabel,
@@ -542,6 +548,12 @@ def _delegation_country(unit: _UnitText, role_start: int) -> tuple[str | None, b
     return None, False
 
 
+def _title_word(word: str) -> bool:
+    """Whether *word* opens a title ("Assistant", "Deputy", "General")."""
+    lowered = word.lower()
+    return lowered in _single_heads() or lowered in vocabulary().modifiers or word in _rank_starts()
+
+
 def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
     """People named with no title as a delegation's leader ("a delegation led by X")."""
     folded = unit.folded
@@ -553,7 +565,8 @@ def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
         if following is None:
             continue
         span = _clean_name(folded, *following.span("name"), keep="left")
-        if span is None or folded[span[0] : span[1]].split()[0].lower() in _single_heads():
+        words = folded[span[0] : span[1]].split() if span is not None else []
+        if len(words) < 2 or _title_word(words[0]):  # a title: the title rules read it
             continue
         country, needs = _delegation_country(unit, following.start("name"))
         yield CandidateTuple(
@@ -777,6 +790,33 @@ def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
             if form == "military" and not _MILITARY_NOUN_NEXT.match(folded, end):
                 continue
         yield from _org_candidates(unit, (start, end), form, template)
+    yield from _parties(unit)
+
+
+def _parties(unit: _UnitText) -> Iterator[CandidateTuple]:
+    """Parties named after the word "party" ("his party, Les Transformateurs,").
+
+    A party acts for no state, even in power; one the gazetteer knows is left to it.
+    """
+    if "party" not in unit.lower:
+        return
+    folded = unit.folded
+    not_names = vocabulary().not_names
+    heads = _single_heads()
+    known = actor_matcher()[1]
+    for found in _PARTY.finditer(folded):
+        name = found.group("name")
+        first = name.split()[0]
+        if first in not_names or first.lower() in heads or name in known:
+            continue
+        yield CandidateTuple(
+            found.start("name"),
+            found.end("name"),
+            EntityLabel.ORGANISATION,
+            name=name,
+            id=slug(name),
+            kind=ActorKind.POLITICAL_PARTY,
+        )
 
 
 def _org_candidates(
@@ -800,7 +840,7 @@ def _org_candidates(
         country = countries.ending_at.get(word_end - 2 if is_possessive else word_end)
         if country is not None and country.country is not None:
             owner = country
-            mention_start = word_start
+            mention_start = min(word_start, country.start)  # "Burkina Faso's army"
             also = _coordinated_owners(folded, countries, words[index + 1 :])
             break
         lowered = word.lower()
