@@ -565,7 +565,9 @@ def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
         if following is None:
             continue
         span = _clean_name(folded, *following.span("name"), keep="left")
-        words = folded[span[0] : span[1]].split() if span is not None else []
+        if span is None:
+            continue
+        words = folded[span[0] : span[1]].split()
         if len(words) < 2 or _title_word(words[0]):  # a title: the title rules read it
             continue
         country, needs = _delegation_country(unit, following.start("name"))
