@@ -531,6 +531,8 @@ def _portfolio_name(folded: str, head_end: int) -> re.Match[str] | None:
 def _delegation_country(unit: _UnitText, role_start: int) -> tuple[str | None, bool]:
     """The country of "a Malian delegation led by" before a role: (code, needs context)."""
     folded = unit.folded
+    if folded.find("delegation", max(0, role_start - 40), role_start) < 0:
+        return None, False
     led = _LED_BY.search(folded, max(0, role_start - 40), role_start)
     if led is None:
         return None, False
@@ -557,8 +559,6 @@ def _title_word(word: str) -> bool:
 def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
     """People named with no title as a delegation's leader ("a delegation led by X")."""
     folded = unit.folded
-    if "led by" not in folded and "headed by" not in folded:
-        return
     name_after_verb = _speech_names()[0]
     for led in _LED_BY_NAME.finditer(folded):
         following = name_after_verb.match(folded, led.end())
@@ -711,7 +711,8 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
                 yield CandidateTuple(
                     span[0], span[1], EntityLabel.PERSON, kind=ActorKind.PERSON, name="speech"
                 )
-    yield from _delegation_leaders(unit)
+    if "led by" in folded or "headed by" in folded:
+        yield from _delegation_leaders(unit)
 
 
 @register_cache
@@ -792,7 +793,8 @@ def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
             if form == "military" and not _MILITARY_NOUN_NEXT.match(folded, end):
                 continue
         yield from _org_candidates(unit, (start, end), form, template)
-    yield from _parties(unit)
+    if "party" in unit.lower:
+        yield from _parties(unit)
 
 
 def _parties(unit: _UnitText) -> Iterator[CandidateTuple]:
@@ -800,8 +802,6 @@ def _parties(unit: _UnitText) -> Iterator[CandidateTuple]:
 
     A party acts for no state, even in power; one the gazetteer knows is left to it.
     """
-    if "party" not in unit.lower:
-        return
     folded = unit.folded
     not_names = vocabulary().not_names
     heads = _single_heads()
