@@ -491,10 +491,10 @@ def _role_end(
     folded: str, head_end: int, of_phrase: re.Match[str] | None, found: re.Match[str] | None
 ) -> int:
     """Where the role ends: after its of-phrase when one closes it ("President of Faso,")."""
+    if found is not None and found.re is _speech_names()[0]:
+        return found.start("name") - 1  # "Minister of Mines X": the role stops at the name
     if of_phrase is None:
         return head_end
-    if found is not None and found.start("name") < of_phrase.end():
-        return found.start("name") - 1  # "Minister of Mines X": the role stops at the name
     return of_phrase.end() if _ROLE_OF_END.match(folded, of_phrase.end()) else head_end
 
 
@@ -506,15 +506,15 @@ def _portfolios() -> frozenset[str]:
     return frozenset(fold(w).lower() for w in table.get("portfolios", []))
 
 
-def _portfolio_name(folded: str, head_end: int) -> re.Match[str] | None:
+def _portfolio_name(folded: str, position: int) -> re.Match[str] | None:
     """The name after "Minister of <remit>" with no comma between ("Minister of Mines X").
 
+    *position* is where the remit begins (after "of", or after a head that ends in one).
     The remit is read word by word while its words are ``portfolios`` words (or "and",
     "of", "the"); the name is what follows, and there is none unless the remit holds at
     least one such word.
     """
     remit_words = _portfolios()
-    position = head_end + 3  # after " of"
     last_remit = -1
     while (word := _REMIT_WORD.match(folded, position)) is not None:
         token = word.group(1)
@@ -611,7 +611,13 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
     for head_start, head_end in _titles(unit):
         found = name_after.match(folded, head_end)
         if found is None and folded.startswith(" of ", head_end):
-            found = _portfolio_name(folded, head_end)
+            found = _portfolio_name(folded, head_end + 3)
+        elif (
+            found is None
+            and folded.startswith(" and ", head_end)
+            and " of " in folded[head_start:head_end]
+        ):
+            found = _portfolio_name(folded, head_end)  # "Minister of Defence and Veterans X"
         if (
             found is None
             and "," not in folded[max(0, head_start - 60) : head_start]
@@ -792,9 +798,17 @@ def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
                 continue
             if form == "military" and not _MILITARY_NOUN_NEXT.match(folded, end):
                 continue
+        elif template.id == "military-government" and _before_a_head(folded, end):
+            continue  # "the junta leader" names a person, not the junta
         yield from _org_candidates(unit, (start, end), form, template)
     if "party" in unit.lower:
         yield from _parties(unit)
+
+
+def _before_a_head(folded: str, end: int) -> bool:
+    """Whether a title head ("leader", "spokesman") is the word right after *end*."""
+    following = _NEXT_WORD.match(folded, end)
+    return following is not None and following.group(1).lower() in _single_heads()
 
 
 def _parties(unit: _UnitText) -> Iterator[CandidateTuple]:
