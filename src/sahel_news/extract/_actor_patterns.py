@@ -473,6 +473,10 @@ def _chain_link(folded: str, end: int, *, capitalised: bool = True) -> int | Non
     join = _CHAIN_COMMA.match(folded, end)
     if join is None and capitalised:
         join = _CHAIN_AND.match(folded, end)
+    if join is not None:
+        following = _NEXT_WORD.match(folded, join.end())
+        if following is None or not _title_word(following.group(1)):
+            return None  # no title after the comma: nothing to chain to
     if join is None and folded[end : end + 1] == " " and folded[end + 1 : end + 2].isupper():
         following = _NEXT_WORD.match(folded, end)
         if following is not None and following.group(1) in _rank_starts():
