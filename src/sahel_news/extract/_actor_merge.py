@@ -372,7 +372,7 @@ class Merger:
             if actor.gazetteer or actor.country or actor.text_country or not actor.roles:
                 continue
             official = any(
-                role.lower().endswith(state_roles)
+                _role_head(role).endswith(state_roles)
                 and not any(len(w) > 1 and w.isupper() for w in role.split())
                 for role in actor.roles
             )
@@ -592,6 +592,13 @@ def _is_word_start(folded: str, start: int) -> bool:
 def _in_word_run(char: str) -> bool:
     """Whether *char* can be inside a `_CAPITALISED` word (``[\\w'-]``)."""
     return char.isalnum() or char in "_'-"
+
+
+def _role_head(role: str) -> str:
+    """*role* lowercased, without the of-phrase that closes it ("Minister of Mines")."""
+    lowered = role.lower()
+    head, of, _ = lowered.partition(" of ")
+    return head if of and not lowered.endswith(("chief of staff", "general staff")) else lowered
 
 
 def _named(hit: Hit) -> bool:

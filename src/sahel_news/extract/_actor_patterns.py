@@ -25,13 +25,20 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from sahel_news.data import register_cache
-from sahel_news.extract._actor_gazetteer import OrgTemplate, org_rules, vocabulary
+from sahel_news.data import load_entries, register_cache
+from sahel_news.extract._actor_gazetteer import (
+    OrgTemplate,
+    actor_matcher,
+    org_rules,
+    slug,
+    vocabulary,
+)
 from sahel_news.extract.recognizer import (
     CandidateTuple,
     EntityLabel,
     WordPattern,
     alternation,
+    fold,
 )
 from sahel_news.models import ActorKind
 
@@ -53,6 +60,38 @@ _OF = re.compile(r"\s+of\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+|fellow\s
 _AND_GAP = re.compile(r"\s*and\s*")
 _OF_PHRASE = re.compile(r" of [^,.;:()\"]{1,60}")
 _LIST_JOIN = re.compile(r"(?:,\s+and\s+|,\s+|\s+and\s+)")
+# What joins two titles of one person ("President of the Transition, Head of State, Captain
+# X"; "Prime Minister and Defence Minister X"): a comma, or "and" between capitalised titles.
+_CHAIN_COMMA = re.compile(r", ?")
+_CHAIN_AND = re.compile(r" and (?=[A-Z])")
+_ROLE_OF_END = re.compile(r"[,.;:)]|$")
+# "a Russian delegation led by ...": the delegation's country is its leader's.
+_LED_BY = re.compile(r"\bdelegation,? (?:led|headed) by (?:the )?$")
+_LED_BY_NAME = re.compile(r"\bdelegation,? (?:led|headed) by(?= [A-Z])")
+_DELEGATION_WORDS = frozenset(
+    {
+        "high-level",
+        "top-level",
+        "government",
+        "governmental",
+        "official",
+        "ministerial",
+        "military",
+        "large",
+        "joint",
+        "senior",
+        "strong",
+        "parliamentary",
+        "technical",
+        "new",
+    }
+)
+_CONNECTORS = frozenset({"and", "of", "the", "for", "&"})
+_REMIT_WORD = re.compile(r" (and|of|the|for|&|[A-Z][\w'-]*)")
+_PARTY = re.compile(
+    r"\bparty,? (?P<name>[A-Z][\w'-]*(?: (?:(?:of|for|the|and|de|du|des|la|le|les|pour|et) )*"
+    r"[A-Z][\w'-]*){0,6})(?=[,.;:)]| \(|$)"
+)
 _MILITARY_NOUN_NEXT = re.compile(
     r"[.,;:)\"']|\s+(?:said|says|has|had|have|is|was|were|are|will|would|and|of|on|in|to|"
     r"claimed|announced|denied|reported|launched|carried|killed|took|seized|withdrew|"
@@ -412,6 +451,142 @@ def _affiliation(
     return role_start, None, False, stop
 
 
+class _Chain(NamedTuple):
+    """Titles with no name of their own, waiting for the title that ends the chain."""
+
+    next: int  # where the next title (or its article) must start
+    roles: tuple[str, ...]
+    country: str | None
+    needs: bool
+
+
+def _chain_link(folded: str, end: int, *, capitalised: bool = True) -> int | None:
+    """Where a title chained to the role ending at *end* would start, if something joins one.
+
+    A comma joins any two titles; "and" only capitalised ones ("Prime Minister and Defence
+    Minister X"), as "the defence minister and General X" are most often two people; a
+    space, a rank right after ("Army spokesman Colonel X").
+    """
+    of_phrase = _OF_PHRASE.match(folded, end)
+    if of_phrase is not None and _ROLE_OF_END.match(folded, of_phrase.end()):
+        end = of_phrase.end()
+    join = _CHAIN_COMMA.match(folded, end)
+    if join is None and capitalised:
+        join = _CHAIN_AND.match(folded, end)
+    if join is not None:
+        following = _NEXT_WORD.match(folded, join.end())
+        if following is None or not _title_word(following.group(1)):
+            return None  # no title after the comma: nothing to chain to
+    if join is None and folded[end : end + 1] == " " and folded[end + 1 : end + 2].isupper():
+        following = _NEXT_WORD.match(folded, end)
+        if following is not None and following.group(1) in _rank_starts():
+            return end + 1  # "Minister of the Armed Forces General X": a rank right after
+    return join.end() if join is not None else None
+
+
+@register_cache
+@functools.cache
+def _rank_starts() -> frozenset[str]:
+    """The first word of every rank ("Lieutenant" of "Lieutenant General")."""
+    return frozenset(rank.split()[0] for rank in vocabulary().ranks)
+
+
+def _role_end(
+    folded: str, head_end: int, of_phrase: re.Match[str] | None, found: re.Match[str] | None
+) -> int:
+    """Where the role ends: after its of-phrase when one closes it ("President of Faso,")."""
+    if found is not None and found.re is _speech_names()[0]:
+        return found.start("name") - 1  # "Minister of Mines X": the role stops at the name
+    if of_phrase is None:
+        return head_end
+    return of_phrase.end() if _ROLE_OF_END.match(folded, of_phrase.end()) else head_end
+
+
+@register_cache
+@functools.cache
+def _portfolios() -> frozenset[str]:
+    """The remit words of ``titles.json`` ("mines", "energy"), lowercase."""
+    table = dict(load_entries("titles"))
+    return frozenset(fold(w).lower() for w in table.get("portfolios", []))
+
+
+def _portfolio_name(folded: str, position: int) -> re.Match[str] | None:
+    """The name after "Minister of <remit>" with no comma between ("Minister of Mines X").
+
+    *position* is where the remit begins (after "of", or after a head that ends in one).
+    The remit is read word by word while its words are ``portfolios`` words (or "and",
+    "of", "the"); the name is what follows, and there is none unless the remit holds at
+    least one such word.
+    """
+    remit_words = _portfolios()
+    last_remit = -1
+    while (word := _REMIT_WORD.match(folded, position)) is not None:
+        token = word.group(1)
+        if token.lower() in remit_words:
+            last_remit = word.end()
+        elif token not in _CONNECTORS:
+            break
+        position = word.end()
+    if last_remit < 0:
+        return None
+    return _speech_names()[0].match(folded, last_remit)
+
+
+def _delegation_country(unit: _UnitText, role_start: int) -> tuple[str | None, bool]:
+    """The country of "a Malian delegation led by" before a role: (code, needs context)."""
+    folded = unit.folded
+    if folded.find("delegation", max(0, role_start - 40), role_start) < 0:
+        return None, False
+    led = _LED_BY.search(folded, max(0, role_start - 40), role_start)
+    if led is None:
+        return None, False
+    for start, end in _words_before(folded, led.start(), unit.backwards):
+        word = folded[start:end]
+        is_possessive = word.endswith(_POSSESSIVE)
+        country = unit.countries.ending_at.get(end - 2 if is_possessive else end)
+        if country is not None and country.country is not None:
+            return country.country, False
+        lowered = word.lower()
+        if lowered in _CONTEXT_WORDS:
+            return None, True
+        if lowered not in _DELEGATION_WORDS:
+            break
+    return None, False
+
+
+def _title_word(word: str) -> bool:
+    """Whether *word* opens a title ("Assistant", "Deputy", "General")."""
+    lowered = word.lower()
+    return lowered in _single_heads() or lowered in vocabulary().modifiers or word in _rank_starts()
+
+
+def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
+    """People named with no title as a delegation's leader ("a delegation led by X")."""
+    folded = unit.folded
+    name_after_verb = _speech_names()[0]
+    for led in _LED_BY_NAME.finditer(folded):
+        following = name_after_verb.match(folded, led.end())
+        if following is None:
+            continue
+        span = _clean_name(folded, *following.span("name"), keep="left")
+        if span is None:
+            continue
+        words = folded[span[0] : span[1]].split()
+        if len(words) < 2 or _title_word(words[0]):  # a title: the title rules read it
+            continue
+        country, needs = _delegation_country(unit, following.start("name"))
+        yield CandidateTuple(
+            span[0],
+            span[1],
+            EntityLabel.PERSON,
+            kind=ActorKind.PERSON,
+            country=country,
+            from_text=country is not None,
+            needs_country=needs,
+            name="title",
+        )
+
+
 def find_actors(
     text: str, folded: str, countries: Sequence[CandidateTuple]
 ) -> Iterator[CandidateTuple]:
@@ -436,16 +611,31 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
     vocab = vocabulary()
     text, folded, countries_at = unit.text, unit.folded, unit.countries
     previous: CandidateTuple | None = None
+    chain: _Chain | None = None
     for head_start, head_end in _titles(unit):
         found = name_after.match(folded, head_end)
-        if found is None and "," not in folded[max(0, head_start - 60) : head_start]:
-            continue  # no name after the title, and no apposition before it
+        if found is None and folded.startswith(" of ", head_end):
+            found = _portfolio_name(folded, head_end + 3)
+        elif (
+            found is None
+            and folded.startswith(" and ", head_end)
+            and " of " in folded[head_start:head_end]
+        ):
+            found = _portfolio_name(folded, head_end)  # "Minister of Defence and Veterans X"
+        if (
+            found is None
+            and "," not in folded[max(0, head_start - 60) : head_start]
+            and _chain_link(folded, head_end) is None
+        ):
+            continue  # no name after the title, no apposition before it, no title after it
         head_text = folded[head_start:head_end]
         words = _words_before(folded, head_start, unit.backwards)
         role_start, country, needs, stop = _affiliation(folded, countries_at, words)
         start_of_role = role_start if role_start >= 0 else head_start
-        role = text[start_of_role:head_end]
-        if head_text.lower() in vocab.not_roles:
+        of_phrase = _OF_PHRASE.match(folded, head_end)
+        role_end = _role_end(folded, head_end, of_phrase, found)
+        role = text[start_of_role:role_end]
+        if role_end == head_end and head_text.lower() in vocab.not_roles:
             role = ""
         if (
             country is None
@@ -455,9 +645,21 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
             and _AND_GAP.fullmatch(folded, previous.end, start_of_role) is not None
         ):
             country = previous.country
-        of_phrase = _OF_PHRASE.match(folded, head_end)
         if country is None and not needs and of_phrase is not None:
             country = countries_at.within(of_phrase.start(), of_phrase.end())
+        if country is None and not needs:
+            country, needs = _delegation_country(unit, stop if stop >= 0 else start_of_role)
+        chained = None
+        if chain is not None and (
+            chain.next in (start_of_role, stop) or start_of_role < chain.next <= head_start
+        ):
+            chained = chain
+            if start_of_role < chain.next:  # the modifiers read back belong to the last title
+                start_of_role = chain.next
+                role = text[start_of_role:role_end]
+        chain = None
+        if chained is not None and country is None and not needs:
+            country, needs = chained.country, chained.needs
         span = None
         if found:
             span = _clean_name(folded, found.start("name"), found.end("name"), keep="left")
@@ -465,12 +667,29 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
                 span = None
         if stop < 0:
             stop = start_of_role
-        if span is None and stop > 0 and _ends_with_comma(folded, stop):
+        if span is None and chained is None and stop > 0 and _ends_with_comma(folded, stop):
             apposed = name_before.search(folded, max(0, stop - 80), stop)
             if apposed:
                 span = _clean_name(folded, *apposed.span("name"), keep="right")
         if span is None:
+            link = _chain_link(folded, role_end, capitalised=text[start_of_role:][:1].isupper())
+            if link is not None:
+                roles = (*chained.roles, role) if chained is not None else (role,)
+                chain = _Chain(link, roles, country, needs)
             continue
+        for chained_role in chained.roles if chained is not None else ():
+            if chained_role:
+                yield CandidateTuple(
+                    span[0],
+                    span[1],
+                    EntityLabel.PERSON,
+                    kind=ActorKind.PERSON,
+                    country=country,
+                    from_text=country is not None,
+                    needs_country=needs,
+                    role=chained_role,
+                    name="title",
+                )
         previous = CandidateTuple(
             span[0],
             span[1],
@@ -502,6 +721,8 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
                 yield CandidateTuple(
                     span[0], span[1], EntityLabel.PERSON, kind=ActorKind.PERSON, name="speech"
                 )
+    if "led by" in folded or "headed by" in folded:
+        yield from _delegation_leaders(unit)
 
 
 @register_cache
@@ -581,7 +802,41 @@ def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
                 continue
             if form == "military" and not _MILITARY_NOUN_NEXT.match(folded, end):
                 continue
+        elif template.id == "military-government" and _before_a_head(folded, end):
+            continue  # "the junta leader" names a person, not the junta
         yield from _org_candidates(unit, (start, end), form, template)
+    if "party" in unit.lower:
+        yield from _parties(unit)
+
+
+def _before_a_head(folded: str, end: int) -> bool:
+    """Whether a title head ("leader", "spokesman") is the word right after *end*."""
+    following = _NEXT_WORD.match(folded, end)
+    return following is not None and following.group(1).lower() in _single_heads()
+
+
+def _parties(unit: _UnitText) -> Iterator[CandidateTuple]:
+    """Parties named after the word "party" ("his party, Les Transformateurs,").
+
+    A party acts for no state, even in power; one the gazetteer knows is left to it.
+    """
+    folded = unit.folded
+    not_names = vocabulary().not_names
+    heads = _single_heads()
+    known = actor_matcher()[1]
+    for found in _PARTY.finditer(folded):
+        name = found.group("name")
+        first = name.split()[0]
+        if first in not_names or first.lower() in heads or name in known:
+            continue
+        yield CandidateTuple(
+            found.start("name"),
+            found.end("name"),
+            EntityLabel.ORGANISATION,
+            name=name,
+            id=slug(name),
+            kind=ActorKind.POLITICAL_PARTY,
+        )
 
 
 def _org_candidates(
@@ -605,7 +860,7 @@ def _org_candidates(
         country = countries.ending_at.get(word_end - 2 if is_possessive else word_end)
         if country is not None and country.country is not None:
             owner = country
-            mention_start = word_start
+            mention_start = min(word_start, country.start)  # "Burkina Faso's army"
             also = _coordinated_owners(folded, countries, words[index + 1 :])
             break
         lowered = word.lower()
