@@ -35,7 +35,7 @@ SEED = ROOT / "examples" / "seed.txt"
 def quality(details: bool) -> None:
     for title, folder in (
         ("annotated captures", CAPTURES),
-        ("held-out captures (written after the rules, never tuned on)", HELD_OUT),
+        ("held-out captures (first readings: tests/captures/heldout/README.md)", HELD_OUT),
     ):
         cases = load_cases(folder)
         tallies, notes = evaluate(cases, lambda text: extract_entities(parse_layout(text)))
