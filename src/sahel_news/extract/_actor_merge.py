@@ -22,7 +22,7 @@ from sahel_news.extract._actor_gazetteer import (
     slug,
     vocabulary,
 )
-from sahel_news.extract._text import TextUnit, mention
+from sahel_news.extract._text import TextUnit
 from sahel_news.extract.actors import GazetteerRecognizer, PatternRecognizer
 from sahel_news.extract.countries import CountryRecognizer
 from sahel_news.extract.recognizer import (
@@ -32,7 +32,7 @@ from sahel_news.extract.recognizer import (
     Recognizer,
     fold,
 )
-from sahel_news.models import Actor, ActorKind, Country, Mention
+from sahel_news.models import Actor, ActorKind, Country, Mention, Span
 from sahel_news.models._checks import ID_PATTERN
 from sahel_news.models._unchecked import unchecked
 
@@ -44,6 +44,10 @@ _WORD_REST = re.compile(r"[\w'-]*")
 # Actors whose every field the built-in recognizers, the tables and the article's own text
 # gave skip the field checks; only their id (which a user table may spell badly) is checked.
 _unchecked_actor = unchecked(Actor)
+# Mentions of stretches the recognizers found inside the article's own texts (checked again
+# with the finished article); built here rather than with `mention`, at dozens an article.
+_new_span = unchecked(Span)
+_new_mention = unchecked(Mention)
 _VALID_ID = re.compile(ID_PATTERN)
 
 
@@ -258,6 +262,8 @@ class Merger:
         extra_countries: Sequence[Hit] = (),
     ) -> None:
         self.units = units
+        # what a mention needs of each text, looked up once
+        self._texts = [(unit.part, unit.index, unit.text) for unit in units]
         # a user's recognizer may hand over any id, name, role, kind or country
         self.built_in = all(type(r) in _TUPLE_FORMS for r in recognizers)
         found = _by_unit(units, recognizers)
@@ -498,6 +504,7 @@ class Merger:
         mentions: dict[str, list[Mention]] = {}
         first_seen: dict[str, tuple[int, int]] = {}
         named = {c.country for h in self.countries for c in h.candidates if c.country}
+        texts = self._texts
         for hit in self.countries:
             candidate = hit.candidates[0]
             code = candidate.country or next(
@@ -505,10 +512,12 @@ class Merger:
             )
             if code is None:
                 continue
-            first_seen.setdefault(code, hit.key)
+            order, start, end, _ = hit
+            first_seen.setdefault(code, (order, start))
             bucket = mentions.setdefault(code, [])
             if not candidate.implied:
-                bucket.append(mention(self.units[hit.order], hit.start, hit.end))
+                part, index, text = texts[order]
+                bucket.append(_new_mention(text[start:end], _new_span(part, index, start, end)))
         actors = sorted(self.actors.values(), key=lambda a: min(a.mentions))
         built: list[Actor] = []
         for actor in actors:
@@ -524,13 +533,16 @@ class Merger:
         return countries, tuple(built)
 
     def _build(self, actor: _Actor, country: str | None) -> Actor:
-        spans = sorted(actor.mentions.items())
-        found = tuple(mention(self.units[o], s, e) for (o, s), (_, e) in spans)
-        folded_name = fold(actor.name)
-        named = actor.gazetteer or actor.kind is ActorKind.PERSON
-        aliases = tuple(
-            dict.fromkeys(m.text for m in found if named and fold(m.text) != folded_name)
-        )
+        texts = self._texts
+        found_list: list[Mention] = []
+        for (order, start), (_, end) in sorted(actor.mentions.items()):
+            part, index, text = texts[order]
+            found_list.append(_new_mention(text[start:end], _new_span(part, index, start, end)))
+        found = tuple(found_list)
+        aliases: tuple[str, ...] = ()
+        if actor.gazetteer or actor.kind is ActorKind.PERSON:
+            folded_name = fold(actor.name)
+            aliases = tuple(dict.fromkeys(m.text for m in found if fold(m.text) != folded_name))
         build = _unchecked_actor if self.built_in and _VALID_ID.fullmatch(actor.id) else Actor
         return build(
             id=actor.id,

@@ -285,23 +285,24 @@ def _bad_token(token: str, not_names: frozenset[str], particles: tuple[str, ...]
     return len(bare) > 1 and bare.isupper()
 
 
-def _words_before(folded: str, position: int, backwards: str) -> list[tuple[int, int]]:
+def _words_before(folded: str, position: int, backwards: str) -> Iterator[tuple[int, int]]:
     """The words just before *position*, nearest first, stopping at punctuation.
 
     *backwards* is ``folded[::-1]``, read from *position* back at most 120 characters.
+    (An iterator: the rules mostly stop at the first word or two of the chain.)
     """
     size = len(folded)
     chain = _WORDS_BACK.match(backwards, size - position, size - max(0, position - 120))
     if chain is None:
-        return []
-    result: list[tuple[int, int]] = []
+        return
     end = position
     for word in chain.group().split(" "):
         if word:
-            result.append((end - len(word), end))
-            end -= len(word)
-        end -= 1  # the space after (in reading order, before) the word
-    return result
+            start = end - len(word)
+            yield start, end
+            end = start - 1  # past the space after (in reading order, before) the word
+        else:
+            end -= 1
 
 
 class _Countries:
@@ -378,7 +379,7 @@ def _head_set() -> frozenset[str]:
 
 
 def _affiliation(
-    folded: str, countries: _Countries, words: list[tuple[int, int]]
+    folded: str, countries: _Countries, words: Iterator[tuple[int, int]]
 ) -> tuple[int, str | None, bool, int]:
     """Walk back over role modifiers: (role start, country, needs context, stop position).
 
@@ -387,7 +388,9 @@ def _affiliation(
     vocab = vocabulary()
     role_start = -1
     stop = -1
-    for index, (start, end) in enumerate(words):
+    span = next(words, None)
+    while span is not None:
+        start, end = span
         word = folded[start:end]
         bare = word[:-2] if word.endswith(_POSSESSIVE) else word
         country_end = end - 2 if word.endswith(_POSSESSIVE) else end
@@ -401,11 +404,15 @@ def _affiliation(
             _POSSESSIVE
         ):
             role_start = stop = start  # stacked titles: "Army spokesman Colonel X"
+            span = next(words, None)
             continue
-        if word == "of" and index + 1 < len(words):
-            following_start, following_end = words[index + 1]
-            if folded[following_start:following_end].lower() in vocab.modifiers | _single_heads():
-                continue
+        if word == "of":
+            span = next(words, None)
+            if span is not None:
+                following = folded[span[0] : span[1]].lower()
+                if following in vocab.modifiers or following in _single_heads():
+                    continue  # "chief of staff": read on from the word after "of"
+            break
         if word.lower() in _DETERMINERS:
             stop = start
         break
@@ -598,15 +605,18 @@ def _org_candidates(
     owner: CandidateTuple | None = None
     definite = False
     possessive_word = False
+    first_word_end = -1
     also: list[str] = []
-    for index, (word_start, word_end) in enumerate(words):
+    for word_start, word_end in words:
+        if first_word_end < 0:
+            first_word_end = word_end
         word = folded[word_start:word_end]
         is_possessive = word.endswith(_POSSESSIVE)
         country = countries.ending_at.get(word_end - 2 if is_possessive else word_end)
         if country is not None and country.country is not None:
             owner = country
             mention_start = word_start
-            also = _coordinated_owners(folded, countries, words[index + 1 :])
+            also = _coordinated_owners(folded, countries, words)
             break
         lowered = word.lower()
         if lowered in rules.adjectives and not is_possessive:
@@ -628,7 +638,7 @@ def _org_candidates(
     context_ok = template.context or form in template.context_forms
     choices: frozenset[str] | None = None
     if possessive_word:
-        choices = _descriptor_set(folded, words[0][1] if words else start)
+        choices = _descriptor_set(folded, first_word_end)
         if choices is None:
             return
         context_ok = True
@@ -655,12 +665,19 @@ def _org_candidates(
 
 
 def _coordinated_owners(
-    folded: str, countries: _Countries, words: list[tuple[int, int]]
+    folded: str, countries: _Countries, words: Iterator[tuple[int, int]]
 ) -> list[str]:
-    """The other owners of "Mali's and Niger's juntas": countries joined by "and" before."""
-    if len(words) < 2 or folded[words[0][0] : words[0][1]] != "and":
+    """The other owners of "Mali's and Niger's juntas": countries joined by "and" before.
+
+    *words* are the words before the owner, nearest first.
+    """
+    joiner = next(words, None)
+    if joiner is None or folded[joiner[0] : joiner[1]] != "and":
         return []
-    start, end = words[1]
+    owner = next(words, None)
+    if owner is None:
+        return []
+    start, end = owner
     word = folded[start:end]
     country = countries.ending_at.get(end - 2 if word.endswith(_POSSESSIVE) else end)
     return [country.country] if country is not None and country.country is not None else []
