@@ -70,6 +70,12 @@ class Hit(NamedTuple):
         return (self.order, self.start)
 
 
+# ``Hit(...)`` without the Python-level ``__new__`` a named tuple has: one call in C.
+_new_hit: Callable[[tuple[int, int, int, tuple[Candidate, ...]]], Hit] = functools.partial(
+    tuple.__new__, Hit
+)
+
+
 # The built-in recognizers, read through their cheaper plain-tuple form. Keyed by exact
 # type: a subclass may override ``recognize``, and is then read through it.
 _TUPLE_FORMS: dict[type, Callable[[Any, TextUnit], Iterable[CandidateTuple]]] = {
@@ -107,18 +113,18 @@ def _cluster(items: list[tuple[int, Candidate]]) -> list[Hit]:
     for order, candidate in sorted(items, key=lambda oc: (oc[0], oc[1].start, -oc[1].end)):
         last = hits[-1] if hits else None
         if last is not None and last.order == order and candidate.start < last.end:
-            hits[-1] = Hit(
-                order, last.start, max(last.end, candidate.end), (*last.candidates, candidate)
+            hits[-1] = _new_hit(
+                (order, last.start, max(last.end, candidate.end), (*last.candidates, candidate))
             )
         else:
-            hits.append(Hit(order, candidate.start, candidate.end, (candidate,)))
+            hits.append(_new_hit((order, candidate.start, candidate.end, (candidate,))))
     return hits
 
 
 def _longest_first(items: list[tuple[int, Candidate]]) -> list[Hit]:
     """Keep the longest of overlapping candidates (gazetteer ones first on ties)."""
     if _apart(items):  # nothing to settle, as with the country recognizer's own candidates
-        return [Hit(order, c.start, c.end, (c,)) for order, c in items]
+        return [_new_hit((order, c.start, c.end, (c,))) for order, c in items]
     ranked = sorted(
         items,
         key=lambda oc: (oc[1].start - oc[1].end, oc[1].form != "gazetteer", oc[0], oc[1].start),
@@ -141,7 +147,7 @@ def _longest_first(items: list[tuple[int, Candidate]]) -> list[Hit]:
             marks[start:end] = b"\x01" * (end - start)
             kept[order, start, end] = [candidate]
     return [
-        Hit(order, start, end, tuple(candidates))
+        _new_hit((order, start, end, tuple(candidates)))
         for (order, start, end), candidates in sorted(kept.items())
     ]
 
@@ -177,7 +183,10 @@ class _Intervals:
         if not spans:
             return False
         if len(spans) <= _FEW_STRETCHES:
-            return any(span_start < end and start < span_end for span_start, span_end in spans)
+            for span_start, span_end in spans:  # noqa: SIM110 - a loop is cheaper than any() here
+                if span_start < end and start < span_end:
+                    return True
+            return False
         index = self._sorted.get(order)
         if index is None:
             spans.sort()
@@ -309,13 +318,13 @@ class Merger:
         longest = max(hit.candidates, key=lambda c: c.end - c.start)
         gazetteer = [c for c in hit.candidates if c.id is not None]
         if not gazetteer:
-            return Hit(hit.order, longest.start, longest.end, hit.candidates)
+            return _new_hit((hit.order, longest.start, longest.end, hit.candidates))
         best = max(gazetteer, key=lambda c: c.end - c.start)
         text = self.units[hit.order].text[best.start : best.end]
         if longest.end - longest.start > best.end - best.start and " " not in text.strip():
             rest = tuple(c for c in hit.candidates if c.id is None)
-            return Hit(hit.order, longest.start, longest.end, rest)
-        return Hit(hit.order, best.start, best.end, hit.candidates)
+            return _new_hit((hit.order, longest.start, longest.end, rest))
+        return _new_hit((hit.order, best.start, best.end, hit.candidates))
 
     def _people_without_org_clashes(self, people: list[Hit]) -> list[Hit]:
         kept: list[Hit] = []
@@ -607,7 +616,10 @@ def _in_word_run(char: str) -> bool:
 
 
 def _named(hit: Hit) -> bool:
-    return any(c.id is not None for c in hit.candidates)
+    for candidate in hit.candidates:  # noqa: SIM110 - a loop is cheaper than any() here
+        if candidate.id is not None:
+            return True
+    return False
 
 
 def _mid_sentence(folded: str, position: int) -> bool:

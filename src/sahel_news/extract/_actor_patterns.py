@@ -239,35 +239,35 @@ def _titles(unit: _UnitText) -> Iterator[tuple[int, int]]:
 
 def _clean_name(folded: str, start: int, end: int, *, keep: str) -> tuple[int, int] | None:
     """Trim a matched name to its valid tokens; *keep* says which end to keep ("left"/"right")."""
-    words = vocabulary()
+    not_names = vocabulary().not_names
+    particles = _particle_set()
     text = folded[start:end]
     if text.endswith(_POSSESSIVE):
         text = text[:-2]
-    tokens: list[tuple[int, str]] = []  # (offset in text, token)
-    position = 0
-    for token in text.split():
-        position = text.find(token, position)
-        tokens.append((position, token))
-        position += len(token)
-    if keep != "left":
-        tokens.reverse()
-    good: list[tuple[int, str]] = []
-    for offset_token in tokens:
-        if _bad_token(offset_token[1], words.not_names, words.particles):
-            break
-        good.append(offset_token)
-    if keep != "left":
-        good.reverse()
-    particles = _particle_set()
-    first, last = 0, len(good)
-    while first < last and good[first][1] in particles:
+    tokens = text.split()
+    # the good tokens are tokens[first:last]: from the kept end up to the first bad one
+    first, last = 0, len(tokens)
+    if keep == "left":
+        last = 0
+        while last < len(tokens) and not _bad_token(tokens[last], not_names, particles):
+            last += 1
+    else:
+        first = last
+        while first > 0 and not _bad_token(tokens[first - 1], not_names, particles):
+            first -= 1
+    while first < last and tokens[first] in particles:
         first += 1
-    while first < last and good[last - 1][1] in particles:
+    while first < last and tokens[last - 1] in particles:
         last -= 1
     if first == last:
         return None
-    last_offset, last_token = good[last - 1]
-    return start + good[first][0], start + last_offset + len(last_token)
+    position = begin = 0
+    for index in range(last):  # where the kept tokens start and end in the text
+        position = text.find(tokens[index], position)
+        if index == first:
+            begin = position
+        position += len(tokens[index])
+    return start + begin, start + position
 
 
 @register_cache
@@ -276,7 +276,7 @@ def _particle_set() -> frozenset[str]:
     return frozenset(vocabulary().particles)
 
 
-def _bad_token(token: str, not_names: frozenset[str], particles: tuple[str, ...]) -> bool:
+def _bad_token(token: str, not_names: frozenset[str], particles: frozenset[str]) -> bool:
     if token in particles:
         return False
     bare = token.rstrip(".")

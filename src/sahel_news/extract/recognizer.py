@@ -16,9 +16,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import attrs
 
@@ -115,6 +115,13 @@ class CandidateTuple(NamedTuple):
 # What the merger reads: a candidate of a user's recognizer, or of a built-in one.
 Candidate = EntityCandidate | CandidateTuple
 
+# A CandidateTuple from all fifteen fields in order: ``CandidateTuple._make`` in one call in C,
+# without the Python-level ``__new__`` and its keyword handling (dozens of candidates an
+# article).
+new_candidate: Callable[[tuple[Any, ...]], CandidateTuple] = functools.partial(
+    tuple.__new__, CandidateTuple
+)
+
 
 def to_entity_candidate(candidate: CandidateTuple) -> EntityCandidate:
     """The `EntityCandidate` of *candidate* (same fields)."""
@@ -170,10 +177,16 @@ def fold(text: str) -> str:
     offset in the folded text is the same offset in *text*. (Cached: every recognizer folds
     the same texts.)
     """
-    if not _TO_FOLD.search(text):
+    found = _TO_FOLD.findall(text)
+    if not found:
         return text
     table = _fold_table()
-    return _TO_FOLD.sub(lambda m: table.get(ord(m.group()), m.group()), text)
+    # one replace per distinct character (a text has a few: ’ “ ” é), not a call per one
+    for char in set(found):
+        folded = table.get(ord(char))
+        if folded is not None:
+            text = text.replace(char, folded)
+    return text
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -271,7 +284,7 @@ class WordPattern:
         position = 0
         while (match := search(text, position)) is not None:
             start = match.start()
-            if start and _is_word_char(text[start - 1]):
+            if start and ((before := text[start - 1]).isalnum() or before == "_"):
                 position = start + 1  # no word starts here: ``\\b`` would not match
                 continue
             if not (hyphen_joins and start and text[start - 1] == "-"):
