@@ -98,19 +98,21 @@ def _speech_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 class _HeadScan(NamedTuple):
-    """Title heads, organisation heads and verbs of saying, found in one pass (`_head_words`).
+    """Title heads, organisation heads, verbs of saying and ranks, found in one pass.
 
     ``words`` matches the non-word character before a word where any of them matches,
-    with what each matches there in groups 1 to 3 (look-aheads, so that they may
+    with what each matches there in groups 1 to 4 (look-aheads, so that they may
     overlap); ``ascii_words`` is the same for ASCII text, where naming the non-word
     characters (a bitmap to the regex engine) scans faster than ``\\W``; ``first`` does
-    the same at the start of a text.
+    the same at the start of a text. All four are looked for in the lowercased text;
+    verbs of saying and ranks are then checked as written (`_head_words`).
     """
 
     words: re.Pattern[str]
     ascii_words: re.Pattern[str]
     first: re.Pattern[str]
     speech: re.Pattern[str]  # the verbs of saying alone, as written (matched on folded text)
+    ranks: re.Pattern[str]  # the ranks alone, as written (matched on folded text)
 
 
 _TAIL = r"(?![\w-])"
@@ -126,13 +128,16 @@ def _head_scan() -> _HeadScan | None:
     orgs = set(org_rules().templates)
     speech = set(words.speech_verbs)
     lower_speech = {s.lower() for s in speech}
-    every = heads | orgs | lower_speech
+    ranks = set(words.ranks)
+    lower_ranks = {r.lower() for r in ranks}
+    every = heads | orgs | lower_speech | lower_ranks
     # ``\b`` before a form that opens with a word character means "after a non-word
     # character", which is what the scan looks for; other forms would need ``\b`` itself.
     if not all(form[:1].isalnum() or form[:1] == "_" for form in every):
         return None
     each = "".join(
-        rf"(?:(?=({alternation(forms)}{_TAIL}))|)" for forms in (heads, orgs, lower_speech)
+        rf"(?:(?=({alternation(forms)}{_TAIL}))|)"
+        for forms in (heads, orgs, lower_speech, lower_ranks)
     )
     anywhere = rf"(?={alternation(every)}{_TAIL}){each}"
     return _HeadScan(
@@ -140,32 +145,36 @@ def _head_scan() -> _HeadScan | None:
         re.compile(rf"{_ASCII_NON_WORD}{anywhere}"),
         re.compile(anywhere),
         re.compile(alternation(speech) + _TAIL),
+        re.compile(alternation(ranks) + _TAIL),
     )
 
 
 _Spans = list[tuple[int, int]]
 
 
-def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans]:
-    """The title heads and organisation heads of *lower* and the verbs of saying of *folded*.
+def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans, _Spans]:
+    """The title heads and organisation heads of *lower*, the verbs of saying and the ranks
+    of *folded*.
 
-    The spans ``WordPattern.matches`` gives for each of the three, but found with one
+    The spans ``WordPattern.matches`` gives for each of the four, but found with one
     scan of the text. (*lower* must be as long as *folded*.)
     """
     scan = _head_scan()
     if scan is None:
-        (head_pattern, _, _), _, _, speech_pattern = _person_patterns()
+        (head_pattern, rank_pattern, _), _, _, speech_pattern = _person_patterns()
         return (
             [m.span() for m in head_pattern.matches(lower)],
             [m.span() for m in _org_pattern()[0].matches(lower)],
             [m.span() for m in speech_pattern.matches(folded)],
+            [m.span() for m in rank_pattern.matches(folded)],
         )
     heads: _Spans = []
     orgs: _Spans = []
     speech: _Spans = []
+    ranks: _Spans = []
     # where each list's last word ends: like ``finditer``, a pattern finds no word inside
     # one it has found
-    heads_reach = orgs_reach = speech_reach = 0
+    heads_reach = orgs_reach = speech_reach = ranks_reach = 0
     first = scan.first.match(lower)
     words = scan.ascii_words if lower.isascii() else scan.words
     for match in itertools.chain((first,) if first else (), words.finditer(lower)):
@@ -173,7 +182,13 @@ def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans]:
         # like a ``finditer`` match, one after a hyphen ("pro-junta") is no word of its
         # own but still hides the words inside it from its own pattern
         own_word = not (start > 0 and lower[start - 1] == "-")
-        _, (_, head_end), (_, org_end), (_, speech_end) = match.regs
+        _, (_, head_end), (_, org_end), (_, speech_end), (_, rank_end) = match.regs
+        if rank_end >= 0 and start >= ranks_reach:
+            rank = scan.ranks.match(folded, start)  # "general" is no rank
+            if rank is not None:
+                ranks_reach = rank.end()
+                if own_word:
+                    ranks.append((start, ranks_reach))
         if head_end >= 0 and start >= heads_reach:
             heads_reach = head_end
             if own_word:
@@ -191,7 +206,7 @@ def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans]:
             speech_reach = speech_end
             if own_word:
                 speech.append((start, speech_end))
-    return heads, orgs, speech
+    return heads, orgs, speech, ranks
 
 
 class _UnitText:
@@ -208,8 +223,9 @@ class _UnitText:
             self.heads: _Spans = []
             self.orgs: _Spans = [m.span() for m in _org_pattern()[1].finditer(folded)]
             self.speech = [m.span() for m in _person_patterns()[3].matches(folded)]
+            self.ranks: _Spans = []  # `_titles` reads such a text with one pattern
         else:
-            self.heads, self.orgs, self.speech = _head_words(folded, self.lower)
+            self.heads, self.orgs, self.speech, self.ranks = _head_words(folded, self.lower)
 
     @property
     def backwards(self) -> str:
@@ -221,11 +237,10 @@ class _UnitText:
 
 def _titles(unit: _UnitText) -> Iterator[tuple[int, int]]:
     """The title words of the text, in order, without overlaps."""
-    _, ranks, any_case = _person_patterns()[0]
     if unit.resized:
-        yield from (m.span() for m in any_case.finditer(unit.folded))
+        yield from (m.span() for m in _person_patterns()[0][2].finditer(unit.folded))
         return
-    rank_spans = [m.span() for m in ranks.matches(unit.folded)]
+    rank_spans = unit.ranks
     if not rank_spans:  # the heads alone are in order and apart already
         yield from unit.heads
         return
