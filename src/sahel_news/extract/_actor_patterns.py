@@ -40,8 +40,11 @@ __all__ = ["find_actors", "find_organisations", "find_people"]
 _NAME_WORD = r"(?:[A-Z]\.|(?:al|el|ad|as|an|ar)-[A-Z][\w'-]*|[A-Z][\w'-]*)"
 _NON_SPACE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\s*([\w'-]+)")
-# Words joined by spaces, read in the reversed text: the words before a position, nearest first.
-_WORDS_BACK = re.compile(r" *[\w'.-]+(?: +[\w'.-]+)*")
+# Words joined by spaces, read in the reversed text: the words before a position, nearest
+# first (`_words_before`): the first may follow the position after spaces or none, the next
+# ones after at least one space each.
+_FIRST_WORD_BACK = re.compile(r" *([\w'.-]+)")
+_NEXT_WORD_BACK = re.compile(r" +([\w'.-]+)")
 _POSSESSIVE = "'s"
 _CONTEXT_WORDS = frozenset({"its", "his", "her", "their"})
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -304,20 +307,15 @@ def _words_before(folded: str, position: int, backwards: str) -> Iterator[tuple[
     """The words just before *position*, nearest first, stopping at punctuation.
 
     *backwards* is ``folded[::-1]``, read from *position* back at most 120 characters.
-    (An iterator: the rules mostly stop at the first word or two of the chain.)
+    Words are read one at a time, as the rules mostly stop at the first one or two.
     """
     size = len(folded)
-    chain = _WORDS_BACK.match(backwards, size - position, size - max(0, position - 120))
-    if chain is None:
-        return
-    end = position
-    for word in chain.group().split(" "):
-        if word:
-            start = end - len(word)
-            yield start, end
-            end = start - 1  # past the space after (in reading order, before) the word
-        else:
-            end -= 1
+    limit = size - max(0, position - 120)
+    word = _FIRST_WORD_BACK.match(backwards, size - position, limit)
+    while word is not None:
+        back_start, back_end = word.span(1)
+        yield size - back_end, size - back_start
+        word = _NEXT_WORD_BACK.match(backwards, back_end, limit)
 
 
 class _Countries:
@@ -388,6 +386,13 @@ def _single_heads() -> frozenset[str]:
 
 @register_cache
 @functools.cache
+def _role_words() -> frozenset[str]:
+    """What may stand before a title within its role: modifiers and one-word heads."""
+    return vocabulary().modifiers | _single_heads()
+
+
+@register_cache
+@functools.cache
 def _head_set() -> frozenset[str]:
     """The title heads as written in the table (folded), for lookups."""
     return frozenset(vocabulary().heads)
@@ -400,35 +405,31 @@ def _affiliation(
 
     The stop position is where the role phrase begins, with its possessor or article.
     """
-    vocab = vocabulary()
+    role_words = _role_words()
+    ending_at = countries.ending_at
     role_start = -1
     stop = -1
     span = next(words, None)
     while span is not None:
         start, end = span
         word = folded[start:end]
-        bare = word[:-2] if word.endswith(_POSSESSIVE) else word
-        country_end = end - 2 if word.endswith(_POSSESSIVE) else end
-        country = countries.ending_at.get(country_end)
+        possessive = word.endswith(_POSSESSIVE)
+        country = ending_at.get(end - 2 if possessive else end)
         if country is not None:
             return role_start, country.country, False, start
-        if word.lower() in _CONTEXT_WORDS:
+        lowered = word.lower()
+        if lowered in _CONTEXT_WORDS:
             return role_start, None, True, start
-        lowered = bare.lower()
-        if (lowered in vocab.modifiers or lowered in _single_heads()) and not word.endswith(
-            _POSSESSIVE
-        ):
+        if lowered in role_words and not possessive:
             role_start = stop = start  # stacked titles: "Army spokesman Colonel X"
             span = next(words, None)
             continue
         if word == "of":
             span = next(words, None)
-            if span is not None:
-                following = folded[span[0] : span[1]].lower()
-                if following in vocab.modifiers or following in _single_heads():
-                    continue  # "chief of staff": read on from the word after "of"
+            if span is not None and folded[span[0] : span[1]].lower() in role_words:
+                continue  # "chief of staff": read on from the word after "of"
             break
-        if word.lower() in _DETERMINERS:
+        if lowered in _DETERMINERS:
             stop = start
         break
     return role_start, None, False, stop
@@ -599,7 +600,7 @@ def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
         if template.kind is ActorKind.MILITARY:
             following = _NEXT_WORD.match(folded, end)
             next_word = following.group(1).lower() if following else ""
-            if next_word in vocab.heads or next_word in vocab.modifiers:
+            if next_word in _head_set() or next_word in vocab.modifiers:
                 continue
             if form == "military" and not _MILITARY_NOUN_NEXT.match(folded, end):
                 continue
