@@ -554,6 +554,11 @@ _SCAN_WORDS = [
     "Goita's",
     "O'",
     "x",
+    "General",
+    "general",
+    "Lt. Col.",
+    "Lt",
+    "Gen",
 ]
 _LOCATIVE_PIECES = ["in", "IN", "the", "border", "Frontiers", "with", "capital", "city"]
 _LOCATIVE_PIECES += [",", " ", "\n", "x", "win", "-", "'"]
@@ -567,11 +572,12 @@ class TestFastPaths:
     def test_head_words_match_separate_word_patterns(self, pieces):
         folded = "".join(word + gap for word, gap in pieces)
         lower = folded.lower()
-        (heads, _, _), _, _, speech = _person_patterns()
+        (heads, ranks, _), _, _, speech = _person_patterns()
         expected = (
             [m.span() for m in heads.matches(lower)],
             [m.span() for m in _org_pattern()[0].matches(lower)],
             [m.span() for m in speech.matches(folded)],
+            [m.span() for m in ranks.matches(folded)],
         )
         assert _head_words(folded, lower) == expected
 

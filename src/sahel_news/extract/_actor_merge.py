@@ -22,7 +22,7 @@ from sahel_news.extract._actor_gazetteer import (
     slug,
     vocabulary,
 )
-from sahel_news.extract._text import TextUnit, mention
+from sahel_news.extract._text import TextUnit
 from sahel_news.extract.actors import GazetteerRecognizer, PatternRecognizer
 from sahel_news.extract.countries import CountryRecognizer
 from sahel_news.extract.recognizer import (
@@ -32,7 +32,7 @@ from sahel_news.extract.recognizer import (
     Recognizer,
     fold,
 )
-from sahel_news.models import Actor, ActorKind, Country, Mention
+from sahel_news.models import Actor, ActorKind, Country, Mention, Span
 from sahel_news.models._checks import ID_PATTERN
 from sahel_news.models._unchecked import unchecked
 
@@ -44,6 +44,10 @@ _WORD_REST = re.compile(r"[\w'-]*")
 # Actors whose every field the built-in recognizers, the tables and the article's own text
 # gave skip the field checks; only their id (which a user table may spell badly) is checked.
 _unchecked_actor = unchecked(Actor)
+# Mentions of stretches the recognizers found inside the article's own texts (checked again
+# with the finished article); built here rather than with `mention`, at dozens an article.
+_new_span = unchecked(Span)
+_new_mention = unchecked(Mention)
 _VALID_ID = re.compile(ID_PATTERN)
 
 
@@ -64,6 +68,12 @@ class Hit(NamedTuple):
     @property
     def key(self) -> tuple[int, int]:
         return (self.order, self.start)
+
+
+# ``Hit(...)`` without the Python-level ``__new__`` a named tuple has: one call in C.
+_new_hit: Callable[[tuple[int, int, int, tuple[Candidate, ...]]], Hit] = functools.partial(
+    tuple.__new__, Hit
+)
 
 
 # The built-in recognizers, read through their cheaper plain-tuple form. Keyed by exact
@@ -103,18 +113,18 @@ def _cluster(items: list[tuple[int, Candidate]]) -> list[Hit]:
     for order, candidate in sorted(items, key=lambda oc: (oc[0], oc[1].start, -oc[1].end)):
         last = hits[-1] if hits else None
         if last is not None and last.order == order and candidate.start < last.end:
-            hits[-1] = Hit(
-                order, last.start, max(last.end, candidate.end), (*last.candidates, candidate)
+            hits[-1] = _new_hit(
+                (order, last.start, max(last.end, candidate.end), (*last.candidates, candidate))
             )
         else:
-            hits.append(Hit(order, candidate.start, candidate.end, (candidate,)))
+            hits.append(_new_hit((order, candidate.start, candidate.end, (candidate,))))
     return hits
 
 
 def _longest_first(items: list[tuple[int, Candidate]]) -> list[Hit]:
     """Keep the longest of overlapping candidates (gazetteer ones first on ties)."""
     if _apart(items):  # nothing to settle, as with the country recognizer's own candidates
-        return [Hit(order, c.start, c.end, (c,)) for order, c in items]
+        return [_new_hit((order, c.start, c.end, (c,))) for order, c in items]
     ranked = sorted(
         items,
         key=lambda oc: (oc[1].start - oc[1].end, oc[1].form != "gazetteer", oc[0], oc[1].start),
@@ -137,7 +147,7 @@ def _longest_first(items: list[tuple[int, Candidate]]) -> list[Hit]:
             marks[start:end] = b"\x01" * (end - start)
             kept[order, start, end] = [candidate]
     return [
-        Hit(order, start, end, tuple(candidates))
+        _new_hit((order, start, end, tuple(candidates)))
         for (order, start, end), candidates in sorted(kept.items())
     ]
 
@@ -173,7 +183,10 @@ class _Intervals:
         if not spans:
             return False
         if len(spans) <= _FEW_STRETCHES:
-            return any(span_start < end and start < span_end for span_start, span_end in spans)
+            for span_start, span_end in spans:  # noqa: SIM110 - a loop is cheaper than any() here
+                if span_start < end and start < span_end:
+                    return True
+            return False
         index = self._sorted.get(order)
         if index is None:
             spans.sort()
@@ -258,6 +271,8 @@ class Merger:
         extra_countries: Sequence[Hit] = (),
     ) -> None:
         self.units = units
+        # what a mention needs of each text, looked up once
+        self._texts = [(unit.part, unit.index, unit.text) for unit in units]
         # a user's recognizer may hand over any id, name, role, kind or country
         self.built_in = all(type(r) in _TUPLE_FORMS for r in recognizers)
         found = _by_unit(units, recognizers)
@@ -303,13 +318,13 @@ class Merger:
         longest = max(hit.candidates, key=lambda c: c.end - c.start)
         gazetteer = [c for c in hit.candidates if c.id is not None]
         if not gazetteer:
-            return Hit(hit.order, longest.start, longest.end, hit.candidates)
+            return _new_hit((hit.order, longest.start, longest.end, hit.candidates))
         best = max(gazetteer, key=lambda c: c.end - c.start)
         text = self.units[hit.order].text[best.start : best.end]
         if longest.end - longest.start > best.end - best.start and " " not in text.strip():
             rest = tuple(c for c in hit.candidates if c.id is None)
-            return Hit(hit.order, longest.start, longest.end, rest)
-        return Hit(hit.order, best.start, best.end, hit.candidates)
+            return _new_hit((hit.order, longest.start, longest.end, rest))
+        return _new_hit((hit.order, best.start, best.end, hit.candidates))
 
     def _people_without_org_clashes(self, people: list[Hit]) -> list[Hit]:
         kept: list[Hit] = []
@@ -498,6 +513,7 @@ class Merger:
         mentions: dict[str, list[Mention]] = {}
         first_seen: dict[str, tuple[int, int]] = {}
         named = {c.country for h in self.countries for c in h.candidates if c.country}
+        texts = self._texts
         for hit in self.countries:
             candidate = hit.candidates[0]
             code = candidate.country or next(
@@ -505,10 +521,12 @@ class Merger:
             )
             if code is None:
                 continue
-            first_seen.setdefault(code, hit.key)
+            order, start, end, _ = hit
+            first_seen.setdefault(code, (order, start))
             bucket = mentions.setdefault(code, [])
             if not candidate.implied:
-                bucket.append(mention(self.units[hit.order], hit.start, hit.end))
+                part, index, text = texts[order]
+                bucket.append(_new_mention(text[start:end], _new_span(part, index, start, end)))
         actors = sorted(self.actors.values(), key=lambda a: min(a.mentions))
         built: list[Actor] = []
         for actor in actors:
@@ -524,13 +542,16 @@ class Merger:
         return countries, tuple(built)
 
     def _build(self, actor: _Actor, country: str | None) -> Actor:
-        spans = sorted(actor.mentions.items())
-        found = tuple(mention(self.units[o], s, e) for (o, s), (_, e) in spans)
-        folded_name = fold(actor.name)
-        named = actor.gazetteer or actor.kind is ActorKind.PERSON
-        aliases = tuple(
-            dict.fromkeys(m.text for m in found if named and fold(m.text) != folded_name)
-        )
+        texts = self._texts
+        found_list: list[Mention] = []
+        for (order, start), (_, end) in sorted(actor.mentions.items()):
+            part, index, text = texts[order]
+            found_list.append(_new_mention(text[start:end], _new_span(part, index, start, end)))
+        found = tuple(found_list)
+        aliases: tuple[str, ...] = ()
+        if actor.gazetteer or actor.kind is ActorKind.PERSON:
+            folded_name = fold(actor.name)
+            aliases = tuple(dict.fromkeys(m.text for m in found if fold(m.text) != folded_name))
         build = _unchecked_actor if self.built_in and _VALID_ID.fullmatch(actor.id) else Actor
         return build(
             id=actor.id,
@@ -602,7 +623,10 @@ def _role_head(role: str) -> str:
 
 
 def _named(hit: Hit) -> bool:
-    return any(c.id is not None for c in hit.candidates)
+    for candidate in hit.candidates:  # noqa: SIM110 - a loop is cheaper than any() here
+        if candidate.id is not None:
+            return True
+    return False
 
 
 def _mid_sentence(folded: str, position: int) -> bool:

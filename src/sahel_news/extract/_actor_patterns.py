@@ -47,8 +47,11 @@ __all__ = ["find_actors", "find_organisations", "find_people"]
 _NAME_WORD = r"(?:[A-Z]\.|(?:al|el|ad|as|an|ar)-[A-Z][\w'-]*|[A-Z][\w'-]*)"
 _NON_SPACE = re.compile(r"\S+")
 _NEXT_WORD = re.compile(r"\s*([\w'-]+)")
-# Words joined by spaces, read in the reversed text: the words before a position, nearest first.
-_WORDS_BACK = re.compile(r" *[\w'.-]+(?: +[\w'.-]+)*")
+# Words joined by spaces, read in the reversed text: the words before a position, nearest
+# first (`_words_before`): the first may follow the position after spaces or none, the next
+# ones after at least one space each.
+_FIRST_WORD_BACK = re.compile(r" *([\w'.-]+)")
+_NEXT_WORD_BACK = re.compile(r" +([\w'.-]+)")
 _POSSESSIVE = "'s"
 _CONTEXT_WORDS = frozenset({"its", "his", "her", "their"})
 _DETERMINERS = frozenset({"the", "a", "an"})
@@ -137,19 +140,21 @@ def _speech_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 class _HeadScan(NamedTuple):
-    """Title heads, organisation heads and verbs of saying, found in one pass (`_head_words`).
+    """Title heads, organisation heads, verbs of saying and ranks, found in one pass.
 
     ``words`` matches the non-word character before a word where any of them matches,
-    with what each matches there in groups 1 to 3 (look-aheads, so that they may
+    with what each matches there in groups 1 to 4 (look-aheads, so that they may
     overlap); ``ascii_words`` is the same for ASCII text, where naming the non-word
     characters (a bitmap to the regex engine) scans faster than ``\\W``; ``first`` does
-    the same at the start of a text.
+    the same at the start of a text. All four are looked for in the lowercased text;
+    verbs of saying and ranks are then checked as written (`_head_words`).
     """
 
     words: re.Pattern[str]
     ascii_words: re.Pattern[str]
     first: re.Pattern[str]
     speech: re.Pattern[str]  # the verbs of saying alone, as written (matched on folded text)
+    ranks: re.Pattern[str]  # the ranks alone, as written (matched on folded text)
 
 
 _TAIL = r"(?![\w-])"
@@ -165,13 +170,16 @@ def _head_scan() -> _HeadScan | None:
     orgs = set(org_rules().templates)
     speech = set(words.speech_verbs)
     lower_speech = {s.lower() for s in speech}
-    every = heads | orgs | lower_speech
+    ranks = set(words.ranks)
+    lower_ranks = {r.lower() for r in ranks}
+    every = heads | orgs | lower_speech | lower_ranks
     # ``\b`` before a form that opens with a word character means "after a non-word
     # character", which is what the scan looks for; other forms would need ``\b`` itself.
     if not all(form[:1].isalnum() or form[:1] == "_" for form in every):
         return None
     each = "".join(
-        rf"(?:(?=({alternation(forms)}{_TAIL}))|)" for forms in (heads, orgs, lower_speech)
+        rf"(?:(?=({alternation(forms)}{_TAIL}))|)"
+        for forms in (heads, orgs, lower_speech, lower_ranks)
     )
     anywhere = rf"(?={alternation(every)}{_TAIL}){each}"
     return _HeadScan(
@@ -179,32 +187,36 @@ def _head_scan() -> _HeadScan | None:
         re.compile(rf"{_ASCII_NON_WORD}{anywhere}"),
         re.compile(anywhere),
         re.compile(alternation(speech) + _TAIL),
+        re.compile(alternation(ranks) + _TAIL),
     )
 
 
 _Spans = list[tuple[int, int]]
 
 
-def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans]:
-    """The title heads and organisation heads of *lower* and the verbs of saying of *folded*.
+def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans, _Spans]:
+    """The title heads and organisation heads of *lower*, the verbs of saying and the ranks
+    of *folded*.
 
-    The spans ``WordPattern.matches`` gives for each of the three, but found with one
+    The spans ``WordPattern.matches`` gives for each of the four, but found with one
     scan of the text. (*lower* must be as long as *folded*.)
     """
     scan = _head_scan()
     if scan is None:
-        (head_pattern, _, _), _, _, speech_pattern = _person_patterns()
+        (head_pattern, rank_pattern, _), _, _, speech_pattern = _person_patterns()
         return (
             [m.span() for m in head_pattern.matches(lower)],
             [m.span() for m in _org_pattern()[0].matches(lower)],
             [m.span() for m in speech_pattern.matches(folded)],
+            [m.span() for m in rank_pattern.matches(folded)],
         )
     heads: _Spans = []
     orgs: _Spans = []
     speech: _Spans = []
+    ranks: _Spans = []
     # where each list's last word ends: like ``finditer``, a pattern finds no word inside
     # one it has found
-    heads_reach = orgs_reach = speech_reach = 0
+    heads_reach = orgs_reach = speech_reach = ranks_reach = 0
     first = scan.first.match(lower)
     words = scan.ascii_words if lower.isascii() else scan.words
     for match in itertools.chain((first,) if first else (), words.finditer(lower)):
@@ -212,7 +224,13 @@ def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans]:
         # like a ``finditer`` match, one after a hyphen ("pro-junta") is no word of its
         # own but still hides the words inside it from its own pattern
         own_word = not (start > 0 and lower[start - 1] == "-")
-        _, (_, head_end), (_, org_end), (_, speech_end) = match.regs
+        _, (_, head_end), (_, org_end), (_, speech_end), (_, rank_end) = match.regs
+        if rank_end >= 0 and start >= ranks_reach:
+            rank = scan.ranks.match(folded, start)  # "general" is no rank
+            if rank is not None:
+                ranks_reach = rank.end()
+                if own_word:
+                    ranks.append((start, ranks_reach))
         if head_end >= 0 and start >= heads_reach:
             heads_reach = head_end
             if own_word:
@@ -230,7 +248,7 @@ def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans]:
             speech_reach = speech_end
             if own_word:
                 speech.append((start, speech_end))
-    return heads, orgs, speech
+    return heads, orgs, speech, ranks
 
 
 class _UnitText:
@@ -247,8 +265,9 @@ class _UnitText:
             self.heads: _Spans = []
             self.orgs: _Spans = [m.span() for m in _org_pattern()[1].finditer(folded)]
             self.speech = [m.span() for m in _person_patterns()[3].matches(folded)]
+            self.ranks: _Spans = []  # `_titles` reads such a text with one pattern
         else:
-            self.heads, self.orgs, self.speech = _head_words(folded, self.lower)
+            self.heads, self.orgs, self.speech, self.ranks = _head_words(folded, self.lower)
 
     @property
     def backwards(self) -> str:
@@ -260,11 +279,10 @@ class _UnitText:
 
 def _titles(unit: _UnitText) -> Iterator[tuple[int, int]]:
     """The title words of the text, in order, without overlaps."""
-    _, ranks, any_case = _person_patterns()[0]
     if unit.resized:
-        yield from (m.span() for m in any_case.finditer(unit.folded))
+        yield from (m.span() for m in _person_patterns()[0][2].finditer(unit.folded))
         return
-    rank_spans = [m.span() for m in ranks.matches(unit.folded)]
+    rank_spans = unit.ranks
     if not rank_spans:  # the heads alone are in order and apart already
         yield from unit.heads
         return
@@ -278,35 +296,35 @@ def _titles(unit: _UnitText) -> Iterator[tuple[int, int]]:
 
 def _clean_name(folded: str, start: int, end: int, *, keep: str) -> tuple[int, int] | None:
     """Trim a matched name to its valid tokens; *keep* says which end to keep ("left"/"right")."""
-    words = vocabulary()
+    not_names = vocabulary().not_names
+    particles = _particle_set()
     text = folded[start:end]
     if text.endswith(_POSSESSIVE):
         text = text[:-2]
-    tokens: list[tuple[int, str]] = []  # (offset in text, token)
-    position = 0
-    for token in text.split():
-        position = text.find(token, position)
-        tokens.append((position, token))
-        position += len(token)
-    if keep != "left":
-        tokens.reverse()
-    good: list[tuple[int, str]] = []
-    for offset_token in tokens:
-        if _bad_token(offset_token[1], words.not_names, words.particles):
-            break
-        good.append(offset_token)
-    if keep != "left":
-        good.reverse()
-    particles = _particle_set()
-    first, last = 0, len(good)
-    while first < last and good[first][1] in particles:
+    tokens = text.split()
+    # the good tokens are tokens[first:last]: from the kept end up to the first bad one
+    first, last = 0, len(tokens)
+    if keep == "left":
+        last = 0
+        while last < len(tokens) and not _bad_token(tokens[last], not_names, particles):
+            last += 1
+    else:
+        first = last
+        while first > 0 and not _bad_token(tokens[first - 1], not_names, particles):
+            first -= 1
+    while first < last and tokens[first] in particles:
         first += 1
-    while first < last and good[last - 1][1] in particles:
+    while first < last and tokens[last - 1] in particles:
         last -= 1
     if first == last:
         return None
-    last_offset, last_token = good[last - 1]
-    return start + good[first][0], start + last_offset + len(last_token)
+    position = begin = 0
+    for index in range(last):  # where the kept tokens start and end in the text
+        position = text.find(tokens[index], position)
+        if index == first:
+            begin = position
+        position += len(tokens[index])
+    return start + begin, start + position
 
 
 @register_cache
@@ -315,7 +333,7 @@ def _particle_set() -> frozenset[str]:
     return frozenset(vocabulary().particles)
 
 
-def _bad_token(token: str, not_names: frozenset[str], particles: tuple[str, ...]) -> bool:
+def _bad_token(token: str, not_names: frozenset[str], particles: frozenset[str]) -> bool:
     if token in particles:
         return False
     bare = token.rstrip(".")
@@ -324,23 +342,19 @@ def _bad_token(token: str, not_names: frozenset[str], particles: tuple[str, ...]
     return len(bare) > 1 and bare.isupper()
 
 
-def _words_before(folded: str, position: int, backwards: str) -> list[tuple[int, int]]:
+def _words_before(folded: str, position: int, backwards: str) -> Iterator[tuple[int, int]]:
     """The words just before *position*, nearest first, stopping at punctuation.
 
     *backwards* is ``folded[::-1]``, read from *position* back at most 120 characters.
+    Words are read one at a time, as the rules mostly stop at the first one or two.
     """
     size = len(folded)
-    chain = _WORDS_BACK.match(backwards, size - position, size - max(0, position - 120))
-    if chain is None:
-        return []
-    result: list[tuple[int, int]] = []
-    end = position
-    for word in chain.group().split(" "):
-        if word:
-            result.append((end - len(word), end))
-            end -= len(word)
-        end -= 1  # the space after (in reading order, before) the word
-    return result
+    limit = size - max(0, position - 120)
+    word = _FIRST_WORD_BACK.match(backwards, size - position, limit)
+    while word is not None:
+        back_start, back_end = word.span(1)
+        yield size - back_end, size - back_start
+        word = _NEXT_WORD_BACK.match(backwards, back_end, limit)
 
 
 class _Countries:
@@ -411,41 +425,50 @@ def _single_heads() -> frozenset[str]:
 
 @register_cache
 @functools.cache
+def _role_words() -> frozenset[str]:
+    """What may stand before a title within its role: modifiers and one-word heads."""
+    return vocabulary().modifiers | _single_heads()
+
+
+@register_cache
+@functools.cache
 def _head_set() -> frozenset[str]:
     """The title heads as written in the table (folded), for lookups."""
     return frozenset(vocabulary().heads)
 
 
 def _affiliation(
-    folded: str, countries: _Countries, words: list[tuple[int, int]]
+    folded: str, countries: _Countries, words: Iterator[tuple[int, int]]
 ) -> tuple[int, str | None, bool, int]:
     """Walk back over role modifiers: (role start, country, needs context, stop position).
 
     The stop position is where the role phrase begins, with its possessor or article.
     """
-    vocab = vocabulary()
+    role_words = _role_words()
+    ending_at = countries.ending_at
     role_start = -1
     stop = -1
-    for index, (start, end) in enumerate(words):
+    span = next(words, None)
+    while span is not None:
+        start, end = span
         word = folded[start:end]
-        bare = word[:-2] if word.endswith(_POSSESSIVE) else word
-        country_end = end - 2 if word.endswith(_POSSESSIVE) else end
-        country = countries.ending_at.get(country_end)
+        possessive = word.endswith(_POSSESSIVE)
+        country = ending_at.get(end - 2 if possessive else end)
         if country is not None:
             return role_start, country.country, False, start
-        if word.lower() in _CONTEXT_WORDS:
+        lowered = word.lower()
+        if lowered in _CONTEXT_WORDS:
             return role_start, None, True, start
-        lowered = bare.lower()
-        if (lowered in vocab.modifiers or lowered in _single_heads()) and not word.endswith(
-            _POSSESSIVE
-        ):
+        if lowered in role_words and not possessive:
             role_start = stop = start  # stacked titles: "Army spokesman Colonel X"
+            span = next(words, None)
             continue
-        if word == "of" and index + 1 < len(words):
-            following_start, following_end = words[index + 1]
-            if folded[following_start:following_end].lower() in vocab.modifiers | _single_heads():
-                continue
-        if word.lower() in _DETERMINERS:
+        if word == "of":
+            span = next(words, None)
+            if span is not None and folded[span[0] : span[1]].lower() in role_words:
+                continue  # "chief of staff": read on from the word after "of"
+            break
+        if lowered in _DETERMINERS:
             stop = start
         break
     return role_start, None, False, stop
@@ -798,7 +821,7 @@ def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
         if template.kind is ActorKind.MILITARY:
             following = _NEXT_WORD.match(folded, end)
             next_word = following.group(1).lower() if following else ""
-            if next_word in vocab.heads or next_word in vocab.modifiers:
+            if next_word in _head_set() or next_word in vocab.modifiers:
                 continue
             if form == "military" and not _MILITARY_NOUN_NEXT.match(folded, end):
                 continue
@@ -853,15 +876,18 @@ def _org_candidates(
     owner: CandidateTuple | None = None
     definite = False
     possessive_word = False
+    first_word_end = -1
     also: list[str] = []
-    for index, (word_start, word_end) in enumerate(words):
+    for word_start, word_end in words:
+        if first_word_end < 0:
+            first_word_end = word_end
         word = folded[word_start:word_end]
         is_possessive = word.endswith(_POSSESSIVE)
         country = countries.ending_at.get(word_end - 2 if is_possessive else word_end)
         if country is not None and country.country is not None:
             owner = country
             mention_start = min(word_start, country.start)  # "Burkina Faso's army"
-            also = _coordinated_owners(folded, countries, words[index + 1 :])
+            also = _coordinated_owners(folded, countries, words)
             break
         lowered = word.lower()
         if lowered in rules.adjectives and not is_possessive:
@@ -883,7 +909,7 @@ def _org_candidates(
     context_ok = template.context or form in template.context_forms
     choices: frozenset[str] | None = None
     if possessive_word:
-        choices = _descriptor_set(folded, words[0][1] if words else start)
+        choices = _descriptor_set(folded, first_word_end)
         if choices is None:
             return
         context_ok = True
@@ -910,12 +936,19 @@ def _org_candidates(
 
 
 def _coordinated_owners(
-    folded: str, countries: _Countries, words: list[tuple[int, int]]
+    folded: str, countries: _Countries, words: Iterator[tuple[int, int]]
 ) -> list[str]:
-    """The other owners of "Mali's and Niger's juntas": countries joined by "and" before."""
-    if len(words) < 2 or folded[words[0][0] : words[0][1]] != "and":
+    """The other owners of "Mali's and Niger's juntas": countries joined by "and" before.
+
+    *words* are the words before the owner, nearest first.
+    """
+    joiner = next(words, None)
+    if joiner is None or folded[joiner[0] : joiner[1]] != "and":
         return []
-    start, end = words[1]
+    owner = next(words, None)
+    if owner is None:
+        return []
+    start, end = owner
     word = folded[start:end]
     country = countries.ending_at.get(end - 2 if word.endswith(_POSSESSIVE) else end)
     return [country.country] if country is not None and country.country is not None else []

@@ -25,6 +25,7 @@ from sahel_news.extract.recognizer import (
     EntityLabel,
     Recognizer,
     fold,
+    new_candidate,
     to_entity_candidate,
 )
 from sahel_news.models import ActorKind
@@ -43,9 +44,8 @@ class GazetteerRecognizer:
         """`recognize` as plain tuples (what `extract_entities` reads)."""
         pattern, forms = actor_matcher()
         known = _gazetteer_fields()
-        make = CandidateTuple._make
         return [
-            make((match.start(), match.end(), *known[forms[match.group()]]))
+            new_candidate((match.start(), match.end(), *known[forms[match.group()]]))
             for match in pattern.matches(fold(unit.text))
         ]
 

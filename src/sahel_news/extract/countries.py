@@ -48,6 +48,7 @@ from sahel_news.extract.recognizer import (
     EntityLabel,
     WordPattern,
     fold,
+    new_candidate,
     to_entity_candidate,
 )
 
@@ -230,8 +231,6 @@ class _Form:
         object.__setattr__(self, "place_kind", self.kind in {"capital", "seat"})
 
 
-# A candidate from its fifteen fields in order (`CandidateTuple` without keyword handling).
-_new_candidate = CandidateTuple._make
 _COUNTRY = EntityLabel.COUNTRY
 
 
@@ -339,7 +338,7 @@ def _scan(text: str) -> Iterator[CandidateTuple]:
             _is_locative(folded, start, end) or _joined_to_locative(folded, found, start)
         )
         found.append(
-            _new_candidate(
+            new_candidate(
                 (
                     start,
                     end,

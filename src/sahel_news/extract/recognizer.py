@@ -16,9 +16,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 import attrs
 
@@ -115,6 +115,13 @@ class CandidateTuple(NamedTuple):
 # What the merger reads: a candidate of a user's recognizer, or of a built-in one.
 Candidate = EntityCandidate | CandidateTuple
 
+# A CandidateTuple from all fifteen fields in order: ``CandidateTuple._make`` in one call in C,
+# without the Python-level ``__new__`` and its keyword handling (dozens of candidates an
+# article).
+new_candidate: Callable[[tuple[Any, ...]], CandidateTuple] = functools.partial(
+    tuple.__new__, CandidateTuple
+)
+
 
 def to_entity_candidate(candidate: CandidateTuple) -> EntityCandidate:
     """The `EntityCandidate` of *candidate* (same fields)."""
@@ -159,7 +166,7 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
-_TO_FOLD = re.compile(r"[^\x00-\x5f\x61-\x7f]")
+_ASCII_BYTES = bytes(range(0x80))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -170,10 +177,19 @@ def fold(text: str) -> str:
     offset in the folded text is the same offset in *text*. (Cached: every recognizer folds
     the same texts.)
     """
-    if not _TO_FOLD.search(text):
-        return text
+    if text.isascii():  # known to the string itself: no need to read it
+        return text.replace("`", "'")
+    # The characters to fold are among the non-ASCII ones, which the UTF-8 bytes keep once
+    # the ASCII bytes are deleted: each step a C loop, where a regex reads every character.
     table = _fold_table()
-    return _TO_FOLD.sub(lambda m: table.get(ord(m.group()), m.group()), text)
+    beyond_ascii = text.encode(errors="surrogatepass").translate(None, _ASCII_BYTES)
+    special = {*beyond_ascii.decode(errors="surrogatepass"), "`"}
+    # one replace per distinct character (a text has a few: ’ “ ” é), not a call per one
+    for char in special:
+        folded = table.get(ord(char))
+        if folded is not None:
+            text = text.replace(char, folded)
+    return text
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -271,7 +287,7 @@ class WordPattern:
         position = 0
         while (match := search(text, position)) is not None:
             start = match.start()
-            if start and _is_word_char(text[start - 1]):
+            if start and ((before := text[start - 1]).isalnum() or before == "_"):
                 position = start + 1  # no word starts here: ``\\b`` would not match
                 continue
             if not (hyphen_joins and start and text[start - 1] == "-"):

@@ -10,6 +10,7 @@ article through the checked constructors, so nothing unchecked reaches a user un
 
 from __future__ import annotations
 
+import types
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -30,7 +31,7 @@ def unchecked(cls: type[_T]) -> Callable[..., _T]:
         cls: a slotted attrs class.
     """
     fields = attrs.fields(cls)  # type: ignore[arg-type]
-    namespace: dict[str, Any] = {"_new": object.__new__, "_set": object.__setattr__, "_cls": cls}
+    namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
     positional: list[str] = []
     keyword: list[str] = []
     body = ["    self = _new(_cls)"]
@@ -51,13 +52,27 @@ def unchecked(cls: type[_T]) -> Callable[..., _T]:
             namespace[f"_default_{name}"] = default
             parameter = f"{name}=_default_{name}"
         (keyword if field.kw_only else positional).append(parameter)
-        body.append(f"    _set(self, {name!r}, {name})")
+        namespace[f"_set_{name}"] = _setter(cls, name)
+        body.append(f"    _set_{name}(self, {name})")
     signature = ", ".join(positional + (["*", *keyword] if keyword else []))
     source = f"def build({signature}):\n" + "\n".join(body) + "\n    return self\n"
     exec(source, namespace)  # noqa: S102 - generated from the class's own field names
     build: Callable[..., _T] = namespace["build"]
     build.__qualname__ = f"unchecked({cls.__name__})"
     return build
+
+
+def _setter(cls: type, name: str) -> Callable[[Any, Any], None]:
+    """What sets field *name* on an instance of *cls*, past a frozen class's ``__setattr__``.
+
+    For a slot, its descriptor's own setter: a quarter faster than ``object.__setattr__``,
+    which looks the name up on every call, and that counts at hundreds of values an article.
+    """
+    slot = next((klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__), None)
+    if isinstance(slot, types.MemberDescriptorType):
+        setter: Callable[[Any, Any], None] = slot.__set__
+        return setter
+    return lambda instance, value: object.__setattr__(instance, name, value)
 
 
 def evolved(instance: _T, **changes: Any) -> _T:
