@@ -222,6 +222,12 @@ class TestPeoplePatterns:
         found = article("Minister of the Armed Forces General Salifou Mody spoke.")
         assert actor(found, "salifou-mody").roles == ("Minister of the Armed Forces", "General")
 
+    def test_multiword_rank_after_an_office_is_no_name(self):
+        """ "Defence Minister Brigadier General X": every word of a rank stays out of names."""
+        found = article("Defence Minister Brigadier General Issa Kone kept his post.")
+        assert [a.id for a in found.actors] == ["issa-kone"]
+        assert actor(found, "issa-kone").roles == ("Defence Minister", "Brigadier General")
+
     def test_and_between_lowercase_titles_keeps_two_people_apart(self):
         """ "the defence minister and General X": the minister's title is not X's."""
         found = article("In Bamako, the defence minister and General Hamidou Sy met.")

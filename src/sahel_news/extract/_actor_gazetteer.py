@@ -152,15 +152,18 @@ def vocabulary() -> Vocabulary:
         for form in (*entry.names, *entry.demonyms, *entry.capitals)
         if " " not in form and form not in entry.ambiguous
     }
+    ranks = _word_list(table, "ranks", "titles")
+    # every word of a rank ("Brigadier" of "Brigadier General") is a rank's, not a name's
+    rank_words = {word for rank in ranks for word in rank.split() if word[:1].isupper()}
     return Vocabulary(
         heads=_word_list(table, "heads", "titles"),
-        ranks=_word_list(table, "ranks", "titles"),
+        ranks=ranks,
         modifiers=frozenset(w.lower() for w in _word_list(table, "modifiers", "titles")),
         not_roles=frozenset(w.lower() for w in _word_list(table, "not_roles", "titles")),
         state_roles=tuple(w.lower() for w in _word_list(table, "state_roles", "titles")),
         speech_verbs=_word_list(table, "speech_verbs", "titles"),
         particles=_word_list(table, "name_particles", "titles"),
-        not_names=frozenset(_word_list(table, "not_names", "titles")) | country_words,
+        not_names=frozenset(_word_list(table, "not_names", "titles")) | country_words | rank_words,
     )
 
 
