@@ -228,6 +228,20 @@ class TestPeoplePatterns:
         assert [a.id for a in found.actors] == ["issa-kone"]
         assert actor(found, "issa-kone").roles == ("Defence Minister", "Brigadier General")
 
+    def test_title_with_a_posting_before_an_apposed_name(self):
+        """ "China's ambassador in Niamey, X": the posting sits between title and name."""
+        found = article("China's ambassador in Niamey, Li Wen, met the minister.")
+        assert actor(found, "li-wen").roles == ("ambassador",)
+        assert actor(found, "li-wen").country == "CHN"
+
+    def test_company_officers_are_people(self):
+        """ "chief executive" and "managing director" are titles a name may follow."""
+        found = article("Orano chief executive Anne Roux and managing director Paul Diby spoke.")
+        assert {a.id for a in found.actors if a.kind is ActorKind.PERSON} == {
+            "anne-roux",
+            "paul-diby",
+        }
+
     def test_and_between_lowercase_titles_keeps_two_people_apart(self):
         """ "the defence minister and General X": the minister's title is not X's."""
         found = article("In Bamako, the defence minister and General Hamidou Sy met.")

@@ -123,7 +123,8 @@ def _person_patterns() -> tuple[
         re.compile(rf"(?<![\w-])(?:(?i:{heads})|{ranks})(?![\w-])"),
     )
     name_after = re.compile(
-        rf"(?:(?P<of> of [^,.;:()\"]{{1,60}}), ?|(?P<comma>, ?| +))(?P<name>{name})"
+        rf"(?:(?P<of> of [^,.;:()\"]{{1,60}}), ?|(?P<post> (?:in|to) [A-Z][^,.;:()\"]{{0,40}}), ?"
+        rf"|(?P<comma>, ?| +))(?P<name>{name})"
     )
     name_before = re.compile(rf"(?P<name>{name}), +$")
     speech = WordPattern.compile(set(words.speech_verbs), r"(?![\w-])")
