@@ -242,6 +242,18 @@ class TestPeoplePatterns:
             "paul-diby",
         }
 
+    @pytest.mark.parametrize(
+        ("text", "role"),
+        [
+            ("The army of General Issa Kone advanced.", "General"),
+            ("The government of Prime Minister Issa Kone resigned.", "Prime Minister"),
+            ("Army Chief of Staff General Issa Kone spoke.", "Army Chief of Staff"),
+        ],
+    )
+    def test_what_a_person_leads_is_not_in_the_role(self, text, role):
+        """ "the army of General X": the army is what X leads; "chief of staff" is a role."""
+        assert actor(article(text), "issa-kone").roles[0] == role
+
     def test_and_between_lowercase_titles_keeps_two_people_apart(self):
         """ "the defence minister and General X": the minister's title is not X's."""
         found = article("In Bamako, the defence minister and General Hamidou Sy met.")

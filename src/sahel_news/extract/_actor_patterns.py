@@ -466,8 +466,10 @@ def _affiliation(
             continue
         if word == "of":
             span = next(words, None)
-            if span is not None and folded[span[0] : span[1]].lower() in role_words:
-                continue  # "chief of staff": read on from the word after "of"
+            # "chief of staff": a head before "of" reads on; a modifier ("the army of
+            # General X", "the government of Prime Minister X") names what the person leads
+            if span is not None and folded[span[0] : span[1]].lower() in _single_heads():
+                continue
             break
         if lowered in _DETERMINERS:
             stop = start
