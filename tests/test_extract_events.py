@@ -464,6 +464,7 @@ LEXICON_CASES = [
     ("the army said it had shot down a drone", "ASSAULT"),
     ("the ministry filed a formal complaint", "ACCUSE"),
     ("the junta that took power in 2020", "COERCE"),
+    ("the president vowed to punish those responsible", "THREATEN"),
     ("fighters have blockaded the town since August", "ASSAULT"),
     ("Niamey canceled a defense deal", "SANCTION"),
     ("The bloc lifted the sanctions", "CONCEDE"),
