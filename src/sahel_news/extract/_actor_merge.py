@@ -513,7 +513,6 @@ class Merger:
         mentions: dict[str, list[Mention]] = {}
         first_seen: dict[str, tuple[int, int]] = {}
         named = {c.country for h in self.countries for c in h.candidates if c.country}
-        texts = self._texts
         for hit in self.countries:
             candidate = hit.candidates[0]
             code = candidate.country or next(
@@ -525,8 +524,7 @@ class Merger:
             first_seen.setdefault(code, (order, start))
             bucket = mentions.setdefault(code, [])
             if not candidate.implied:
-                part, index, text = texts[order]
-                bucket.append(_new_mention(text[start:end], _new_span(part, index, start, end)))
+                bucket.append(self._mention(order, start, end))
         actors = sorted(self.actors.values(), key=lambda a: min(a.mentions))
         built: list[Actor] = []
         for actor in actors:
@@ -541,13 +539,16 @@ class Merger:
         )
         return countries, tuple(built)
 
+    def _mention(self, order: int, start: int, end: int) -> Mention:
+        """The mention of ``[start, end)`` in text *order* (built here, at dozens an article)."""
+        part, index, text = self._texts[order]
+        return _new_mention(text[start:end], _new_span(part, index, start, end))
+
     def _build(self, actor: _Actor, country: str | None) -> Actor:
-        texts = self._texts
-        found_list: list[Mention] = []
-        for (order, start), (_, end) in sorted(actor.mentions.items()):
-            part, index, text = texts[order]
-            found_list.append(_new_mention(text[start:end], _new_span(part, index, start, end)))
-        found = tuple(found_list)
+        found = tuple(
+            self._mention(order, start, end)
+            for (order, start), (_, end) in sorted(actor.mentions.items())
+        )
         aliases: tuple[str, ...] = ()
         if actor.gazetteer or actor.kind is ActorKind.PERSON:
             folded_name = fold(actor.name)

@@ -387,6 +387,10 @@ class _Countries:
             }
         return self._named_at
 
+    def ending_word(self, word: str, end: int) -> CandidateTuple | None:
+        """The country *word* (ending at *end*) is, or is the possessive of ("Mali's")."""
+        return self.ending_at.get(end - 2 if word.endswith(_POSSESSIVE) else end)
+
     def within(self, start: int, end: int) -> str | None:
         """The code of the first-listed country wholly inside ``[start, end)``, if any."""
         if self._coded is None:
@@ -446,7 +450,6 @@ def _affiliation(
     The stop position is where the role phrase begins, with its possessor or article.
     """
     role_words = _role_words()
-    ending_at = countries.ending_at
     role_start = -1
     stop = -1
     span = next(words, None)
@@ -454,7 +457,7 @@ def _affiliation(
         start, end = span
         word = folded[start:end]
         possessive = word.endswith(_POSSESSIVE)
-        country = ending_at.get(end - 2 if possessive else end)
+        country = countries.ending_word(word, end)
         if country is not None:
             return role_start, country.country, False, start
         lowered = word.lower()
@@ -568,8 +571,7 @@ def _delegation_country(unit: _UnitText, role_start: int) -> tuple[str | None, b
         return None, False
     for start, end in _words_before(folded, led.start(), unit.backwards):
         word = folded[start:end]
-        is_possessive = word.endswith(_POSSESSIVE)
-        country = unit.countries.ending_at.get(end - 2 if is_possessive else end)
+        country = unit.countries.ending_word(word, end)
         if country is not None and country.country is not None:
             return country.country, False
         lowered = word.lower()
@@ -582,8 +584,7 @@ def _delegation_country(unit: _UnitText, role_start: int) -> tuple[str | None, b
 
 def _title_word(word: str) -> bool:
     """Whether *word* opens a title ("Assistant", "Deputy", "General")."""
-    lowered = word.lower()
-    return lowered in _single_heads() or lowered in vocabulary().modifiers or word in _rank_starts()
+    return word.lower() in _role_words() or word in _rank_starts()
 
 
 def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
@@ -601,16 +602,24 @@ def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
         if len(words) < 2 or _title_word(words[0]):  # a title: the title rules read it
             continue
         country, needs = _delegation_country(unit, following.start("name"))
-        yield CandidateTuple(
-            span[0],
-            span[1],
-            EntityLabel.PERSON,
-            kind=ActorKind.PERSON,
-            country=country,
-            from_text=country is not None,
-            needs_country=needs,
-            name="title",
-        )
+        yield _titled_person(span, country, needs)
+
+
+def _titled_person(
+    span: tuple[int, int], country: str | None, needs: bool, role: str | None = None
+) -> CandidateTuple:
+    """A person found by a title (or a delegation's lead), with what the text says of them."""
+    return CandidateTuple(
+        span[0],
+        span[1],
+        EntityLabel.PERSON,
+        kind=ActorKind.PERSON,
+        country=country,
+        from_text=country is not None,
+        needs_country=needs,
+        role=role,
+        name="title",
+    )
 
 
 def find_actors(
@@ -705,28 +714,8 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
             continue
         for chained_role in chained.roles if chained is not None else ():
             if chained_role:
-                yield CandidateTuple(
-                    span[0],
-                    span[1],
-                    EntityLabel.PERSON,
-                    kind=ActorKind.PERSON,
-                    country=country,
-                    from_text=country is not None,
-                    needs_country=needs,
-                    role=chained_role,
-                    name="title",
-                )
-        previous = CandidateTuple(
-            span[0],
-            span[1],
-            EntityLabel.PERSON,
-            kind=ActorKind.PERSON,
-            country=country,
-            from_text=country is not None,
-            needs_country=needs,
-            role=role or None,
-            name="title",
-        )
+                yield _titled_person(span, country, needs, chained_role)
+        previous = _titled_person(span, country, needs, role or None)
         yield previous
     name_after_verb, name_before_verb = _speech_names()
     for said_start, said_end in unit.speech:
@@ -886,7 +875,7 @@ def _org_candidates(
             first_word_end = word_end
         word = folded[word_start:word_end]
         is_possessive = word.endswith(_POSSESSIVE)
-        country = countries.ending_at.get(word_end - 2 if is_possessive else word_end)
+        country = countries.ending_word(word, word_end)
         if country is not None and country.country is not None:
             owner = country
             mention_start = min(word_start, country.start)  # "Burkina Faso's army"
@@ -952,8 +941,7 @@ def _coordinated_owners(
     if owner is None:
         return []
     start, end = owner
-    word = folded[start:end]
-    country = countries.ending_at.get(end - 2 if word.endswith(_POSSESSIVE) else end)
+    country = countries.ending_word(folded[start:end], end)
     return [country.country] if country is not None and country.country is not None else []
 
 

@@ -331,8 +331,8 @@ def _reported_future(norms: Sequence[str], near: Sequence[str], first: int) -> E
     """ "said it would release them" is a plan; "would have", "could" or "if" are not."""
     if _HYPOTHETICAL.intersection(near) != {"would"}:
         return EventStatus.HYPOTHETICAL
-    at = len(near) - 1 - list(reversed(near)).index("would")
-    if at + 1 < len(near) and near[at + 1] == "have":
+    last_would = max(i for i, word in enumerate(near) if word == "would")
+    if last_would + 1 < len(near) and near[last_would + 1] == "have":
         return EventStatus.HYPOTHETICAL
     if _REPORTING_FUTURE.isdisjoint(norms[:first]) or not _CONDITIONS.isdisjoint(norms):
         return EventStatus.HYPOTHETICAL

@@ -301,7 +301,7 @@ def _read_sentence(
     triggers = triggers_in(words)
     restates = sentence.part in _RESTATING
     times: list[TimeExpression] = []
-    own_times: list[DateRange] = []
+    resolved: list[DateRange] = []  # this sentence's own resolved times (none if it restates)
     if triggers or not restates:
         previous = None if restates else state.previous_time
         times = _outside_dateline(
@@ -311,7 +311,6 @@ def _read_sentence(
         resolved = [t.range for t in times if t.range is not None]
         if resolved:
             state.previous_time = resolved[-1]
-        own_times = resolved
     if not triggers and sum(1 for m in mentions if m[2]) < 2:
         return  # no event, and too few countries for a group "both countries" could mean
     frame = frame_of(norms)
@@ -335,9 +334,9 @@ def _read_sentence(
             for candidate in candidates:
                 candidate.when = candidate.when or when
                 if candidate.status is EventStatus.PLANNED:
-                    candidate.when = _forward(state.anchor, candidate.when)
+                    candidate.when = _read_again(state.anchor, candidate.when, future=True)
                 elif candidate.status is EventStatus.OCCURRED:
-                    candidate.when = _backward(state.anchor, candidate.when)
+                    candidate.when = _read_again(state.anchor, candidate.when, future=False)
                     if _since(candidate.when):
                         candidate.status = EventStatus.ONGOING
                 if candidate.when is None:
@@ -351,7 +350,7 @@ def _read_sentence(
         if not restates:
             # "The next day" counts from the last dated event, not from a date that only
             # says when it was reported or names an election ("told reporters on Wednesday")
-            dated = [c.when for c in in_sentence if c.when is not None and c.when in own_times]
+            dated = [c.when for c in in_sentence if c.when is not None and c.when in resolved]
             if dated:
                 state.previous_time = dated[-1]
         for candidate in in_sentence:  # final now: later sentences look back at them
@@ -589,27 +588,19 @@ def _time_of(
     return best.range
 
 
-def _forward(anchor: date | None, when: DateRange | None) -> DateRange | None:
-    """A planned event's time read forwards when the sentence's tense read it backwards."""
-    if anchor is None or when is None or when.latest >= anchor:
-        return when
-    try:
-        return resolve_time(when.expression, anchor=anchor, future=True)
-    except TimeResolutionError:
-        return when
+def _read_again(anchor: date | None, when: DateRange | None, *, future: bool) -> DateRange | None:
+    """An event's time read again in the tense its status demands, if it lies the wrong side.
 
-
-def _backward(anchor: date | None, when: DateRange | None) -> DateRange | None:
-    """An event that happened, read backwards when the sentence's tense read it forwards.
-
-    "In November, Chad ended its defence pact, and French troops are due to leave by the
-    end of January": the future cue of the second clause must not put the ending in a
-    November still to come.
+    A planned event's time the sentence read backwards is read forwards; a time of an event
+    that happened, read forwards by a future cue in another clause ("In November, Chad ended
+    its pact, and French troops are due to leave by the end of January"), is read backwards.
     """
-    if anchor is None or when is None or when.earliest <= anchor:
+    if anchor is None or when is None:
+        return when
+    if (when.latest >= anchor) if future else (when.earliest <= anchor):
         return when
     try:
-        return resolve_time(when.expression, anchor=anchor, future=False)
+        return resolve_time(when.expression, anchor=anchor, future=future)
     except TimeResolutionError:
         return when
 
@@ -629,19 +620,24 @@ def _when_clause_time(
             continue
         if _WHEN_CLAUSE.match(text, expression.end, trigger.start) is None:
             return None  # only the nearest time before the trigger can be the one
-        words = expression.text
-        if words[:6].lower() != "since ":
+        start_words = _since_what(expression.text)
+        if start_words is None:
             return expression.range
         try:
-            return resolve_time(words[6:], anchor=state.anchor)
+            return resolve_time(start_words, anchor=state.anchor)
         except TimeResolutionError:
             return None
     return None
 
 
+def _since_what(expression: str) -> str | None:
+    """The start of a "since" time ("August" of "since August"), or None for another time."""
+    return expression[6:] if expression[:6].lower() == "since " else None
+
+
 def _since(when: DateRange | None) -> bool:
     """Whether an event's time runs from a start up to now: "has blockaded towns since August"."""
-    return when is not None and when.expression[:6].lower() == "since "
+    return when is not None and _since_what(when.expression) is not None
 
 
 def _back_reference_time(state: _State, text: str) -> DateRange | None:

@@ -59,7 +59,6 @@ _WEEK = timedelta(days=7)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _LOWERED_PAST_PERFECT = re.compile(r"\bhad\b")  # for a lower-cased text
 _TRAILING = " \t\n.,;:!?\"'’”)"
-_DAY = Precision.DAY
 
 
 # A cue kind: its pattern, the same for a lower-cased text, and what its phrases need.
@@ -261,15 +260,16 @@ _new_range = unchecked(DateRange)
 def _date_range(
     earliest: date, latest: date, precision: Precision, words: str, anchor: date | None
 ) -> DateRange:
-    """``DateRange(...)``, skipping the checks that values resolved here are known to pass.
+    """``DateRange(...)`` without re-checking the field types resolution guarantees.
 
-    The types are the declared ones by construction; the order of the days, a day
-    precision's single day and non-blank words are checked here, and where one fails the
-    checked constructor raises as it always did.
+    The range's own rules (the order of the days, a day precision's single day) still run,
+    from the model, and raise as the checked constructor does; so does blank wording.
     """
-    if earliest <= latest and (precision is not _DAY or earliest == latest) and words.strip():
-        return _new_range(earliest, latest, precision, words, anchor)
-    return DateRange(earliest, latest, precision, words, anchor)
+    if not words.strip():
+        return DateRange(earliest, latest, precision, words, anchor)
+    resolved = _new_range(earliest, latest, precision, words, anchor)
+    resolved.__attrs_post_init__()
+    return resolved
 
 
 def _express(
