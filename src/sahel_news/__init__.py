@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from sahel_news.capture import render_capture
+    from sahel_news.capture._html import parse_html
     from sahel_news.convert import (
         from_dataclass,
         from_dict,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     )
     from sahel_news.data import DataTableError, add_data_dir
     from sahel_news.errors import (
+        MissingExtraError,
         ParseError,
         Problem,
         SahelNewsError,
@@ -72,6 +74,7 @@ if TYPE_CHECKING:
         Span,
     )
     from sahel_news.pipeline import parse_article
+    from sahel_news.views import render_html
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -91,6 +94,7 @@ __all__ = [
     "Event",
     "EventStatus",
     "Mention",
+    "MissingExtraError",
     "ParseError",
     "Part",
     "Participant",
@@ -120,7 +124,9 @@ __all__ = [
     "iso_to_fips",
     "json_schema",
     "parse_article",
+    "parse_html",
     "render_capture",
+    "render_html",
     "resolve_time",
     "to_acled_rows",
     "to_dataclass",
@@ -148,6 +154,7 @@ _WHERE: dict[str, str] = {
     "Event": "sahel_news.models",
     "EventStatus": "sahel_news.models",
     "Mention": "sahel_news.models",
+    "MissingExtraError": "sahel_news.errors",
     "ParseError": "sahel_news.errors",
     "Part": "sahel_news.models",
     "Participant": "sahel_news.models",
@@ -177,7 +184,9 @@ _WHERE: dict[str, str] = {
     "iso_to_fips": "sahel_news.convert.exports",
     "json_schema": "sahel_news.convert",
     "parse_article": "sahel_news.pipeline",
+    "parse_html": "sahel_news.capture._html",
     "render_capture": "sahel_news.capture",
+    "render_html": "sahel_news.views",
     "resolve_time": "sahel_news.extract.timex",
     "to_acled_rows": "sahel_news.convert.exports",
     "to_dataclass": "sahel_news.convert",

@@ -15,8 +15,12 @@ from collections.abc import Sequence
 from datetime import UTC, tzinfo
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sahel_news.errors import ParseError, ValidationError
+from sahel_news.errors import MissingExtraError, ParseError, ValidationError
+
+if TYPE_CHECKING:
+    from sahel_news.models import Article
 
 __all__ = ["main"]
 
@@ -31,7 +35,8 @@ _EPILOG = """\
 exit status:
   0    success (every document valid)
   1    invalid input: a document breaks the rules, a capture cannot be parsed,
-       a file cannot be read or is not UTF-8 / JSON
+       a file cannot be read or is not UTF-8 / JSON; or an optional extra the
+       input needs is not installed (sahel-news[html] for .html pages)
   2    bad command line: an unknown command or option, a --tz that is not UTC or
        an IANA zone name, an unknown model name
   3    internal error (please report it)
@@ -109,7 +114,27 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--no-extract", action="store_true", help="read the layout only (no entities, events)"
     )
+    _add_show(commands)
     return parser
+
+
+def _add_show(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    show = commands.add_parser(
+        "show",
+        help="write an article as one HTML page with its entities highlighted",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show.add_argument(
+        "file", metavar="FILE",
+        help="a capture, an HTML page (.html, .htm), an Article JSON document (.json), "
+        "or - for a capture on stdin",
+    )  # fmt: skip
+    show.add_argument("-o", "--output", metavar="OUT", help="write the page here, not stdout")
+    show.add_argument(
+        "--tz", default="UTC", metavar="ZONE",
+        help="time zone of timestamps that name none: UTC (the default) or an IANA name",
+    )  # fmt: skip
 
 
 def _read_bytes(name: str) -> bytes:
@@ -196,23 +221,72 @@ def _parse(name: str, output: str | None, zone_name: str, *, extract: bool) -> i
 
     zone = _zone(zone_name)
     where = "<stdin>" if name == "-" else name
-    text = _decode(where, _read_bytes(name))
+    data = _read_bytes(name)
     try:
-        article = parse_article(text, default_tz=zone, extract=extract)
+        if _is_html(name):
+            article = _parse_page(data, zone, extract=extract)
+        else:
+            article = parse_article(_decode(where, data), default_tz=zone, extract=extract)
     except ParseError as error:
         location = f"{where}:{error.line}" if error.line is not None else where
         raise _CommandError(f"{location}: cannot parse: {error.reason}") from None
     except ValidationError as error:
         raise _CommandError(*(f"{where}: {problem}" for problem in error.problems)) from None
-    document = to_json(article, indent=True) + "\n"
+    _write_output(output, to_json(article, indent=True) + "\n")
+    return EXIT_OK
+
+
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _is_html(name: str) -> bool:
+    return name != "-" and Path(name).suffix.lower() in _HTML_SUFFIXES
+
+
+def _parse_page(data: bytes, zone: tzinfo, *, extract: bool) -> Article:
+    """An HTML page's article; the page's bytes go whole to trafilatura, which finds the charset."""
+    from sahel_news.capture._html import parse_html  # noqa: PLC0415 - loaded per command
+
+    try:
+        return parse_html(data, default_tz=zone, extract=extract)
+    except MissingExtraError as error:
+        raise _CommandError(f"sahel-news: {error}") from None
+
+
+def _write_output(output: str | None, document: str) -> None:
     if output is None:
         sys.stdout.write(document)
         sys.stdout.flush()
-    else:
-        try:
-            Path(output).write_text(document, encoding="utf-8")
-        except OSError as error:
-            raise _CommandError(f"{output}: cannot write: {error.strerror or error}") from None
+        return
+    try:
+        Path(output).write_text(document, encoding="utf-8")
+    except OSError as error:
+        raise _CommandError(f"{output}: cannot write: {error.strerror or error}") from None
+
+
+def _show(name: str, output: str | None, zone_name: str) -> int:
+    """Write the article in *name* (capture, HTML page or Article JSON) as a highlighted page."""
+    from sahel_news.convert import from_json  # noqa: PLC0415 - loaded per command
+    from sahel_news.models import Article as ArticleModel  # noqa: PLC0415
+    from sahel_news.pipeline import parse_article  # noqa: PLC0415
+    from sahel_news.views import render_html  # noqa: PLC0415
+
+    zone = _zone(zone_name)
+    where = "<stdin>" if name == "-" else name
+    data = _read_bytes(name)
+    try:
+        if _is_html(name):
+            article = _parse_page(data, zone, extract=True)
+        elif name != "-" and Path(name).suffix.lower() == ".json":
+            article = from_json(data, ArticleModel)
+        else:
+            article = parse_article(_decode(where, data), default_tz=zone)
+    except ParseError as error:
+        location = f"{where}:{error.line}" if error.line is not None else where
+        raise _CommandError(f"{location}: cannot parse: {error.reason}") from None
+    except ValidationError as error:
+        raise _CommandError(*(f"{where}: {problem}" for problem in error.problems)) from None
+    _write_output(output, render_html(article))
     return EXIT_OK
 
 
@@ -226,6 +300,8 @@ def _run(args: argparse.Namespace) -> int:
         return _validate(args.files)
     if args.command == "schema":
         return _schema(args.model)
+    if args.command == "show":
+        return _show(args.file, args.output, args.tz)
     return _parse(args.file, args.output, args.tz, extract=not args.no_extract)
 
 

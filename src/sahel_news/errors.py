@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "MissingExtraError",
     "ParseError",
     "Problem",
     "SahelNewsError",
@@ -82,3 +83,15 @@ class ParseError(SahelNewsError, ValueError):
         self.line = line
         where = f"line {line}: " if line is not None else ""
         super().__init__(f"{where}{reason}")
+
+
+class MissingExtraError(SahelNewsError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional extra sahel-news[{extra}]: "
+            f"pip install 'sahel-news[{extra}]'"
+        )
