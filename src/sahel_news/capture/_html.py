@@ -69,12 +69,22 @@ def _page_time(found: str | None) -> datetime | date | None:
 def _timestamp_line(published: datetime) -> str:
     if published.tzinfo is None or published.utcoffset() is None:
         # ISO-like without a zone: read in parse_article's default_tz, zone assumed
-        return published.strftime("%Y-%m-%d %H:%M:%S")
-    return published.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return published.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
+    in_utc = published.astimezone(UTC).replace(microsecond=0, tzinfo=None)
+    return in_utc.isoformat() + "Z"
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def _page_date_line(day: date) -> str:
-    return f"{day:%A}, {day:%B} {day.day:02d}, {day.year}"
+    # English names whatever the locale: the capture format reads these
+    weekday, month = _WEEKDAYS[day.weekday()], _MONTHS[day.month - 1]
+    return f"{weekday}, {month} {day.day:02d}, {day.year}"
 
 
 def _language(html: str | bytes) -> str | None:

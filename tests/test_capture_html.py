@@ -1,0 +1,328 @@
+"""HTML pages in: the article found among a page's furniture, its metadata, and its errors."""
+
+import sys
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sahel_news
+from sahel_news import cli
+from sahel_news.capture._html import capture_of_html, parse_html
+from sahel_news.errors import MissingExtraError, ParseError
+from sahel_news.models import Article, Source
+from sahel_news.pipeline import parse_article
+
+PAGES = Path(__file__).parent / "pages"
+
+
+def page(name):
+    return (PAGES / name).read_bytes()
+
+
+# name -> (headline, paragraphs, first words, published, page date, outlet, language)
+EXPECTED = {
+    "article_tag.html": (
+        "Mali and Niger agree on joint patrols",
+        4,
+        "BAMAKO, June 5 (Reuters) - Mali and Niger agreed",
+        datetime(2024, 6, 5, 19, 49, tzinfo=UTC),
+        None,
+        "Sahel Daily",
+        "en",
+    ),
+    "og_meta_div.html": (
+        "Burkina Faso junta extends transition by five years",
+        4,
+        "OUAGADOUGOU, May 26 (AFP) -",
+        datetime(2024, 5, 26, 13, 30, tzinfo=UTC),
+        None,
+        "West Africa Wire",
+        "en-GB",
+    ),
+    "jsonld.html": (
+        "Niger suspends military accord with the United States",
+        3,
+        "NIAMEY, Niger (AP) —",
+        datetime(2024, 3, 17, 8, 15, tzinfo=UTC),
+        None,
+        "Desert Post",
+        "en",
+    ),
+    "no_date.html": (
+        "Chad opens a new refugee camp",
+        3,
+        "The government of Chad opened",
+        None,
+        None,
+        None,
+        None,
+    ),
+    "french.html": (
+        "Le Mali et le Niger signent un accord de défense",
+        3,
+        "Les ministres de la défense",
+        None,
+        date(2024, 3, 11),
+        "Journal du Sahel",
+        "fr",
+    ),
+    "latin1.html": (
+        "Protest in Bamako",
+        3,
+        "Hundreds of traders protested",
+        datetime(2024, 7, 1, 9, 0, tzinfo=UTC),
+        None,
+        None,
+        "en",
+    ),
+}
+
+# Words of every page's navigation, banners, related boxes, comments and footers
+FURNITURE = [
+    "cookie",
+    "Cookies",
+    "Accept",
+    "comment",
+    "Commentaires",
+    "Algeria",
+    "Mauritania",
+    "Sudan after clashes",
+    "Senegal votes",
+    "Ghana",
+    "Newsletter",
+    "Togo",
+    "Washington",
+    "Gambia",
+    "Nigeria and Benin",
+    "Guinée",
+    "Tchad",
+    "Privacy",
+    "Sign in",
+    "Share on",
+    "Advertisement",
+    "All rights reserved",
+    "Skip to main content",
+]
+
+
+class TestPages:
+    @pytest.mark.parametrize("name", sorted(EXPECTED))
+    def test_the_article_and_its_metadata_are_read(self, name):
+        """Each hand-written page gives its headline, paragraphs, date, site and language."""
+        headline, count, opening, published, page_date, outlet, language = EXPECTED[name]
+        article = parse_html(page(name))
+        assert article.headline == headline
+        assert len(article.paragraphs) == count
+        assert article.paragraphs[0].startswith(opening)
+        assert article.published == published
+        assert article.page_date == page_date
+        assert (article.source.outlet, article.source.language) == (outlet, language)
+
+    @pytest.mark.parametrize("name", sorted(EXPECTED))
+    def test_no_page_furniture_reaches_the_text(self, name):
+        """Navigation, cookie banners, related boxes, comments and footers are left out."""
+        text, _ = capture_of_html(page(name))
+        for words in FURNITURE:
+            assert words not in text
+
+    def test_comments_give_no_countries(self):
+        """Countries named only in comments or related boxes are not the article's."""
+        article = parse_html(page("article_tag.html"))
+        codes = {country.alpha3 for country in article.countries}
+        assert {"MLI", "NER", "BFA"} <= codes
+        assert not codes & {"DZA", "MRT", "TCD", "SDN", "SEN"}
+
+    def test_a_page_reads_as_the_same_article_written_as_a_capture(self):
+        """The page and its article typed as a capture give the same entities and events."""
+        capture = (
+            "Mali and Niger agree on joint patrols\n\n"
+            "BAMAKO, June 5 (Reuters) - Mali and Niger agreed on Tuesday to run joint military "
+            "patrols along their shared border, the two governments said in a statement read "
+            "on state television.\n\n"
+            "The defence ministers of both countries met in Bamako to sign the accord, which "
+            "covers the Menaka region where armed groups have attacked several villages since "
+            "January.\n\n"
+            "Officials said the first patrols would leave from Gao next month and that Burkina "
+            "Faso had been invited to join them.\n\n"
+            "The agreement follows the withdrawal of the United Nations mission from Mali last "
+            "year.\n\n"
+            "5 June 2024 19:49 GMT"
+        )
+        from_page = parse_html(page("article_tag.html"))
+        from_capture = parse_article(capture)
+        assert from_page.countries == from_capture.countries
+        assert from_page.actors == from_capture.actors
+        assert from_page.events == from_capture.events
+        assert from_page.events
+
+    def test_a_latin1_page_is_decoded_by_its_charset(self):
+        """A page saved in ISO-8859-1 reads its accented letters right from bytes."""
+        article = parse_html(page("latin1.html"))
+        assert article.paragraphs[1].startswith("Mamadou Touré,")
+
+    def test_a_page_time_without_a_zone_is_read_in_default_tz(self):
+        """A published time with no offset is read in default_tz, and said to be assumed."""
+        bamako_plus_one = timezone(timedelta(hours=1))
+        article = parse_html(page("latin1.html"), default_tz=bamako_plus_one)
+        assert article.published == datetime(2024, 7, 1, 8, 0, tzinfo=UTC)
+        assert article.published_zone_assumed
+
+    def test_relative_dates_resolve_against_the_page_date(self):
+        """'on Tuesday' resolves against the page's publication time."""
+        article = parse_html(page("article_tag.html"))
+        days = {event.when.earliest for event in article.events if event.when is not None}
+        assert date(2024, 6, 4) in days
+
+
+class TestGivenMetadata:
+    def test_url_is_kept_and_its_host_names_an_unnamed_site(self):
+        """The url goes to Source.url; with no site name in the page, its host is the outlet."""
+        url = "https://news.example.org/2024/chad-camp"
+        article = parse_html(page("no_date.html"), url=url)
+        assert article.source == Source(url=url, outlet="news.example.org", language=None)
+
+    def test_given_aware_time_overrides_the_page(self):
+        """An aware published time replaces the page's own date, converted exactly."""
+        given_time = datetime(2024, 6, 6, 10, 0, tzinfo=timezone(timedelta(hours=2)))
+        article = parse_html(page("article_tag.html"), published=given_time)
+        assert article.published == given_time
+        assert not article.published_zone_assumed
+
+    def test_given_naive_time_is_read_in_default_tz(self):
+        """A naive published time is read in default_tz and marked as assumed."""
+        article = parse_html(page("no_date.html"), published=datetime(2024, 2, 1, 7, 30))  # noqa: DTZ001
+        assert article.published == datetime(2024, 2, 1, 7, 30, tzinfo=UTC)
+        assert article.published_zone_assumed
+
+    def test_given_date_becomes_the_page_date(self):
+        """A date without a time becomes the page date, never a publication time."""
+        article = parse_html(page("no_date.html"), published=date(2024, 2, 1))
+        assert (article.page_date, article.published) == (date(2024, 2, 1), None)
+
+    def test_no_date_says_so(self):
+        """A page with no date anywhere gives no published time and the no_timestamp note."""
+        article = parse_html(page("no_date.html"))
+        assert article.published is None
+        assert "no_timestamp" in {d.code for d in article.diagnostics}
+
+    def test_extract_false_reads_the_layout_only(self):
+        """With extract=False the page gives its layout and no entities."""
+        article = parse_html(page("jsonld.html"), extract=False)
+        assert article.paragraphs
+        assert (article.countries, article.actors, article.events) == ((), (), ())
+
+    def test_the_public_name_is_the_same_function(self):
+        """sahel_news.parse_html is the function documented here."""
+        assert sahel_news.parse_html is parse_html
+
+
+class TestErrors:
+    @pytest.mark.parametrize("html", ["", "   \n", b"", b"\n\n"])
+    def test_an_empty_page_is_a_parse_error(self, html):
+        """An empty or blank page raises ParseError."""
+        with pytest.raises(ParseError, match="empty HTML page"):
+            parse_html(html)
+
+    @pytest.mark.parametrize(
+        "html",
+        [
+            "<html><head><title>Only a title</title></head><body></body></html>",
+            "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            "<!-- just a comment -->",
+        ],
+    )
+    def test_a_page_without_text_is_a_parse_error(self, html):
+        """A page holding no article text raises ParseError saying so."""
+        with pytest.raises(ParseError, match=r"no article text|no plausible headline"):
+            parse_html(html)
+
+    def test_not_a_page_is_a_type_error(self):
+        """Anything but str or bytes is a TypeError naming the type."""
+        with pytest.raises(TypeError, match="int"):
+            parse_html(3)
+
+    def test_missing_trafilatura_names_the_extra(self, monkeypatch):
+        """Without trafilatura the error names the extra to install."""
+        monkeypatch.setitem(sys.modules, "trafilatura", None)
+        with pytest.raises(MissingExtraError, match=r"sahel-news\[html\]") as error:
+            parse_html(page("jsonld.html"))
+        assert error.value.extra == "html"
+        assert isinstance(error.value, ImportError)
+
+    def test_a_headline_error_does_not_name_a_line_of_an_unseen_capture(self):
+        """A page whose text has no plausible headline raises ParseError without a line."""
+        html = "<html><body><article><p>" + "1 2 3 " * 20 + "</p></article></body></html>"
+        with pytest.raises(ParseError) as error:
+            parse_html(html)
+        assert error.value.line is None
+        assert "page's main text" in error.value.reason
+
+
+_TAGS = ["p", "div", "article", "h1", "nav", "script", "style", "a", "span", "table", "td"]
+
+
+@st.composite
+def tag_soup(draw):
+    """Pieces of HTML: tags opened and closed in any order, text, entities, comments."""
+    pieces = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(_TAGS).map(lambda t: f"<{t}>"),
+                st.sampled_from(_TAGS).map(lambda t: f"</{t}>"),
+                st.text(max_size=80),
+                st.sampled_from(["&amp;", "&#0;", "&#x110000;", "&bogus;", "<!--", "-->", "<"]),
+                st.sampled_from(['<meta property="article:published_time" content="', '">']),
+            ),
+            max_size=30,
+        )
+    )
+    return "".join(pieces)
+
+
+class TestAnyPage:
+    @pytest.mark.slow
+    @settings(suppress_health_check=[HealthCheck.too_slow])
+    @given(st.one_of(tag_soup(), st.text(), st.binary(max_size=300)))
+    def test_any_page_gives_an_article_or_a_parse_error(self, html):
+        """Arbitrary HTML, text or bytes gives an Article or a ParseError, nothing else."""
+        try:
+            article = parse_html(html)
+        except ParseError as error:
+            reason = error.reason
+            assert reason
+        else:
+            assert isinstance(article, Article)
+
+
+class TestCommandLine:
+    def test_parse_reads_an_html_page(self, tmp_path, capsys):
+        """`sahel-news parse page.html` prints the page's article as JSON."""
+        path = tmp_path / "page.HTM"
+        path.write_bytes(page("jsonld.html"))
+        assert cli.main(["parse", str(path)]) == 0
+        out = capsys.readouterr().out
+        assert '"headline": "Niger suspends military accord with the United States"' in out
+        assert '"outlet": "Desert Post"' in out
+
+    def test_parse_of_an_empty_page_is_one_line(self, tmp_path, capsys):
+        """An HTML page with no article is one error line and status 1."""
+        path = tmp_path / "empty.html"
+        path.write_text("<html><body></body></html>", encoding="utf-8")
+        assert cli.main(["parse", str(path)]) == 1
+        assert (
+            capsys.readouterr().err
+            == f"{path}: cannot parse: no article text found in the HTML page\n"
+        )
+
+    def test_missing_extra_is_one_line(self, tmp_path, capsys, monkeypatch):
+        """Without trafilatura, parsing a page says which extra to install, status 1."""
+        monkeypatch.setitem(sys.modules, "trafilatura", None)
+        path = tmp_path / "page.html"
+        path.write_bytes(page("jsonld.html"))
+        assert cli.main(["parse", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "pip install 'sahel-news[html]'" in err
