@@ -263,13 +263,26 @@ def _legend_html(article: Article) -> list[str]:
     return out
 
 
-def _evidence(article: Article, event: Event) -> str:
-    quoted = []
+def _evidence(article: Article, event: Event) -> tuple[str, str]:
+    """The evidence sentence holding the trigger (else the first), and every one, for the hover."""
+    quoted: list[str] = []
+    main: str | None = None
+    trigger = event.trigger.span
     for span in event.evidence:
         text = article.text_of(span.part, span.index)
-        if text is not None:
-            quoted.append(text[span.start : span.end])
-    return " … ".join(quoted)
+        if text is None:
+            continue
+        quoted.append(text[span.start : span.end])
+        holds_trigger = (span.part, span.index) == (trigger.part, trigger.index) and (
+            span.start <= trigger.start and trigger.end <= span.end
+        )
+        if main is None and holds_trigger:
+            main = quoted[-1]
+    shown = main if main is not None else (quoted[0] if quoted else "")
+    more = len(quoted) - 1
+    if more > 0:
+        shown += f" (+{more} more)"
+    return shown, "\n\n".join(quoted)
 
 
 def _events_html(article: Article) -> list[str]:
@@ -296,12 +309,13 @@ def _events_html(article: Article) -> list[str]:
             + names.playing(event, ParticipantRole.OTHER)
         )
         mode = f" / {event.mode}" if event.mode else ""
+        shown, every = _evidence(article, event)
         out.append(
             f'<tr id="event-{_e(event.id)}"><td>{_e(event.id)}</td>'
             f"<td>{_e(event.type.value)}{_e(mode)}</td><td>{_e(event.status.value)}</td>"
             f'<td><mark class="ent ent-event" data-label="">{_e(event.trigger.text)}</mark></td>'
             f"<td>{_e(sources)}</td><td>{_e(targets)}</td><td>{_e(when)}</td>"
-            f'<td>{_e(where)}</td><td class="evidence">{_e(_evidence(article, event))}</td></tr>'
+            f'<td>{_e(where)}</td><td class="evidence" title="{_e(every)}">{_e(shown)}</td></tr>'
         )
     out += ["</tbody>", "</table>", "</section>"]
     return out
