@@ -5,7 +5,9 @@ Run: python benchmarks/bench_dask.py [--articles 600] [--workers 1 2] [--partiti
 Needs: pip install -e '.[dask]'
 The corpus is examples/seed.txt and every capture under tests/captures (short ones, 700
 characters on average), repeated to --articles texts; --seed-only repeats the seed alone
-(4,000 characters, a full-length article).
+(2,800 characters, a full-length article). As in bench_pipeline.py, every copy gets its own
+reference number in each long line, and every run its own copies, so that no cache keyed
+by a text carries an answer from one article to the next.
 
 Prints, in the same run: the loop's rate (one core); the synchronous Dask scheduler's (the
 cost of the graph alone); and for each worker count, a LocalCluster of that many
@@ -23,6 +25,7 @@ import time
 from pathlib import Path
 
 import dask.bag as db
+from bench_pipeline import distinct
 from distributed import Client, LocalCluster
 
 from sahel_news.dask import parse_bag
@@ -31,12 +34,14 @@ from sahel_news.pipeline import parse_article
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def corpus(count, *, seed_only=False):
+def corpus(count, salt, *, seed_only=False):
+    """*count* texts, no two alike and none seen by another run (see bench_pipeline)."""
     paths = [ROOT / "examples" / "seed.txt"]
     if not seed_only:
         paths += sorted((ROOT / "tests" / "captures").rglob("*.txt"))
     texts = [path.read_text(encoding="utf-8") for path in paths]
-    return [texts[i % len(texts)] for i in range(count)]
+    copies = -(-count // len(texts))
+    return distinct(texts, copies, salt)[:count]
 
 
 def loop_rate(texts):
@@ -74,12 +79,15 @@ def main():
     )
     args = parser.parse_args()
 
-    texts = corpus(args.articles, seed_only=args.seed_only)
+    def texts_for(run):
+        return corpus(args.articles, f"{run}-", seed_only=args.seed_only)
+
+    texts = texts_for("warm")
     parse_article(texts[0])  # load the gazetteers before timing the loop
     print(f"{len(texts)} articles ({sum(map(len, texts)) / len(texts):.0f} characters each)")
-    serial = loop_rate(texts)
+    serial = loop_rate(texts_for("loop"))
     print(f"plain loop, 1 core:            {serial:7.1f} articles/s")
-    sync = bag_rate(texts, args.partitions_per_worker, collect=True, scheduler="sync")
+    sync = bag_rate(texts_for("sync"), args.partitions_per_worker, collect=True, scheduler="sync")
     print(f"dask, synchronous scheduler:   {sync:7.1f} articles/s  ({sync / serial:.2f} x loop)")
     for workers in args.workers:
         with (
@@ -90,7 +98,8 @@ def main():
         ):
             client.run(warm, texts[0])
             for collect, what in [(False, "counted on workers"), (True, "collected here")]:
-                rate = bag_rate(texts, workers * args.partitions_per_worker, collect=collect)
+                batch = texts_for(f"w{workers}{collect}")
+                rate = bag_rate(batch, workers * args.partitions_per_worker, collect=collect)
                 per_core = rate / workers
                 print(
                     f"LocalCluster, {workers} worker(s), {what:18}: {rate:7.1f} articles/s, "
