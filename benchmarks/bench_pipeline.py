@@ -18,9 +18,9 @@ from pathlib import Path
 
 from sahel_news.capture import parse_layout
 from sahel_news.extract import extract_entities, extract_events
-from sahel_news.extract._text import iter_sentences
-from sahel_news.extract.timex import find_times
+from sahel_news.extract.time import find_times
 from sahel_news.pipeline import parse_article
+from sahel_news.text._units import iter_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "seed.txt").read_text(encoding="utf-8")

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from sahel_news.capture import parse_layout
 from sahel_news.errors import SahelNewsError
-from sahel_news.extract._text import split_sentences
 from sahel_news.pipeline import parse_article
+from sahel_news.text._units import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "Mali junta talks\n\n"

@@ -12,16 +12,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _entity_eval import CLASSES, evaluate, load_cases
 from sahel_news.data import add_data_dir, clear_caches
-from sahel_news.extract._actor_eval import CLASSES, evaluate, load_cases
-from sahel_news.extract._actor_merge import _CAPITALISED, _surname_tokens
-from sahel_news.extract._actor_patterns import _head_words, _org_pattern, _person_patterns
-from sahel_news.extract._text import TextUnit
-from sahel_news.extract.actors import default_recognizers
-from sahel_news.extract.countries import _is_locative
 from sahel_news.extract.entities import extract_entities
-from sahel_news.extract.recognizer import EntityCandidate, EntityLabel, Recognizer, word_matches
+from sahel_news.extract.entities._merge import _CAPITALISED, _surname_tokens
+from sahel_news.extract.entities._patterns import _head_words, _org_pattern, _person_patterns
+from sahel_news.extract.entities.actors import default_recognizers
+from sahel_news.extract.entities.countries import _is_locative
+from sahel_news.extract.entities.recognizer import EntityCandidate, EntityLabel, Recognizer
+from sahel_news.lexicon._patterns import word_matches
 from sahel_news.models import Actor, ActorKind, Article, Part, RelatedLink
+from sahel_news.text._units import TextUnit
 
 
 def article(*paragraphs: str, headline: str = "Officials meet for talks") -> Article:

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 
 from _event_annotate import CAPTURES, annotate, capture_names, load_capture, score
 from sahel_news.capture import parse_layout
-from sahel_news.extract._event_lexicon import find_triggers, lexicon, tokenize
 from sahel_news.extract.events import extract_events
+from sahel_news.extract.events._lexicon import find_triggers, lexicon, tokenize
 from sahel_news.models import (
     Article,
     EventStatus,

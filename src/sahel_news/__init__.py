@@ -38,7 +38,7 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from sahel_news.extract import extract_entities, extract_events
-    from sahel_news.extract.timex import (
+    from sahel_news.extract.time import (
         TimeExpression,
         TimeResolutionError,
         find_times,
@@ -163,13 +163,13 @@ _WHERE: dict[str, str] = {
     "SchemaVersionError": "sahel_news.errors",
     "Source": "sahel_news.models",
     "Span": "sahel_news.models",
-    "TimeExpression": "sahel_news.extract.timex",
-    "TimeResolutionError": "sahel_news.extract.timex",
+    "TimeExpression": "sahel_news.extract.time",
+    "TimeResolutionError": "sahel_news.extract.time",
     "ValidationError": "sahel_news.errors",
     "add_data_dir": "sahel_news.data",
     "extract_entities": "sahel_news.extract",
     "extract_events": "sahel_news.extract",
-    "find_times": "sahel_news.extract.timex",
+    "find_times": "sahel_news.extract.time",
     "fips_to_iso": "sahel_news.convert.exports",
     "from_dataclass": "sahel_news.convert",
     "from_dict": "sahel_news.convert",
@@ -178,7 +178,7 @@ _WHERE: dict[str, str] = {
     "json_schema": "sahel_news.convert",
     "parse_article": "sahel_news.pipeline",
     "render_capture": "sahel_news.capture",
-    "resolve_time": "sahel_news.extract.timex",
+    "resolve_time": "sahel_news.extract.time",
     "to_acled_rows": "sahel_news.convert.exports",
     "to_dataclass": "sahel_news.convert",
     "to_dict": "sahel_news.convert",

@@ -10,8 +10,9 @@ from typing import Any
 import attrs
 
 from sahel_news.data import DataTableError, country_table, load_entries, register_cache
-from sahel_news.extract.recognizer import WordPattern, fold
+from sahel_news.lexicon._patterns import WordPattern
 from sahel_news.models import ActorKind
+from sahel_news.text import fold
 
 __all__ = [
     "GazetteerActor",

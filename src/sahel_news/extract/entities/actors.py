@@ -15,20 +15,20 @@ from collections.abc import Iterator
 from typing import Any
 
 from sahel_news.data import register_cache
-from sahel_news.extract._actor_gazetteer import actor_matcher, gazetteer_actors
-from sahel_news.extract._actor_patterns import find_actors
-from sahel_news.extract._text import TextUnit
-from sahel_news.extract.countries import CountryRecognizer, country_candidates
-from sahel_news.extract.recognizer import (
+from sahel_news.extract.entities._gazetteer import actor_matcher, gazetteer_actors
+from sahel_news.extract.entities._patterns import find_actors
+from sahel_news.extract.entities.countries import CountryRecognizer, country_candidates
+from sahel_news.extract.entities.recognizer import (
     CandidateTuple,
     EntityCandidate,
     EntityLabel,
     Recognizer,
-    fold,
     new_candidate,
     to_entity_candidate,
 )
 from sahel_news.models import ActorKind
+from sahel_news.text import fold
+from sahel_news.text._units import TextUnit
 
 __all__ = ["GazetteerRecognizer", "PatternRecognizer", "default_recognizers"]
 

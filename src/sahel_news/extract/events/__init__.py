@@ -7,7 +7,7 @@ mentions), its status, its place (a gazetteer place after "in"/"at", else the da
 and its time (the nearest time expression of its clause, resolved against the
 publication date; body sentences chain "the day before" to the time before them). The
 headline and standfirst restate the body, so their events fold into the body's; see
-``_event_merge``. Quotes come from `sahel_news.extract.quotes`.
+``events._merge``. Quotes come from `sahel_news.extract.quotes`.
 """
 
 from __future__ import annotations
@@ -20,31 +20,24 @@ from typing import NamedTuple
 
 import attrs
 
-from sahel_news.extract._event_clauses import Frame, frame_of, status_of
-from sahel_news.extract._event_lexicon import (
+from sahel_news.extract.events._clauses import Frame, frame_of, status_of
+from sahel_news.extract.events._lexicon import (
     TriggerMatch,
     contexts_of,
     split_words,
     triggers_in,
 )
-from sahel_news.extract._event_merge import Candidate, merge_candidates
-from sahel_news.extract._event_participants import (
+from sahel_news.extract.events._merge import Candidate, merge_candidates
+from sahel_news.extract.events._participants import (
     PLURAL_ANAPHORS,
     EntityRef,
     assign_roles,
     coordinated_countries,
     locate_refs,
 )
-from sahel_news.extract._event_places import PlaceHit, find_places, lookup_place
-from sahel_news.extract._text import (
-    EntityMention,
-    Sentence,
-    iter_sentences,
-    mention,
-    mentions_by_text,
-)
+from sahel_news.extract.events._places import PlaceHit, find_places, lookup_place
 from sahel_news.extract.quotes import quotes_in
-from sahel_news.extract.timex import (
+from sahel_news.extract.time import (
     TimeExpression,
     TimeResolutionError,
     find_times,
@@ -68,6 +61,13 @@ from sahel_news.models import (
     Span,
 )
 from sahel_news.models._unchecked import unchecked
+from sahel_news.text._units import (
+    EntityMention,
+    Sentence,
+    iter_sentences,
+    mention,
+    mentions_by_text,
+)
 
 __all__ = ["extract_events"]
 

@@ -41,16 +41,16 @@ from collections.abc import Iterator
 import attrs
 
 from sahel_news.data import country_table, place_table, register_cache
-from sahel_news.extract._text import TextUnit
-from sahel_news.extract.recognizer import (
+from sahel_news.extract.entities.recognizer import (
     CandidateTuple,
     EntityCandidate,
     EntityLabel,
-    WordPattern,
-    fold,
     new_candidate,
     to_entity_candidate,
 )
+from sahel_news.lexicon._patterns import WordPattern
+from sahel_news.text import fold
+from sahel_news.text._units import TextUnit
 
 __all__ = ["CountryRecognizer", "country_candidates", "find_countries"]
 

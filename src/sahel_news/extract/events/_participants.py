@@ -14,9 +14,9 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sahel_news.extract._event_clauses import Frame, is_passive
-from sahel_news.extract._event_lexicon import TriggerMatch, Words
-from sahel_news.extract._event_places import LOCATIVE
+from sahel_news.extract.events._clauses import Frame, is_passive
+from sahel_news.extract.events._lexicon import TriggerMatch, Words
+from sahel_news.extract.events._places import LOCATIVE
 from sahel_news.models import ParticipantRole
 
 __all__ = [

@@ -26,21 +26,17 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from sahel_news.data import load_entries, register_cache
-from sahel_news.extract._actor_gazetteer import (
+from sahel_news.extract.entities._gazetteer import (
     OrgTemplate,
     actor_matcher,
     org_rules,
     slug,
     vocabulary,
 )
-from sahel_news.extract.recognizer import (
-    CandidateTuple,
-    EntityLabel,
-    WordPattern,
-    alternation,
-    fold,
-)
+from sahel_news.extract.entities.recognizer import CandidateTuple, EntityLabel
+from sahel_news.lexicon._patterns import WordPattern, alternation
 from sahel_news.models import ActorKind
+from sahel_news.text import fold
 
 __all__ = ["find_actors", "find_organisations", "find_people"]
 

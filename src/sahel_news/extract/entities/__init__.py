@@ -27,12 +27,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from sahel_news.extract._actor_merge import Hit, Merger
-from sahel_news.extract._text import iter_texts
-from sahel_news.extract.actors import default_recognizers
-from sahel_news.extract.countries import find_countries
-from sahel_news.extract.recognizer import Recognizer
+from sahel_news.extract.entities._merge import Hit, Merger
+from sahel_news.extract.entities.actors import default_recognizers
+from sahel_news.extract.entities.countries import find_countries
+from sahel_news.extract.entities.recognizer import Recognizer
 from sahel_news.models import Actor, Article, Country, Part
+from sahel_news.text._units import iter_texts
 
 __all__ = ["extract_entities"]
 
