@@ -1,4 +1,4 @@
-"""Regex tries of vocabulary forms, matched where a word starts."""
+"""The regex tries the vocabulary automaton replaced: the oracle its tests compare against."""
 
 from __future__ import annotations
 
