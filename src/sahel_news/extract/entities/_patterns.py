@@ -372,12 +372,28 @@ def _affiliation(
 
 
 class _Chain(NamedTuple):
-    """Titles with no name of their own, waiting for the title that ends the chain."""
+    """Titles with no name of their own, waiting for the title that ends the chain.
+
+    Each link holds its own role and the link before it, so a run of titles of any length
+    costs one link per title (a tuple of every role so far would be copied per title).
+    """
 
     next: int  # where the next title (or its article) must start
-    roles: tuple[str, ...]
+    role: str
+    before: _Chain | None
     country: str | None
     needs: bool
+
+    @property
+    def roles(self) -> list[str]:
+        """The roles of the chain, first to last."""
+        roles: list[str] = []
+        link: _Chain | None = self
+        while link is not None:
+            roles.append(link.role)
+            link = link.before
+        roles.reverse()
+        return roles
 
 
 def _chain_link(folded: str, end: int, *, capitalised: bool = True) -> int | None:
@@ -598,10 +614,10 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
             if apposed:
                 span = _clean_name(folded, *apposed.span("name"), keep="right")
         if span is None:
-            link = _chain_link(folded, role_end, capitalised=text[start_of_role:][:1].isupper())
+            capitalised = text[start_of_role : start_of_role + 1].isupper()
+            link = _chain_link(folded, role_end, capitalised=capitalised)
             if link is not None:
-                roles = (*chained.roles, role) if chained is not None else (role,)
-                chain = _Chain(link, roles, country, needs)
+                chain = _Chain(link, role, chained, country, needs)
             continue
         for chained_role in chained.roles if chained is not None else ():
             if chained_role:
