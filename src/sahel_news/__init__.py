@@ -29,7 +29,7 @@ if TYPE_CHECKING:
         to_acled_rows,
         to_plover,
     )
-    from sahel_news.data import DataTableError, add_data_dir
+    from sahel_news.data import DataTableError, add_data_dir, remove_data_dir, user_data
     from sahel_news.errors import (
         ParseError,
         Problem,
@@ -120,6 +120,7 @@ __all__ = [
     "iso_to_fips",
     "json_schema",
     "parse_article",
+    "remove_data_dir",
     "render_capture",
     "resolve_time",
     "to_acled_rows",
@@ -128,6 +129,7 @@ __all__ = [
     "to_json",
     "to_plover",
     "twin_of",
+    "user_data",
 ]
 
 _WHERE: dict[str, str] = {
@@ -177,6 +179,7 @@ _WHERE: dict[str, str] = {
     "iso_to_fips": "sahel_news.convert.exports",
     "json_schema": "sahel_news.convert",
     "parse_article": "sahel_news.pipeline",
+    "remove_data_dir": "sahel_news.data",
     "render_capture": "sahel_news.capture",
     "resolve_time": "sahel_news.extract.time",
     "to_acled_rows": "sahel_news.convert.exports",
@@ -185,6 +188,7 @@ _WHERE: dict[str, str] = {
     "to_json": "sahel_news.convert",
     "to_plover": "sahel_news.convert.exports",
     "twin_of": "sahel_news.convert",
+    "user_data": "sahel_news.data",
 }
 
 

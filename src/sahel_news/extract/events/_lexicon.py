@@ -20,6 +20,7 @@ import attrs
 
 from sahel_news.data import DataTableError, load_entries, register_cache
 from sahel_news.models import ParticipantRole, PloverType
+from sahel_news.text import fold
 
 __all__ = [
     "Lexicon",
@@ -59,7 +60,7 @@ class Token(NamedTuple):
 
 
 def _fold(word: str) -> str:
-    return word.lower().replace("’", "'")
+    return fold(word).lower()
 
 
 class Words(NamedTuple):
@@ -89,8 +90,9 @@ def split_words(text: str) -> Words:
         return _split_word_by_word(text)
     # Folding the whole text at once folds each token as on its own, and keeps every offset
     # and token boundary: no letter here lowers differently in context (capital sigma) or
-    # into more letters (dotted capital I), and "’" is an apostrophe either way.
-    folded = text.lower().replace("’", "'")
+    # into more letters (dotted capital I). The fold is the one every stage reads
+    # (`sahel_news.text.fold`): accents and typographic apostrophes, quotes and dashes.
+    folded = fold(text).lower()
     splitter = _ASCII_TOKEN_SPLIT if folded.isascii() else _TOKEN_SPLIT
     parts = splitter.split(folded)  # space, token, space, token, ..., space
     bounds = list(itertools.accumulate(map(len, parts)))  # where each part ends
