@@ -121,9 +121,9 @@ def _split_possessives(text: str, folded: str, words: Words) -> None:
 def _split_word_by_word(text: str) -> Words:
     words = Words([], [], [])
     norms, starts, ends = words
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN.finditer(fold(text)):
         word, start, end = match.group(), match.start(), match.end()
-        if len(word) > 2 and word.endswith(_POSSESSIVE) and word[-3] != "'":
+        if len(word) > 2 and word.endswith("'s") and text[end - 3] != "'":
             norms += (_fold(word[:-2]), "'s")
             starts += (start, end - 2)
             ends += (end - 2, end)
