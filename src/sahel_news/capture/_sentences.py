@@ -83,7 +83,7 @@ def _after_abbreviation(text: str, stop: int) -> bool:
     if not words:
         return False
     word = words[-1].lstrip(_OPENERS)
-    if len(word) == 1 and word.isalpha():
+    if len(word) == 1 and word.isupper():
         return True  # an initial: "A. Traoré", "M. Diallo"
     # "U.S", "U.N": letters with inner full stops
     return word.casefold() in _ABBREVIATIONS or ("." in word and word.replace(".", "").isalpha())
