@@ -404,6 +404,12 @@ class TestGivenHeadline:
         assert article.standfirst == "Security: a new plan for the north"
         assert "given_headline_not_in_text" in _codes(article)
 
+    def test_cleaned_like_the_text(self) -> None:
+        """Clean a given headline as the text is: no BOM, no zero-width or no-break spaces."""
+        text = "Mali dissolves parties\n\nThe decree was read on television."
+        given = parse_layout(text, headline="\ufeffMali\u00a0dissolves\u200b parties")
+        assert given == parse_layout(text)
+
     def test_blank_counts_as_none(self) -> None:
         """Treat a blank headline (an empty spreadsheet cell) as no headline."""
         text = CASES["rss_one_sentence"].text

@@ -8,7 +8,7 @@ paragraphs. docs/capture-format.md ("Plain text") is the specification.
 from __future__ import annotations
 
 from sahel_news.capture._dateline import find_dateline
-from sahel_news.capture._lines import ends_sentence
+from sahel_news.capture._lines import ends_sentence, without_invisibles
 from sahel_news.capture._sentences import first_sentence, sentence_bounds
 
 __all__ = [
@@ -23,9 +23,10 @@ _ELLIPSIS = "…"
 
 
 def given_headline(headline: object) -> str | None:
-    """A headline passed from metadata, on one line with runs of white space made one space.
+    """A headline passed from metadata, cleaned as a capture's lines are, on one line.
 
-    A blank headline (an empty cell of a spreadsheet) counts as none.
+    Invisible characters are dropped and runs of white space (line breaks too) made one
+    space. A blank headline (an empty cell of a spreadsheet) counts as none.
 
     Raises:
         TypeError: if *headline* is neither None nor a str.
@@ -34,7 +35,7 @@ def given_headline(headline: object) -> str | None:
         return None
     if not isinstance(headline, str):
         raise TypeError(f"headline must be a str or None, not {type(headline).__name__}")
-    return " ".join(headline.split()) or None
+    return " ".join(without_invisibles(headline).split()) or None
 
 
 def headline_problem(candidate: str, limit: int) -> str | None:
