@@ -155,6 +155,17 @@ CASES = {
         None,
         frozenset({DERIVED, "one_line_split"}),
     ),
+    "scraper_paragraphs_run_together": Case(
+        "Floods have forced more than 20,000 people from their homes in central Mali, the "
+        "civil protection agency said on Friday.The Niger river burst its banks near Mopti "
+        "after a week of heavy rain.Aid groups said they needed boats to reach villages cut "
+        "off by the water, and that the U.S. and the EU had pledged help.",
+        "Floods have forced more than 20,000 people from their homes in central Mali, the "
+        "civil protection agency said on Friday.",
+        3,
+        None,
+        frozenset({DERIVED, "one_line_split"}),
+    ),
     "scraper_single_newlines": Case(
         "The African Union on Monday called on the Sahel juntas to set dates for elections.\n"
         "In a statement, the commission said transitions must not drag on.\n"

@@ -3,7 +3,9 @@
 The capture layer splits at sentence ends only to find paragraphs and a first sentence, so
 the rule is small: a ``.`` ``!`` ``?`` or ``…`` (closing quotes or brackets after it), white
 space, then a capital, a digit or an opening quote; not after an abbreviation or an
-initial. One regex pass with a bounded look back, so it is linear in the length of the text.
+initial. Paragraphs run together by a scraper (``said.The army``) end there too: a word in
+lower case, the stop, then a capitalised word. One regex pass with a bounded look back, so
+it is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 __all__ = ["first_sentence", "sentence_bounds"]
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(\s+)")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(\s*)")
 _OPENERS = "\"'“‘«(["
 # Words after which a full stop does not end a sentence ("Gen. Tiani", "Dec. 22").
 _ABBREVIATIONS = frozenset(
@@ -106,9 +108,18 @@ def sentence_bounds(text: str, start: int = 0) -> list[tuple[int, int]]:
         if after >= len(text):
             break
         following = text[after]
-        if not (following.isupper() or following.isdigit() or following in _OPENERS):
-            continue
         stop = match.start()
+        if match.end(1) == match.start(1):
+            # no space: only "said.The army", never "3.5", "Reuters.com" or "U.S.Army"
+            if not (
+                following.isupper()
+                and text[after + 1 : after + 2].islower()
+                and stop > 0
+                and text[stop - 1].islower()
+            ):
+                continue
+        elif not (following.isupper() or following.isdigit() or following in _OPENERS):
+            continue
         if text[stop] == "." and _after_abbreviation(text, stop):
             continue
         bounds.append((begin, match.start(1)))
