@@ -369,6 +369,18 @@ class TestSingleNewlines:
             "early last year, cutting roads and markets."
         )
 
+    def test_hard_wrapped_paragraph_stays_whole(self) -> None:
+        """Join the lines of one hard-wrapped paragraph, mostly cut mid-sentence, as before."""
+        text = (
+            "ECOWAS lifts sanctions\n\n"
+            "West African leaders meeting in Abuja lifted most of the sanctions imposed on\n"
+            "Niger after the coup, citing the hardship of its people, and kept those on\n"
+            "Members of the junta.\n\nFebruary 24, 2024 at 06:15PM"
+        )
+        article = parse_layout(text)
+        assert article == parse_layout(text, strict=True)
+        assert len(article.paragraphs) == 1
+
     def test_blank_lines_anywhere_keep_blocks(self) -> None:
         """Read blocks as before when blank lines separate the text lines."""
         text = "Headline here\n\nFirst line of a paragraph\nSecond Line.\n\nAnother one."

@@ -225,12 +225,17 @@ class _Reader:
         self.buffer.append(line)
 
     def lines_are_paragraphs(self, start: int) -> bool:
-        """Whether the body from line *start* has two or more text lines and no blank line
-        between any two of them before the footer (paragraphs one per line)."""
-        text_lines = 0
+        """Whether the body from line *start* has two or more text lines, no blank line
+        between any two of them before the footer, and most of them end a sentence.
+
+        Paragraphs one per line end sentences; the lines of one hard-wrapped paragraph
+        mostly do not, and they stay one paragraph, as in a capture.
+        """
+        text_lines = sentence_ends = 0
         blank_after_text = False
         for index in range(start, len(self.lines)):
-            if not self.lines[index]:
+            line = self.lines[index]
+            if not line:
                 blank_after_text = text_lines > 0
                 continue
             kind = self.kind(index).kind
@@ -240,7 +245,8 @@ class _Reader:
                 if blank_after_text:
                     return False
                 text_lines += 1
-        return text_lines >= 2
+                sentence_ends += ends_sentence(line)
+        return text_lines >= 2 and 2 * sentence_ends > text_lines
 
     def _chrome(self, index: int, kind: Classified) -> None:
         self.flush()
