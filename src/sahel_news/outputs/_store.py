@@ -29,7 +29,7 @@ from sahel_news.errors import StoreError, StoreVersionError
 from sahel_news.models import Article, Country, EventStatus, PloverType
 from sahel_news.outputs._tables import EventRow, event_countries, event_rows, fold
 
-__all__ = ["STORE_SCHEMA_VERSION", "IndexReport", "Store"]
+__all__ = ["STORE_SCHEMA_VERSION", "IndexReport", "Store", "row_dict"]
 
 STORE_SCHEMA_VERSION = 1
 _BUSY_TIMEOUT_SECONDS = 60.0
@@ -95,11 +95,19 @@ def _version() -> str:
         return "unknown"
 
 
-def _row_json(row: EventRow) -> str:
+def row_dict(row: EventRow) -> dict[str, Any]:
+    """An event row as JSON-ready values: dates as ISO text, lists as lists."""
     values = attrs.asdict(row, recurse=False)
-    for key in ("earliest", "latest"):
-        values[key] = values[key].isoformat() if values[key] else None
-    return json.dumps(values, ensure_ascii=False)
+    for key, value in values.items():
+        if isinstance(value, date):
+            values[key] = value.isoformat()
+        elif isinstance(value, tuple):
+            values[key] = list(value)
+    return values
+
+
+def _row_json(row: EventRow) -> str:
+    return json.dumps(row_dict(row), ensure_ascii=False)
 
 
 def _row(text: str) -> EventRow:
