@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 from typing import IO, Any, TypeVar
 
@@ -106,19 +106,6 @@ def write_csv(rows: Iterable[Any], row_type: type, stream: IO[bytes], *, bom: bo
     return count
 
 
-def _records(stream: IO[bytes], where: str) -> Iterator[tuple[int, list[str]]]:
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-    try:
-        reader = csv.reader(text, strict=True)
-        try:
-            for record in reader:
-                yield reader.line_num, record
-        except (csv.Error, UnicodeDecodeError) as error:
-            raise InputError(f"{where}:{reader.line_num + 1}", [f"not CSV: {error}"]) from None
-    finally:
-        text.detach()
-
-
 def read_csv(stream: IO[bytes], row_type: type[Row], *, where: str = "<csv>") -> list[Row]:
     """Read rows of the table *row_type* back from CSV that `write_csv` wrote.
 
@@ -131,15 +118,26 @@ def read_csv(stream: IO[bytes], row_type: type[Row], *, where: str = "<csv>") ->
         InputError: if the file is not CSV, its header is not the table's, or a cell cannot
             be read as its column's kind (with the line number).
     """
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    reader = csv.reader(text, strict=True)
+    try:
+        return _rows(reader, row_type, where)
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise InputError(f"{where}:{reader.line_num + 1}", [f"not CSV: {error}"]) from None
+    finally:
+        text.detach()
+
+
+def _rows(reader: Any, row_type: type[Row], where: str) -> list[Row]:
     spec = columns(row_type)
-    records = _records(stream, where)
-    header = next(records, None)
+    header = next(reader, None)
     expected = [name for name, _ in spec]
-    if header is None or header[1] != expected:
-        found = "nothing" if header is None else ", ".join(header[1])
-        raise InputError(f"{where}:1", [f"header is {found}, expected {', '.join(expected)}"])
+    if header != expected:
+        found = "nothing" if header is None else ",".join(header)
+        raise InputError(f"{where}:1", [f"header is {found}, expected {','.join(expected)}"])
     rows: list[Row] = []
-    for line, record in records:
+    for record in reader:
+        line = reader.line_num
         if len(record) != len(spec):
             raise InputError(f"{where}:{line}", [f"{len(record)} cells, expected {len(spec)}"])
         values = {}
