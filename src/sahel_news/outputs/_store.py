@@ -13,6 +13,7 @@ loses at most its open batch, and running it again completes the store.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -303,6 +304,21 @@ class Store:
         return "replaced" if found is not None else "added"
 
     # ---- reading ----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Self]:
+        """A block in which every read sees the store as of one moment.
+
+        Each call of `timeline` is consistent on its own; use this to make several agree
+        while another process indexes.
+        """
+        self._db.execute("BEGIN")
+        try:
+            self._db.execute("SELECT 1 FROM store_schema").fetchone()  # takes the snapshot
+            yield self
+        finally:
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
 
     def __len__(self) -> int:
         """The number of articles in the store."""
