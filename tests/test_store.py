@@ -109,7 +109,10 @@ class TestOpening:
         Store(path, create=True).close()
         with sqlite3.connect(path) as db:
             db.execute("UPDATE store_schema SET version = ?, written_by = '9.0'", (99,))
-        message = f"store schema 99, written by sahel-news 9.0; this version reads store schema {STORE_SCHEMA_VERSION}: upgrade"
+        message = (
+            "store schema 99, written by sahel-news 9.0; "
+            f"this version reads store schema {STORE_SCHEMA_VERSION}: upgrade"
+        )
         with pytest.raises(StoreVersionError, match=message):
             Store(path)
 
@@ -149,12 +152,13 @@ class TestSeedTimeline:
 COUNTRY_CODES = SAHEL_COUNTRIES + PARTNER_COUNTRIES
 
 
-def brute_force(corpus, countries, actor, types, statuses, since, until):
+def brute_force(corpus, *, countries=(), actor=None, types=(), statuses=(), since=None, until=None):
     """The timeline computed in Python from the Articles, as the docs define it."""
     found = []
     for article in corpus:
         actors = {a.id: a for a in article.actors}
-        for position, (event, row) in enumerate(zip(article.events, event_rows(article))):
+        pairs = zip(article.events, event_rows(article), strict=True)
+        for position, (event, row) in enumerate(pairs):
             involved = {p.ref if p.ref.isupper() else None for p in event.participants}
             involved |= {actors[p.ref].country for p in event.participants if p.ref in actors}
             if event.where is not None:
@@ -192,37 +196,36 @@ def corpora_and_filters(draw):
     actor = draw(st.none() | st.sampled_from(names + ids or ["nobody"]))
     if actor is not None and draw(st.booleans()):
         actor = actor.upper()
-    return (
-        corpus,
-        draw(st.lists(st.sampled_from(COUNTRY_CODES), max_size=2)),
-        actor,
-        draw(st.lists(st.sampled_from(PloverType), max_size=3)),
-        draw(st.lists(st.sampled_from(EventStatus), max_size=2)),
-        draw(st.none() | st.dates(date(2012, 1, 1), date(2026, 12, 31))),
-        draw(st.none() | st.dates(date(2012, 1, 1), date(2026, 12, 31))),
-    )
+    days = st.none() | st.dates(date(2012, 1, 1), date(2026, 12, 31))
+    return corpus, {
+        "countries": draw(st.lists(st.sampled_from(COUNTRY_CODES), max_size=2)),
+        "actor": actor,
+        "types": draw(st.lists(st.sampled_from(PloverType), max_size=3)),
+        "statuses": draw(st.lists(st.sampled_from(EventStatus), max_size=2)),
+        "since": draw(days),
+        "until": draw(days),
+    }
 
 
 class TestTimelineProperty:
     @given(corpora_and_filters())
     def test_timeline_equals_a_brute_force_filter(self, case):
         """For any corpus and filters, the store's timeline is the plain Python filter's."""
-        corpus, countries, actor, types, statuses, since, until = case
-        with tempfile.TemporaryDirectory() as folder:
-            with Store(Path(folder) / "s.sqlite", create=True) as store:
-                store.index(corpus, batch_size=2)
-                got = store.timeline(
-                    countries=countries, actor=actor, types=types, statuses=statuses,
-                    since=since, until=until,
-                )  # fmt: skip
-        assert got == brute_force(corpus, countries, actor, types, statuses, since, until)
+        corpus, filters = case
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            Store(Path(folder) / "s.sqlite", create=True) as store,
+        ):
+            store.index(corpus, batch_size=2)
+            got = store.timeline(**filters)
+        assert got == brute_force(corpus, **filters)
 
     def test_the_brute_force_filter_finds_something(self, corpus):
         """The property is not vacuous: filters on the generated corpus do match events."""
-        assert brute_force(corpus, ["MLI"], None, [], [], None, None)
+        assert brute_force(corpus, countries=["MLI"])
         some = corpus[0].events[0].participants[0] if corpus[0].events else None
         if some is not None and some.role is ParticipantRole.SOURCE:
-            assert brute_force(corpus, [], some.ref, [], [], None, None)
+            assert brute_force(corpus, actor=some.ref)
 
 
 class TestConcurrentReaders:
