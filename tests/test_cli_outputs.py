@@ -152,3 +152,22 @@ class TestQuery:
         capsys.readouterr()
         assert cli.main(["query", db]) == 0
         assert len(capsys.readouterr().out.splitlines()) == 1
+
+
+class TestCounts:
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["index", "db.sqlite", "x.json", "--batch-size", "0"],
+            ["query", "db.sqlite", "--limit", "-1"],
+        ],
+    )
+    def test_counts_must_be_positive(self, argv, capsys):
+        """--batch-size and --limit below 1 are usage errors."""
+        assert cli.main(argv) == 2
+        assert "is not a whole number of 1 or more" in capsys.readouterr().err
+
+    def test_limit(self, store, capsys):
+        """--limit keeps the earliest events."""
+        assert cli.main(["query", store, "--limit", "2", "--format", "json"]) == 0
+        assert [e["event_id"] for e in json.loads(capsys.readouterr().out)] == ["e13", "e14"]

@@ -51,6 +51,14 @@ class TestFormats:
 
 
 class TestWholeFilesOnly:
+    def test_output_has_the_usual_permissions(self, seed_article, tmp_path):
+        """The written file is readable as any new file would be, not private to its owner."""
+        out = tmp_path / "events.csv"
+        probe = tmp_path / "probe"
+        probe.touch()
+        export([seed_article], "events-csv", out)
+        assert out.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+
     def test_a_failure_leaves_the_old_file(self, seed_article, tmp_path):
         """If reading fails half-way, the output keeps its old content and no temp file stays."""
         out = tmp_path / "events.csv"

@@ -1,6 +1,8 @@
 """The SQLite store: idempotent indexing, versioned layout, timelines equal to a plain filter."""
 
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 from datetime import date
@@ -103,6 +105,11 @@ class TestOpening:
         with pytest.raises(StoreError, match="not a sahel-news store"):
             Store(tmp_path / "x.sqlite", create=True)
 
+    def test_no_such_directory(self, tmp_path):
+        """A store in a directory that does not exist cannot be opened, and says so."""
+        with pytest.raises(StoreError, match="cannot open"):
+            Store(tmp_path / "no" / "s.sqlite", create=True)
+
     def test_newer_store(self, tmp_path):
         """A store written by a newer version is refused with a clear message."""
         path = tmp_path / "s.sqlite"
@@ -115,6 +122,16 @@ class TestOpening:
         )
         with pytest.raises(StoreVersionError, match=message):
             Store(path)
+
+
+class TestLight:
+    def test_store_and_outputs_do_not_load_pyarrow(self):
+        """Importing sahel_news.store and sahel_news.outputs leaves pyarrow unloaded."""
+        code = "import sys, sahel_news.store, sahel_news.outputs; print('pyarrow' in sys.modules)"
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert run.stdout.split() == ["False"]
 
 
 class TestSeedTimeline:

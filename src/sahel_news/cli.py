@@ -271,6 +271,17 @@ def _day(text: str, *, last: bool) -> date:
         raise argparse.ArgumentTypeError(message) from None
 
 
+def _count(text: str) -> int:
+    """A whole number of 1 or more, for --batch-size and --limit."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
+
+
 def _add_output_commands(commands: Any) -> None:
     formatter = argparse.RawDescriptionHelpFormatter
     export = commands.add_parser(
@@ -307,7 +318,7 @@ def _add_output_commands(commands: Any) -> None:
     index.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS_HELP)
     index.add_argument(
         "--batch-size",
-        type=int,
+        type=_count,
         default=200,
         metavar="N",
         help="articles per transaction (default: 200)",
@@ -360,7 +371,7 @@ def _add_output_commands(commands: Any) -> None:
         metavar="DATE",
         help="the event's dates reach this day or earlier",
     )
-    query.add_argument("--limit", type=int, metavar="N", help="at most N events")
+    query.add_argument("--limit", type=_count, metavar="N", help="at most N events")
     query.add_argument(
         "--format",
         choices=("table", "json", "csv"),
@@ -411,10 +422,6 @@ def _index(args: argparse.Namespace) -> int:
     from sahel_news.outputs import read_articles  # noqa: PLC0415
     from sahel_news.store import Store  # noqa: PLC0415
 
-    if args.batch_size < 1:
-        raise _UsageError(
-            "index", f"argument --batch-size: must be 1 or more, not {args.batch_size}"
-        )
     failures, report = _input_reporter()
     try:
         with Store(args.db, create=True) as store:

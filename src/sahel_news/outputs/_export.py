@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
+import secrets
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -65,9 +65,10 @@ def write_export(
 @contextlib.contextmanager
 def _replacing(path: Path) -> Iterator[Path]:
     """A temporary path beside *path* that replaces it at the end, and only if all went well."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(fd)
-    temporary = Path(name)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.part")
+    # os.open, not tempfile: the file gets the usual permissions (0666 less the umask), not
+    # tempfile's private 0600, since it becomes the user's output.
+    os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     try:
         yield temporary
         temporary.replace(path)

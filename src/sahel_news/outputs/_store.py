@@ -153,7 +153,10 @@ class Store:
             raise StoreError(f"{self.path}: cannot open: {error}") from None
         try:
             self._prepare(create=create)
-        except sqlite3.DatabaseError as error:
+        except sqlite3.OperationalError as error:  # no such directory, no permission, locked
+            self._db.close()
+            raise StoreError(f"{self.path}: cannot open: {error}") from None
+        except sqlite3.DatabaseError as error:  # "file is not a database"
             self._db.close()
             raise StoreError(f"{self.path}: not a sahel-news store: {error}") from None
         except StoreError:
