@@ -83,6 +83,20 @@ class TestSpreadsheetSafety:
 
 
 class TestBadInput:
+    @pytest.mark.parametrize("row_type", [EventRow, CountryRow])
+    @given(body=st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+    def test_anything_after_a_good_header_gives_rows_or_an_input_error(self, row_type, body):
+        """Whatever follows the header, reading returns rows or raises InputError, nothing else."""
+        header = csv_bytes([], row_type)
+        try:
+            rows = read_csv(io.BytesIO(header + body), row_type)
+        except InputError as error:
+            where = error.where
+        else:
+            where = "<csv>:ok"
+            assert all(isinstance(row, row_type) for row in rows)
+        assert where.startswith("<csv>:")
+
     def test_wrong_header(self):
         """A CSV of another table says which header it expected, on line 1."""
         data = csv_bytes([], ActorRow)

@@ -160,6 +160,14 @@ class TestSeedTimeline:
         assert {r.event_id for r in by_name} == {"e5", "e12"}
         assert store.timeline(actor="assimi-goita") == by_name
 
+    def test_a_datetime_bound_counts_as_its_day(self, store):
+        """since=datetime(...) means its calendar day, not a text after the date."""
+        from datetime import datetime
+
+        at_noon = datetime(2024, 6, 3, 12, 0)  # noqa: DTZ001 - a naive bound is the point
+        assert store.timeline(since=at_noon) == store.timeline(since=date(2024, 6, 3))
+        assert "e5" in {r.event_id for r in store.timeline(since=at_noon)}
+
     def test_type_and_status(self, store):
         """Types and statuses each match any of those given."""
         rows = store.timeline(types=["retreat", PloverType.AGREE], statuses=["planned"])

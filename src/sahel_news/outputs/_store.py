@@ -121,6 +121,11 @@ def _row(text: str) -> EventRow:
     return EventRow(**values)
 
 
+def _day(day: date) -> str:
+    """The ISO text of *day*; a datetime counts as its calendar day."""
+    return date(day.year, day.month, day.day).isoformat()
+
+
 def _actor_keys(article: Article) -> dict[str, set[str]]:
     """For each actor id of *article*: the id, and its name and aliases folded."""
     return {
@@ -400,10 +405,10 @@ class Store:
             params += status_values
         if since is not None:
             where.append("e.latest >= ?")
-            params.append(since.isoformat())
+            params.append(_day(since))
         if until is not None:
             where.append("e.earliest <= ?")
-            params.append(until.isoformat())
+            params.append(_day(until))
         sql = "SELECT e.row FROM events e"
         if where:
             sql += " WHERE " + " AND ".join(where)
