@@ -47,8 +47,8 @@ class TestExport:
         assert "MLI" in {r["alpha3"] for r in records}
 
     def test_plover_jsonl(self, seed_json, capsys):
-        """plover-jsonl prints one JSON record per line."""
-        assert cli.main(["export", seed_json, "--format", "plover-jsonl"]) == 0
+        """plover-jsonl prints one JSON record per line (-o - is stdout too)."""
+        assert cli.main(["export", seed_json, "--format", "plover-jsonl", "-o", "-"]) == 0
         first = json.loads(capsys.readouterr().out.splitlines()[0])
         assert first["event_type"] == "CONSULT"
 
@@ -83,6 +83,16 @@ class TestIndex:
             f"{db}: 1 articles read: 1 added, 0 replaced, 0 unchanged; the store holds 1",
             f"{db}: 1 articles read: 0 added, 0 replaced, 1 unchanged; the store holds 1",
         ]
+
+    def test_jsonl_from_stdin(self, seed_article, tmp_path, capsys, monkeypatch):
+        """- reads JSONL from stdin, so parse and index can be piped together."""
+        data = (to_json(seed_article) + "\n").encode()
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+        db = str(tmp_path / "s.sqlite")
+        assert cli.main(["index", db, "-"]) == 0
+        assert capsys.readouterr().out.endswith(
+            "1 added, 0 replaced, 0 unchanged; the store holds 1\n"
+        )
 
     def test_not_a_store(self, seed_json, tmp_path, capsys):
         """Indexing into a file that is not a store is one line and status 1."""

@@ -1,5 +1,7 @@
 """Reading corpora: Article JSON files, JSONL files and directories, errors that say where."""
 
+import io
+
 import pytest
 
 from sahel_news.convert import to_json
@@ -33,6 +35,13 @@ class TestLayouts:
         (tmp_path / "a.json").write_text(to_json(ONE), encoding="utf-8")
         (tmp_path / "notes.txt").write_text("not an article", encoding="utf-8")
         assert list(read_articles([tmp_path])) == [ONE, TWO]
+
+    def test_a_stream_is_jsonl(self):
+        """An open binary stream is read as JSONL, its errors named after the stream."""
+        stream = io.BytesIO((jsonl(ONE) + "[]\n").encode())
+        errors = []
+        assert list(read_articles([stream], on_error=errors.append)) == [ONE]
+        assert [e.where for e in errors] == ["<stream>:2"]
 
     def test_inputs_in_the_order_given(self, tmp_path):
         """Inputs are read in the order named on the command line."""

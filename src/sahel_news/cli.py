@@ -251,7 +251,10 @@ _PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 _STATUSES = ("occurred", "ongoing", "planned", "announced", "denied", "hypothetical")
-_INPUTS_HELP = "Article JSON files, JSONL files (.jsonl, .ndjson) or directories of them"
+_INPUTS_HELP = (
+    "Article JSON files, JSONL files (.jsonl, .ndjson), directories of them, "
+    "or - for JSONL on stdin"
+)
 
 
 def _day(text: str, *, last: bool) -> date:
@@ -302,7 +305,7 @@ def _add_output_commands(commands: Any) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="the file to write (default: stdout); for parquet, a directory (required)",
+        help="the file to write (default, or -: stdout); for parquet, a directory (required)",
     )
     export.add_argument(
         "--no-bom", action="store_true", help="CSV without the UTF-8 byte order mark"
@@ -383,6 +386,12 @@ def _add_output_commands(commands: Any) -> None:
     )
 
 
+def _inputs(names: Sequence[str]) -> list[Any]:
+    """The paths named on the command line, with ``-`` as stdin (read as JSONL)."""
+    stdin = [sys.stdin.buffer] if "-" in names else []
+    return [stdin[0] if name == "-" else name for name in names]
+
+
 def _input_reporter() -> tuple[list[str], Any]:
     """A list that collects the input errors, and the callback that prints and collects them."""
     failures: list[str] = []
@@ -399,12 +408,12 @@ def _export(args: argparse.Namespace) -> int:
     from sahel_news.errors import MissingDependencyError  # noqa: PLC0415 - loaded per command
     from sahel_news.outputs import export, read_articles, write_export  # noqa: PLC0415
 
-    if args.format == "parquet" and args.output is None:
+    if args.format == "parquet" and args.output in {None, "-"}:
         raise _UsageError("export", "the parquet format writes a directory: give -o DIR")
     failures, report = _input_reporter()
-    articles = read_articles(args.inputs, on_error=report)
+    articles = read_articles(_inputs(args.inputs), on_error=report)
     try:
-        if args.output is None:
+        if args.output in {None, "-"}:
             write_export(articles, args.format, sys.stdout.buffer, bom=not args.no_bom)
             sys.stdout.buffer.flush()
         else:
@@ -426,7 +435,7 @@ def _index(args: argparse.Namespace) -> int:
     try:
         with Store(args.db, create=True) as store:
             done = store.index(
-                read_articles(args.inputs, on_error=report), batch_size=args.batch_size
+                read_articles(_inputs(args.inputs), on_error=report), batch_size=args.batch_size
             )
             size = len(store)
     except StoreError as error:

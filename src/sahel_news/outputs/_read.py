@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 from sahel_news.convert import from_json
 from sahel_news.errors import InputError, ValidationError
@@ -36,6 +37,16 @@ def _document(path: Path) -> Article:
         raise InputError(str(path), _problems(error)) from None
 
 
+def _stream_lines(stream: IO[bytes], name: str) -> Iterator[Article | InputError]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield from_json(line, Article)
+        except ValidationError as error:
+            yield InputError(f"{name}:{number}", _problems(error))
+
+
 def _lines(path: Path) -> Iterator[Article | InputError]:
     try:
         stream = path.open("rb")
@@ -43,17 +54,14 @@ def _lines(path: Path) -> Iterator[Article | InputError]:
         yield InputError(str(path), [f"cannot read: {error.strerror or error}"])
         return
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield from_json(line, Article)
-            except ValidationError as error:
-                yield InputError(f"{path}:{number}", _problems(error))
+        yield from _stream_lines(stream, str(path))
 
 
-def _each(inputs: Iterable[str | Path]) -> Iterator[Article | InputError]:
+def _each(inputs: Iterable[str | Path | IO[bytes]]) -> Iterator[Article | InputError]:
     for name in inputs:
+        if not isinstance(name, str | Path):
+            yield from _stream_lines(name, getattr(name, "name", "<stream>"))
+            continue
         path = Path(name)
         if not path.exists():
             yield InputError(str(path), ["no such file or directory"])
@@ -69,7 +77,7 @@ def _each(inputs: Iterable[str | Path]) -> Iterator[Article | InputError]:
 
 
 def read_articles(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path | IO[bytes]],
     *,
     on_error: Callable[[InputError], None] | None = None,
 ) -> Iterator[Article]:
@@ -78,10 +86,11 @@ def read_articles(
     Each input is an Article JSON file, a JSONL file (``.jsonl`` or ``.ndjson``: one Article
     JSON document per line, blank lines skipped) or a directory, whose ``.json``, ``.jsonl``
     and ``.ndjson`` files are read in sorted order, subdirectories included. Every document
-    is validated as `sahel_news.from_json` does.
+    is validated as `sahel_news.from_json` does. An open binary stream (such as
+    ``sys.stdin.buffer``) is read as JSONL.
 
     Args:
-        inputs: paths of files and directories.
+        inputs: paths of files and directories, or binary streams.
         on_error: called with each input that cannot be read, and reading goes on; without
             it the first such input raises.
 

@@ -32,6 +32,8 @@ from sahel_news.outputs._tables import EventRow, event_countries, event_rows, fo
 
 __all__ = ["STORE_SCHEMA_VERSION", "IndexReport", "Store", "row_dict"]
 
+# The layout's version. Bump it with any change to the tables below or to EventRow's
+# columns (stored as JSON in events.row), so that an older sahel-news refuses the store.
 STORE_SCHEMA_VERSION = 1
 _BUSY_TIMEOUT_SECONDS = 60.0
 
