@@ -484,7 +484,7 @@ def _print_timeline(rows: Sequence[Any]) -> None:
 
 def _query(args: argparse.Namespace) -> int:
     from sahel_news.errors import StoreError, ValidationError  # noqa: PLC0415 - per command
-    from sahel_news.outputs import EventRow, write_csv  # noqa: PLC0415
+    from sahel_news.outputs import EventRow, json_row, write_csv  # noqa: PLC0415
     from sahel_news.store import Store  # noqa: PLC0415
 
     try:
@@ -506,9 +506,7 @@ def _query(args: argparse.Namespace) -> int:
         write_csv(rows, EventRow, sys.stdout.buffer, bom=not args.no_bom)
         sys.stdout.buffer.flush()
     elif args.format == "json":
-        from sahel_news.outputs._store import row_dict  # noqa: PLC0415
-
-        print(json.dumps([row_dict(row) for row in rows], ensure_ascii=False, indent=2))
+        print(json.dumps([json_row(row) for row in rows], ensure_ascii=False, indent=2))
     else:
         _print_timeline(rows)
     return EXIT_OK

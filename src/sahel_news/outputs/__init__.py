@@ -22,6 +22,7 @@ from sahel_news.outputs._tables import (
     event_countries,
     event_rows,
     format_span,
+    json_row,
 )
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "event_rows",
     "export",
     "format_span",
+    "json_row",
     "read_articles",
     "read_csv",
     "read_parquet",

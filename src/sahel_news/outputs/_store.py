@@ -28,9 +28,9 @@ import attrs
 from sahel_news.convert import from_json, to_json
 from sahel_news.errors import StoreError, StoreVersionError
 from sahel_news.models import Article, Country, EventStatus, PloverType
-from sahel_news.outputs._tables import EventRow, event_countries, event_rows, fold
+from sahel_news.outputs._tables import EventRow, event_countries, event_rows, fold, json_row
 
-__all__ = ["STORE_SCHEMA_VERSION", "IndexReport", "Store", "row_dict"]
+__all__ = ["STORE_SCHEMA_VERSION", "IndexReport", "Store"]
 
 # The layout's version. Bump it with any change to the tables below or to EventRow's
 # columns (stored as JSON in events.row), so that an older sahel-news refuses the store.
@@ -98,19 +98,8 @@ def _version() -> str:
         return "unknown"
 
 
-def row_dict(row: EventRow) -> dict[str, Any]:
-    """An event row as JSON-ready values: dates as ISO text, lists as lists."""
-    values = attrs.asdict(row, recurse=False)
-    for key, value in values.items():
-        if isinstance(value, date):
-            values[key] = value.isoformat()
-        elif isinstance(value, tuple):
-            values[key] = list(value)
-    return values
-
-
 def _row_json(row: EventRow) -> str:
-    return json.dumps(row_dict(row), ensure_ascii=False)
+    return json.dumps(json_row(row), ensure_ascii=False)
 
 
 def _row(text: str) -> EventRow:

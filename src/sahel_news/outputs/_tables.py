@@ -33,6 +33,7 @@ __all__ = [
     "event_rows",
     "fold",
     "format_span",
+    "json_row",
     "rows_of",
 ]
 
@@ -157,6 +158,17 @@ def columns(row_type: type[object]) -> tuple[tuple[str, Kind], ...]:
         fields = attrs.fields(attrs.resolve_types(row_type))  # type: ignore[type-var, arg-type]
         spec = _COLUMNS[row_type] = tuple((field.name, _KINDS[field.type]) for field in fields)
     return spec
+
+
+def json_row(row: object) -> dict[str, Any]:
+    """A table row as JSON-ready values: dates as ISO text, lists as lists, None as null."""
+    values: dict[str, Any] = attrs.asdict(row, recurse=False)  # type: ignore[arg-type]
+    for key, value in values.items():
+        if isinstance(value, date):
+            values[key] = value.isoformat()
+        elif isinstance(value, tuple):
+            values[key] = list(value)
+    return values
 
 
 def format_span(span: Span) -> str:
