@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from sahel_news.data import DataTableError
 from sahel_news.errors import ParseError, ValidationError
 
 __all__ = ["main"]
@@ -32,8 +33,9 @@ _EPILOG = """\
 exit status:
   0    success (every document valid)
   1    invalid input: a document breaks the rules, a capture cannot be parsed,
-       a file cannot be read or is not UTF-8 / JSON, a store cannot be opened
-       or was written by a newer sahel-news, an optional extra is missing
+       a file cannot be read or is not UTF-8 / JSON, a user data table
+       (SAHEL_NEWS_DATA) is broken, a store cannot be opened or was written
+       by a newer sahel-news, an optional extra is missing
        (export and index skip bad documents, write the rest, then exit 1)
   2    bad command line: an unknown command or option, a --tz that is not UTC or
        an IANA zone name, an unknown model name
@@ -539,6 +541,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):  # stdout may be no real file
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except DataTableError as error:  # a user's table (SAHEL_NEWS_DATA) is broken
+        print(f"sahel-news: data table: {error}", file=sys.stderr)
+        return EXIT_INVALID
     except Exception as error:  # noqa: BLE001 - the promise: never a traceback
         print(f"sahel-news: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_INTERNAL

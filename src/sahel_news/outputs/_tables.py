@@ -17,6 +17,7 @@ import attrs
 
 from sahel_news.convert.exports import ACLED_COLUMNS, to_acled_rows
 from sahel_news.models import Actor, Article, Event, ParticipantRole, Span
+from sahel_news.text import fold as text_fold
 
 __all__ = [
     "ROW_TYPES",
@@ -177,8 +178,12 @@ def format_span(span: Span) -> str:
 
 
 def fold(name: str) -> str:
-    """*name* without case or accents, for matching ("Goïta" and "goita" are one)."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    """*name* without case or accents, for matching ("Goïta" and "goita" are one).
+
+    The extractors' fold first (typographic apostrophes and dashes), then any accent it
+    leaves, then case.
+    """
+    decomposed = unicodedata.normalize("NFKD", text_fold(name))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
 
 
