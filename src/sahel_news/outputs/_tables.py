@@ -74,6 +74,8 @@ class EventRow:
     type: str
     mode: str | None
     status: str
+    context: tuple[str, ...]
+    cameo: str | None
     earliest: date | None
     latest: date | None
     precision: str | None
@@ -244,6 +246,8 @@ def event_rows(article: Article) -> list[EventRow]:
                 event.type.value,
                 event.mode,
                 event.status.value,
+                event.context,
+                event.cameo,
                 when.earliest if when else None,
                 when.latest if when else None,
                 when.precision.value if when else None,
