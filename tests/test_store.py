@@ -105,6 +105,13 @@ class TestOpening:
         with pytest.raises(StoreError, match="not a sahel-news store"):
             Store(tmp_path / "x.sqlite", create=True)
 
+    def test_empty_database(self, tmp_path):
+        """An empty file (an indexer killed before it made the tables) is not yet a store."""
+        (tmp_path / "s.sqlite").touch()
+        with pytest.raises(StoreError, match="an empty database, not yet a store"):
+            Store(tmp_path / "s.sqlite")
+        Store(tmp_path / "s.sqlite", create=True).close()  # indexing makes it one
+
     def test_no_such_directory(self, tmp_path):
         """A store in a directory that does not exist cannot be opened, and says so."""
         with pytest.raises(StoreError, match="cannot open"):

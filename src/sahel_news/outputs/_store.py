@@ -181,6 +181,8 @@ class Store:
                     self._db.execute("ROLLBACK")
                 raise
             tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
+        if not tables:
+            raise StoreError(f"{self.path}: an empty database, not yet a store (index into it)")
         if "store_schema" not in tables:
             raise StoreError(f"{self.path}: a SQLite database, but not a sahel-news store")
         row = self._db.execute("SELECT version, written_by FROM store_schema").fetchone()
@@ -190,7 +192,7 @@ class Store:
         if version != STORE_SCHEMA_VERSION:
             newer = version > STORE_SCHEMA_VERSION
             raise StoreVersionError(
-                f"{self.path} has store schema {version}, written by sahel-news {written_by}; "
+                f"{self.path}: has store schema {version}, written by sahel-news {written_by}; "
                 f"this version reads store schema {STORE_SCHEMA_VERSION}: "
                 + ("upgrade sahel-news" if newer else "index the articles into a new store"),
             )
