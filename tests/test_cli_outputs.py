@@ -57,6 +57,29 @@ class TestExport:
         assert cli.main(["export", seed_json, "--format", "parquet"]) == 2
         assert "give -o DIR" in capsys.readouterr().err
 
+    def test_parquet_without_pyarrow(self, seed_json, tmp_path, capsys, monkeypatch):
+        """Without pyarrow, parquet is one line naming the extra to install, status 1."""
+        from sahel_news.errors import MissingDependencyError
+        from sahel_news.outputs import _parquet
+
+        def missing():
+            raise MissingDependencyError("Parquet export", "parquet")
+
+        monkeypatch.setattr(_parquet, "_pyarrow", missing)
+        argv = ["export", seed_json, "--format", "parquet", "-o", str(tmp_path / "t")]
+        assert cli.main(argv) == 1
+        assert "pip install 'sahel-news[parquet]'" in capsys.readouterr().err
+
+    def test_closed_stdout_is_a_broken_pipe(self, seed_json, monkeypatch):
+        """A reader that goes away gives status 141, not a write error."""
+
+        class Closed(io.BytesIO):
+            def write(self, data):
+                raise BrokenPipeError
+
+        monkeypatch.setattr("sys.stdout", io.TextIOWrapper(Closed()))
+        assert cli.main(["export", seed_json, "--format", "plover-jsonl"]) == 141
+
     def test_bad_document_is_reported_and_skipped(self, seed_json, tmp_path, capsys):
         """A bad input is one stderr line; the others are still written; status 1."""
         bad = tmp_path / "bad.jsonl"

@@ -423,6 +423,8 @@ def _export(args: argparse.Namespace) -> int:
             print(f"{args.output}: {count} rows ({args.format})")
     except MissingDependencyError as error:
         raise _CommandError(f"sahel-news export: {error}") from None
+    except BrokenPipeError:
+        raise  # stdout closed early: main reports it as a shell would
     except OSError as error:
         raise _CommandError(f"{args.output}: cannot write: {error.strerror or error}") from None
     return EXIT_INVALID if failures else EXIT_OK
