@@ -18,6 +18,7 @@ from __future__ import annotations
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -99,6 +100,16 @@ def brute_force(corpus, countries=(), actor=None, since=None, until=None):
     return [row for _, row in sorted(found, key=lambda f: f[0])]
 
 
+def common_pair(corpus):
+    """The two countries most often involved together in one event."""
+    pairs = Counter()
+    for article in corpus:
+        for event in article.events:
+            codes = sorted(set(event_countries(article, event)))
+            pairs.update((a, b) for a in codes for b in codes if a < b)
+    return list(pairs.most_common(1)[0][0])
+
+
 def best(function, repeats=REPEATS):
     times = []
     result = None
@@ -146,9 +157,10 @@ def main():
         print(f"store size: {size_mb:.1f} MB (JSONL: {jsonl.stat().st_size / 1e6:.1f} MB)")
 
         actor = next(a.name for a in items[0].actors)
+        pair = common_pair(items)
         queries = {
             "whole timeline": {},
-            "MLI and RUS since 2020": {"countries": ["MLI", "RUS"], "since": date(2020, 1, 1)},
+            f"{' and '.join(pair)} since 2020": {"countries": pair, "since": date(2020, 1, 1)},
             f"actor {actor!r}": {"actor": actor},
             "2015 only": {"since": date(2015, 1, 1), "until": date(2015, 12, 31)},
         }
