@@ -85,6 +85,23 @@ class TestIndexing:
             store.index([], batch_size=0)
 
 
+class TestTwoWriters:
+    def test_a_second_writer_waits_for_the_first(self, corpus, tmp_path):
+        """An indexer that finds the store locked waits for the lock instead of failing."""
+        path = tmp_path / "s.sqlite"
+        Store(path, create=True).close()
+        holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")  # another writer, in the middle of a batch
+        release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+        release.start()
+        try:
+            with Store(path) as store:
+                assert store.index(corpus[:3]) == IndexReport(added=3)
+        finally:
+            release.join()
+            holder.close()
+
+
 class TestOpening:
     def test_missing_store(self, tmp_path):
         """Opening a store that is not there (without create) says so."""
