@@ -23,21 +23,49 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from sahel_news.data._schema import (
+    PLACE_KINDS,
+    TIME_WORD_KINDS,
+    ActorEntry,
+    BoilerplatePhrase,
+    CountryEntry,
+    CountrySet,
+    Descriptor,
+    FipsEntry,
+    OrgHeadTemplate,
+    PlaceEntry,
+    TimeWord,
+    TriggerGroup,
+)
+from sahel_news.data._tables import TABLES, Section, entry_id, structure
 from sahel_news.errors import SahelNewsError
 
 __all__ = [
     "PLACE_KINDS",
+    "TABLES",
+    "TIME_WORD_KINDS",
+    "ActorEntry",
+    "BoilerplatePhrase",
     "CountryEntry",
+    "CountrySet",
     "DataTableError",
+    "Descriptor",
+    "FipsEntry",
+    "OrgHeadTemplate",
     "PlaceEntry",
+    "TimeWord",
+    "TriggerGroup",
     "add_data_dir",
     "clear_caches",
     "country_table",
+    "entry_origin",
     "fips_table",
     "load_entries",
     "place_table",
     "remove_data_dir",
+    "table_entries",
     "table_info",
+    "table_words",
     "user_data",
 ]
 
@@ -183,111 +211,166 @@ def _bodies(name: str) -> list[tuple[str, list[Any]]]:
     return bodies
 
 
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise DataTableError(f"{where}: expected a list of non-empty strings")
-    return tuple(value)
+_T = TypeVar("_T")
 
 
 @attrs.frozen
-class CountryEntry:
-    """What the country table knows of one country, beyond its ISO codes."""
+class _Loaded:
+    """A merged table: each section's entries in order, and where each entry was read."""
 
-    alpha3: str
-    names: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capitals: tuple[str, ...]
-    seats: tuple[str, ...]
-    ambiguous: tuple[str, ...]
+    sections: Mapping[str | None, tuple[Any, ...]]
+    origins: Mapping[int, str]
+
+
+def _documents(name: str) -> list[tuple[str, dict[str, Any], bool]]:
+    """Each file of table *name* in reading order: its path, its document, whether trusted."""
+    documents = [(f"sahel_news/data/{name}.json", _read_package_table(name), True)]
+    for folder in _user_dirs():
+        path = folder / f"{name}.json"
+        if path.is_file():
+            documents.append((str(path), _parse(_read_user_table(path), str(path)), False))
+    return documents
+
+
+def _section_body(section: Section, entries: Any, origin: str) -> tuple[str, list[Any]]:
+    """Where *section* sits in a document's *entries* and its raw entries there."""
+    where = "entries" if section.key is None else f"entries.{section.key}"
+    body = entries if section.key is None else entries.get(section.key, [])
+    if section.id_field is not None:
+        if not isinstance(body, dict):
+            raise DataTableError(f"{origin}: {where}: expected an object keyed by id")
+        return where, list(body.items())
+    if not isinstance(body, list):
+        raise DataTableError(f"{origin}: {where}: expected a list")
+    return where, body
+
+
+def _read_entry(
+    section: Section, raw: Any, locator: str, origin: str, *, trusted: bool
+) -> tuple[str | None, Any]:
+    """The id and structured entry of one raw entry of *section*."""
+    ident = entry_id(section, raw)
+    keyed = section.id_field is not None  # the locator holds the id already
+    named = f"{origin}: {locator}" + ("" if ident is None or keyed else f" ({ident!r})")
+    if section.entry is None:
+        if not isinstance(raw, str) or not raw.strip():
+            raise DataTableError(f"{named}: expected a non-blank string, got {raw!r}")
+        return raw, raw
+    if section.id_field is not None:
+        key, value = raw
+        fields = {section.value_field: value} if section.value_field is not None else value
+        if not isinstance(fields, dict):
+            raise DataTableError(f"{named}: expected an object")
+        fields = {section.id_field: key, **fields}
+    elif isinstance(raw, dict):
+        fields = raw
+    else:
+        raise DataTableError(f"{named}: expected an object, got {raw!r}")
+    if section.renames:
+        fields = {section.renames.get(k, k): v for k, v in fields.items()}
+    entry, reasons = structure(section.entry, fields, locator, trusted=trusted)
+    if entry is None:
+        raise DataTableError(f"{named}: {reasons}")
+    return ident, entry
+
+
+def _removals(section: Section, remove: Any, origin: str) -> list[Any]:
+    ids = remove if section.key is None else remove.get(section.key, [])
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        where = "remove" if section.key is None else f"remove.{section.key}"
+        raise DataTableError(f"{origin}: {where}: expected a list of ids")
+    return ids
+
+
+@functools.cache
+def _load(name: str) -> _Loaded:
+    """Table *name*: the package's entries, then each user folder's, merged by id."""
+    sections = TABLES.get(name)
+    if sections is None:
+        raise DataTableError(f"no data table called {name!r}")
+    merged: dict[str | None, dict[Any, Any]] = {s.key: {} for s in sections}
+    origins: dict[int, str] = {}
+    for origin, document, trusted in _documents(name):
+        entries = document["entries"]
+        sectioned = sections[0].key is not None
+        if sectioned:
+            if not isinstance(entries, dict):
+                raise DataTableError(f"{origin}: entries: expected an object of named lists")
+            unknown = set(entries) - {s.key for s in sections}
+            if unknown:
+                known = ", ".join(str(s.key) for s in sections)
+                raise DataTableError(
+                    f"{origin}: entries: unknown list {min(unknown)!r} (known: {known})"
+                )
+        remove = document.get("remove")
+        if remove is not None and not isinstance(remove, list | dict):
+            raise DataTableError(f"{origin}: remove: expected a list of ids or an object of them")
+        if sectioned and isinstance(remove, list):
+            raise DataTableError(f"{origin}: remove: expected an object of list name -> ids")
+        for section in sections:
+            table = merged[section.key]
+            where, body = _section_body(section, entries, origin)
+            for index, raw in enumerate(body):
+                locator = f"{where}.{raw[0]}" if section.id_field else f"{where}[{index}]"
+                ident, entry = _read_entry(section, raw, locator, origin, trusted=trusted)
+                # an entry without an id is only ever added
+                table[ident if ident is not None else object()] = entry
+                if not trusted:
+                    origins[id(entry)] = f"{origin}: {locator}"
+            if remove is not None:
+                for ident in _removals(section, remove, origin):
+                    if table.pop(ident, None) is None:
+                        raise DataTableError(
+                            f"{origin}: remove: {ident!r} is in no table read before this one"
+                        )
+    return _Loaded({key: tuple(table.values()) for key, table in merged.items()}, origins)
+
+
+def table_entries(name: str, entry: type[_T], section: str | None = None) -> tuple[_T, ...]:
+    """The entries of table *name* (or of one *section* of it), merged by id, in order.
+
+    Raises:
+        DataTableError: if a table is unreadable or an entry malformed, naming file, entry
+            and reason.
+    """
+    entries = _load(name).sections[section]
+    if entries and not isinstance(entries[0], entry):
+        raise TypeError(f"{name}.{section} holds {type(entries[0]).__name__}, not {entry}")
+    return entries
+
+
+def table_words(name: str, section: str) -> tuple[str, ...]:
+    """The words of list *section* of table *name* (``titles``, ``words``), merged by word.
+
+    Raises:
+        DataTableError: as `table_entries`.
+    """
+    return _load(name).sections[section]
+
+
+def entry_origin(name: str, entry: object) -> str:
+    """Where *entry* of table *name* was read: ``"<file>: entries[3]"``, for error messages."""
+    origin = _load(name).origins.get(id(entry))
+    return origin if origin is not None else f"sahel_news/data/{name}.json"
 
 
 @functools.cache
 def country_table() -> Mapping[str, CountryEntry]:
     """alpha-3 code -> names, demonyms, capitals and seats of government (``countries.json``)."""
-    table: dict[str, CountryEntry] = {}
-    for item in load_entries("countries"):
-        if not isinstance(item, list) or len(item) != 2 or not isinstance(item[0], str):
-            raise DataTableError("countries.json: 'entries' is an object keyed by alpha-3 code")
-        alpha3, raw = item
-        where = f"countries.json: {alpha3}"
-        if not isinstance(raw, dict):
-            raise DataTableError(f"{where}: expected an object")
-        table[alpha3] = CountryEntry(
-            alpha3=alpha3,
-            names=_strings(raw.get("names"), f"{where}.names"),
-            demonyms=_strings(raw.get("demonyms"), f"{where}.demonyms"),
-            capitals=_strings(raw.get("capitals"), f"{where}.capitals"),
-            seats=_strings(raw.get("seats"), f"{where}.seats"),
-            ambiguous=_strings(raw.get("ambiguous"), f"{where}.ambiguous"),
-        )
-    return table
-
-
-# The values of sahel_news.models.PlaceKind; repeated here because this package imports
-# nothing else of sahel_news (a test keeps the two in step).
-PLACE_KINDS = ("capital", "city", "town", "region", "site", "other")
-
-
-@attrs.frozen
-class PlaceEntry:
-    """One gazetteer place: its name, other spellings, country (alpha-3) and PlaceKind value.
-
-    ``country`` is None for features that span several countries (Lake Chad).
-    """
-
-    name: str
-    aliases: tuple[str, ...]
-    country: str | None
-    kind: str
-
-
-def _is_code(value: object, length: int) -> bool:
-    return (
-        isinstance(value, str)
-        and len(value) == length
-        and value.isascii()
-        and value.isalpha()
-        and value.isupper()
-    )
-
-
-def _place(raw: object, where: str) -> PlaceEntry:
-    if not isinstance(raw, dict):
-        raise DataTableError(f"{where}: expected an object")
-    name = raw.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise DataTableError(f"{where}.name: expected a non-empty string")
-    where = f"{where} ({name})"
-    country = raw.get("country")
-    if country is not None and not _is_code(country, 3):
-        raise DataTableError(f"{where}.country: expected an alpha-3 code or null, got {country!r}")
-    kind = raw.get("kind", "other")
-    if kind not in PLACE_KINDS:
-        raise DataTableError(
-            f"{where}.kind: expected one of {', '.join(PLACE_KINDS)}, got {kind!r}"
-        )
-    aliases = _strings(raw.get("aliases"), f"{where}.aliases")
-    return PlaceEntry(name=name, aliases=aliases, country=country, kind=kind)
+    return {entry.alpha3: entry for entry in table_entries("countries", CountryEntry)}
 
 
 @functools.cache
 def place_table() -> tuple[PlaceEntry, ...]:
     """The gazetteer of places that are not countries (``places.json``), in table order.
 
-    A later entry with the same name and country as an earlier one replaces it in place, so
-    a user table can correct a package entry.
+    A user entry with the name and country of an earlier one (its id, "Kidal/MLI")
+    replaces it in place, so a user table can correct a package entry.
 
     Raises:
         DataTableError: if an entry is not a place object with a valid kind and country.
     """
-    places: dict[tuple[str, str | None], PlaceEntry] = {}
-    for origin, body in _bodies("places"):
-        for index, raw in enumerate(body):
-            place = _place(raw, f"{origin}: entries[{index}]")
-            places[place.name, place.country] = place
-    return tuple(places.values())
+    return table_entries("places", PlaceEntry)
 
 
 @functools.cache
@@ -297,20 +380,10 @@ def fips_table() -> Mapping[str, str]:
     Raises:
         DataTableError: if a key is not an alpha-3 code or a value not a two-letter code.
     """
-    table: dict[str, str] = {}
-    for origin, body in _bodies("fips"):
-        for item in body:
-            if not isinstance(item, list) or len(item) != 2:
-                raise DataTableError(f"{origin}: entries is an object of alpha-3 -> FIPS code")
-            key, value = item
-            where = f"{origin}: {key}"
-            if not _is_code(key, 3):
-                raise DataTableError(f"{where}: keys are upper-case alpha-3 codes")
-            if not _is_code(value, 2):
-                raise DataTableError(f"{where}: expected a two-letter FIPS code, got {value!r}")
-            table[key] = value
-    return table
+    return {entry.alpha3: entry.fips for entry in table_entries("fips", FipsEntry)}
 
+
+register_cache(_load)
 
 register_cache(place_table)
 register_cache(fips_table)

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from sahel_news.data import load_entries, register_cache
+from sahel_news.data import register_cache, table_words
 from sahel_news.extract.entities._gazetteer import (
     OrgTemplate,
     actor_forms,
@@ -442,8 +442,7 @@ def _role_end(
 @functools.cache
 def _portfolios() -> frozenset[str]:
     """The remit words of ``titles.json`` ("mines", "energy"), lowercase."""
-    table = dict(load_entries("titles"))
-    return frozenset(fold(w).lower() for w in table.get("portfolios", []))
+    return frozenset(fold(w).lower() for w in table_words("titles", "portfolios"))
 
 
 def _portfolio_name(folded: str, position: int) -> re.Match[str] | None:

@@ -1,0 +1,198 @@
+"""How each table is laid out, how its entries are identified, and how user tables merge.
+
+A table's ``entries`` is a list of entries, an object of entries keyed by id, or (for
+tables of named lists) an object of sections, each one of those or a list of words. Every
+entry has an id; a user table's entry with the id of an earlier one replaces it where it
+stood, a new id is added at the end, and a top-level ``remove`` (shaped like ``entries``: a
+list of ids, or an object of section name -> ids) takes entries out.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from sahel_news.data._schema import (
+    ActorEntry,
+    BoilerplatePhrase,
+    CountryEntry,
+    CountrySet,
+    Descriptor,
+    FipsEntry,
+    OrgHeadTemplate,
+    PlaceEntry,
+    TimeWord,
+    TriggerGroup,
+)
+
+if TYPE_CHECKING:
+    import cattrs
+
+__all__ = ["TABLES", "Section", "entry_id", "structure"]
+
+
+def _field(name: str) -> Callable[[Mapping[str, Any]], str | None]:
+    def read(raw: Mapping[str, Any]) -> str | None:
+        value = raw.get(name)
+        return value if isinstance(value, str) else None
+
+    return read
+
+
+def _place_id(raw: Mapping[str, Any]) -> str | None:
+    name, country = raw.get("name"), raw.get("country")
+    if not isinstance(name, str):
+        return None
+    return f"{name}/{country}" if isinstance(country, str) else name
+
+
+def _time_word_id(raw: Mapping[str, Any]) -> str | None:
+    word = raw.get("word")
+    return " ".join(word.lower().split()) if isinstance(word, str) else None
+
+
+@attrs.frozen
+class Section:
+    """One list of entries of a table, where it sits and how its entries are identified.
+
+    ``entry`` is the attrs class of its entries, or None for a list of words (whose id is
+    the word). ``key`` is its name under ``entries`` (None: ``entries`` is this section).
+    A keyed section (``id_field`` set) is an object of id -> entry; the id fills
+    ``id_field``, and the value fills ``value_field`` when it is not an object itself.
+    A listed section finds each entry's id with ``raw_id``. ``renames`` maps table keys
+    that are not Python names ("from") to fields.
+    """
+
+    entry: type[Any] | None
+    key: str | None = None
+    id_field: str | None = None
+    value_field: str | None = None
+    raw_id: Callable[[Mapping[str, Any]], str | None] | None = None
+    renames: Mapping[str, str] = attrs.field(factory=dict)
+
+
+def _word_sections(*keys: str) -> tuple[Section, ...]:
+    return tuple(Section(None, key) for key in keys)
+
+
+TABLES: Mapping[str, tuple[Section, ...]] = {
+    "countries": (Section(CountryEntry, id_field="alpha3"),),
+    "fips": (Section(FipsEntry, id_field="alpha3", value_field="fips"),),
+    "places": (Section(PlaceEntry, raw_id=_place_id),),
+    "people": (Section(ActorEntry, raw_id=_field("id")),),
+    "organisations": (Section(ActorEntry, raw_id=_field("id")),),
+    "org_heads": (
+        Section(OrgHeadTemplate, "templates", raw_id=_field("id")),
+        Section(None, "adjectives"),
+        Section(Descriptor, "descriptors", id_field="phrase", value_field="country_set"),
+        Section(CountrySet, "country_sets", id_field="name", value_field="members"),
+    ),
+    "triggers": (Section(TriggerGroup, raw_id=_field("id"), renames={"from": "from_"}),),
+    "time_words": (Section(TimeWord, raw_id=_time_word_id),),
+    "boilerplate": (Section(BoilerplatePhrase, raw_id=_field("phrase")),),
+    "titles": _word_sections(
+        "heads",
+        "ranks",
+        "modifiers",
+        "not_roles",
+        "speech_verbs",
+        "name_particles",
+        "state_roles",
+        "portfolios",
+        "not_names",
+    ),
+    "words": _word_sections(
+        "abbreviations",
+        "locative_words",
+        "neutral_neighbours",
+        "delegation_words",
+        "speech_verbs",
+        "generic_speakers",
+        "clause_openers",
+        "adverbial_openers",
+        "adverbs",
+        "intent_words",
+        "reporting_future",
+        "noun_markers",
+        "delegation_nouns",
+        "clause_breaks",
+        "place_fillers",
+        "prepositions",
+        "nominal_determiners",
+        "nominal_prepositions",
+        "break_words",
+    ),
+}
+
+
+def entry_id(section: Section, raw: object) -> str | None:
+    """The id of a raw entry of *section*, or None when it has none (or is malformed)."""
+    if section.entry is None:
+        return raw if isinstance(raw, str) else None
+    if section.id_field is not None:
+        return raw[0] if isinstance(raw, tuple) else None
+    if section.raw_id is None or not isinstance(raw, Mapping):
+        return None
+    return section.raw_id(raw)
+
+
+def _strict(kind: type[Any], article: str) -> Callable[[object, Any], Any]:
+    def check(value: object, _type: Any) -> Any:
+        # bool is an int, and cattrs would make 3 a string "3": a table means what it says
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise TypeError(f"expected {article}, got {value!r}")
+        return value
+
+    return check
+
+
+def _string_list(value: object, _type: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _format(error: BaseException, type_: Any) -> str:
+    from cattrs.v import format_exception  # noqa: PLC0415 - only for broken user tables
+
+    # the validators' and hooks' messages say what is wrong better than the default
+    if type(error) in {ValueError, TypeError} and str(error):
+        return str(error)
+    return format_exception(error, type_)
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    import cattrs  # noqa: PLC0415 - only user tables need it: not paid for at start-up
+
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _strict(str, "a string"))
+    converter.register_structure_hook(int, _strict(int, "an integer"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _string_list)
+    return converter
+
+
+def structure(
+    entry: type[Any], raw: Mapping[str, Any], locator: str, *, trusted: bool
+) -> tuple[Any, str]:
+    """*raw* as an *entry* (and no reasons), or None and the reasons it is not one.
+
+    A *trusted* (package) entry is built by calling the class; any other goes through
+    cattrs, which checks every type and refuses unknown keys. The reasons end with the
+    path of the field at fault, from *locator* ("... @ entries[3].kind").
+    """
+    if trusted:
+        try:
+            return entry(**raw), ""
+        except (TypeError, ValueError):
+            pass  # let cattrs say why
+    from cattrs import transform_error  # noqa: PLC0415 - as above
+
+    try:
+        return _converter().structure(raw, entry), ""
+    except Exception as error:  # noqa: BLE001 - cattrs raises ExceptionGroups and others
+        return None, "; ".join(transform_error(error, path=locator, format_exception=_format))
