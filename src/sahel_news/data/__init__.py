@@ -61,12 +61,15 @@ __all__ = [
     "entry_origin",
     "fips_table",
     "load_entries",
+    "month_names",
     "place_table",
     "remove_data_dir",
     "table_entries",
     "table_info",
     "table_words",
     "user_data",
+    "weekday_names",
+    "word_set",
 ]
 
 ENV_VAR = "SAHEL_NEWS_DATA"
@@ -383,7 +386,44 @@ def fips_table() -> Mapping[str, str]:
     return {entry.alpha3: entry.fips for entry in table_entries("fips", FipsEntry)}
 
 
+@functools.cache
+def word_set(section: str) -> frozenset[str]:
+    """The words of list *section* of ``words.json`` as a set, for membership tests.
+
+    Raises:
+        DataTableError: as `table_entries`.
+    """
+    return frozenset(table_words("words", section))
+
+
+@functools.cache
+def month_names(*, abbreviated: bool = False) -> tuple[str, ...]:
+    """The lower-case month names of ``time_words.json`` (or their abbreviations), in order.
+
+    The one source of month names: the sentence splitter, the country and event rules and
+    the time scanner all read them here.
+    """
+    return tuple(
+        " ".join(e.word.lower().split())
+        for e in table_entries("time_words", TimeWord)
+        if e.kind == "month" and e.abbreviation == abbreviated
+    )
+
+
+@functools.cache
+def weekday_names() -> tuple[str, ...]:
+    """The lower-case weekday names of ``time_words.json``, in order."""
+    return tuple(
+        " ".join(e.word.lower().split())
+        for e in table_entries("time_words", TimeWord)
+        if e.kind == "weekday"
+    )
+
+
 register_cache(_load)
+register_cache(word_set)
+register_cache(month_names)
+register_cache(weekday_names)
 
 register_cache(place_table)
 register_cache(fips_table)

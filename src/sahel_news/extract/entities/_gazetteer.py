@@ -16,9 +16,11 @@ from sahel_news.data import (
     OrgHeadTemplate,
     country_table,
     entry_origin,
+    month_names,
     register_cache,
     table_entries,
     table_words,
+    weekday_names,
 )
 from sahel_news.lexicon._matcher import Tail, VocabularyTable
 from sahel_news.lexicon._shared import vocabulary_table
@@ -152,6 +154,10 @@ def vocabulary() -> Vocabulary:
         if " " not in form and form not in entry.ambiguous
     }
     ranks = _word_list("ranks")
+    calendar = {
+        name.capitalize()
+        for name in (*month_names(), *month_names(abbreviated=True), *weekday_names())
+    }
     # every word of a rank ("Brigadier" of "Brigadier General") is a rank's, not a name's
     rank_words = {word for rank in ranks for word in rank.split() if word[:1].isupper()}
     return Vocabulary(
@@ -162,7 +168,7 @@ def vocabulary() -> Vocabulary:
         state_roles=tuple(w.lower() for w in _word_list("state_roles")),
         speech_verbs=_word_list("speech_verbs"),
         particles=_word_list("name_particles"),
-        not_names=frozenset(_word_list("not_names")) | country_words | rank_words,
+        not_names=frozenset(_word_list("not_names")) | country_words | rank_words | calendar,
     )
 
 
