@@ -1,11 +1,23 @@
-"""Versioned data tables (gazetteers, lexicons, boilerplate) shipped with the package.
+"""Versioned data tables (gazetteers, lexicons, word lists, boilerplate) shipped with the package.
 
-Every table is a JSON file in this folder with ``version``, ``source`` and ``license`` next
-to its ``entries``. Users extend a table without touching code: put a JSON file of the same
-name and shape in a folder and name that folder in the ``SAHEL_NEWS_DATA`` environment
-variable (several folders separated by ``os.pathsep``), pass it to `add_data_dir`, or use
-it for a block of code with `user_data`. User
-entries are read after the package's, so they add to it and, where a table is keyed, win.
+Every table is a JSON file in this folder with a semantic ``version``, ``source`` and
+``license`` next to its ``entries``. Each kind of entry is an attrs class here (its schema:
+`PlaceEntry`, `ActorEntry`, `TriggerGroup`, ...; `json_schema` gives the same as JSON
+Schema), and every entry has an id (`TABLES` says how each table is laid out and keyed).
+
+Users change a table without touching code: put a JSON file of the same name and shape in
+a folder and name that folder in the ``SAHEL_NEWS_DATA`` environment variable (several
+folders separated by ``os.pathsep``), pass it to `add_data_dir`, or use it for a block of
+code with `user_data`. User tables are read after the package's, entry by entry: an entry
+with an earlier entry's id replaces it in place, a new id is added, and a top-level
+``"remove"`` (a list of ids; for tables of named lists, an object of list -> ids) takes
+entries out::
+
+    {"entries": [{"name": "Kébémer", "country": "SEN", "kind": "town"}],
+     "remove": ["Kidal/MLI"]}
+
+A broken user table raises `DataTableError` naming the file, the entry (index and id) and
+the reason. docs/entities.md has a runnable example.
 
 This package imports nothing of sahel_news but the errors, so any layer may use it.
 """
@@ -37,7 +49,7 @@ from sahel_news.data._schema import (
     TimeWord,
     TriggerGroup,
 )
-from sahel_news.data._tables import TABLES, Section, entry_id, structure
+from sahel_news.data._tables import TABLES, Section, entry_id, json_schema, structure
 from sahel_news.errors import SahelNewsError
 
 __all__ = [
@@ -60,6 +72,7 @@ __all__ = [
     "country_table",
     "entry_origin",
     "fips_table",
+    "json_schema",
     "load_entries",
     "month_names",
     "place_table",

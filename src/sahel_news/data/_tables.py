@@ -10,6 +10,8 @@ list of ids, or an object of section name -> ids) takes entries out.
 from __future__ import annotations
 
 import functools
+import types
+import typing
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +33,7 @@ from sahel_news.data._schema import (
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["TABLES", "Section", "entry_id", "structure"]
+__all__ = ["TABLES", "Section", "entry_id", "json_schema", "structure"]
 
 
 def _field(name: str) -> Callable[[Mapping[str, Any]], str | None]:
@@ -198,3 +200,97 @@ def structure(
         return _converter().structure(raw, entry), ""
     except Exception as error:  # noqa: BLE001 - cattrs raises ExceptionGroups and others
         return None, "; ".join(transform_error(error, path=locator, format_exception=_format))
+
+
+_STRING: dict[str, Any] = {"type": "string"}
+_STRINGS: dict[str, Any] = {"type": "array", "items": _STRING}
+_SCALARS: dict[Any, dict[str, Any]] = {
+    str: _STRING,
+    bool: {"type": "boolean"},
+    int: {"type": "integer"},
+    tuple[str, ...]: _STRINGS,
+    Any: {},
+}
+
+
+def _type_schema(hint: Any) -> dict[str, Any]:
+    if hint in _SCALARS:
+        return _SCALARS[hint]
+    options = [a for a in typing.get_args(hint) if a is not type(None)]
+    if typing.get_origin(hint) in {types.UnionType, typing.Union} and len(options) == 1:
+        return {"anyOf": [_type_schema(options[0]), {"type": "null"}]}
+    raise TypeError(f"no JSON Schema for {hint!r}")  # pragma: no cover - a new field type
+
+
+def _entry_schema(section: Section, *, without: str | None = None) -> dict[str, Any]:
+    assert section.entry is not None  # noqa: S101 - callers pass entry sections only
+    hints = typing.get_type_hints(section.entry)
+    names = {field: key for key, field in section.renames.items()}
+    properties: dict[str, Any] = {}
+    required: list[str] = []
+    for field in attrs.fields(section.entry):
+        if field.name == without:
+            continue
+        key = names.get(field.name, field.name)
+        properties[key] = _type_schema(hints[field.name])
+        if field.default is attrs.NOTHING:
+            required.append(key)
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _section_schema(section: Section) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The JSON Schema of a section's entries, and of its ``remove`` list."""
+    if section.entry is None:
+        return _STRINGS, _STRINGS
+    if section.id_field is None:
+        return {"type": "array", "items": _entry_schema(section)}, _STRINGS
+    if section.value_field is not None:
+        value = _type_schema(typing.get_type_hints(section.entry)[section.value_field])
+    else:
+        value = _entry_schema(section, without=section.id_field)
+    return {"type": "object", "additionalProperties": value}, _STRINGS
+
+
+def json_schema(name: str) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) of table *name*, made from its entry classes.
+
+    It checks a table's shape and types; the entry classes' validators (codes, kinds,
+    blank strings) check more.
+
+    Raises:
+        KeyError: if there is no table called *name*.
+    """
+    sections = TABLES[name]
+    if sections[0].key is None:
+        entries, remove = _section_schema(sections[0])
+    else:
+        pairs = {section.key: _section_schema(section) for section in sections}
+        entries = {
+            "type": "object",
+            "properties": {key: pair[0] for key, pair in pairs.items()},
+            "additionalProperties": False,
+        }
+        remove = {
+            "type": "object",
+            "properties": {key: pair[1] for key, pair in pairs.items()},
+            "additionalProperties": False,
+        }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"sahel-news data table {name}.json",
+        "type": "object",
+        "properties": {
+            "version": _STRING,
+            "source": _STRING,
+            "license": _STRING,
+            "notes": {},
+            "entries": entries,
+            "remove": remove,
+        },
+        "required": ["entries"],
+    }
