@@ -110,6 +110,8 @@ TABLES: Mapping[str, tuple[Section, ...]] = {
         "abbreviations",
         "locative_words",
         "neutral_neighbours",
+        "geographic_nouns",
+        "blocking_before",
         "delegation_words",
         "quote_verbs",
         "generic_speakers",

@@ -83,14 +83,24 @@ def _locative_backwards() -> re.Pattern[str]:
 
 
 _LOCATIVE_WINDOW = 30
+
+
+def _phrases(section: str) -> str:
+    """The phrases of a ``words.json`` list as a regex alternation, any white space inside."""
+    return "|".join(re.escape(p).replace("\\ ", r"\s+") for p in table_words("words", section))
+
+
+@register_cache
+@functools.cache
+def _not_a_country() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What makes an ambiguous form something else: a geographic noun or "-based" after it
+    ("the Niger river"), or a word before it ("Gulf of Guinea", "Mr Chad", "South Sudan")."""
+    after = re.compile(rf"\s+(?:{_phrases('geographic_nouns')})\b|-(?:based|speaking)\b")
+    before = re.compile(rf"(?:\b(?:{_phrases('blocking_before')})\s+)$")
+    return after, before
+
+
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][\w'-]*)")
-_NEXT_GEOGRAPHIC = re.compile(
-    r"\s+(?:river|delta|basin|valley|state|county|region|bend)\b|-(?:based|speaking)\b"
-)
-_BLOCKING_BEFORE = re.compile(
-    r"(?:\b(?:Gulf\s+of|River|river|Lake|Mount|[Ss]tate\s+of|Bay\s+of|University\s+of|Mr\.?|"
-    r"Mrs\.?|Ms\.?|Dr\.?|Latin|South|North|Central|Upper|Lower|Middle|the)\s+)$"
-)
 _PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'-])(?P<word>[A-Z][\w'-]*)\s+$")
 _LANGUAGE_USE = re.compile(r"\b(?:in|speak|speaks|spoke|speaking)\s+$")
 _SPACE_LOWERCASE = re.compile(r" [a-z]")
@@ -186,7 +196,8 @@ def _is_title_case(text: str) -> bool:
 def _ambiguous_rejected(folded: str, start: int, end: int, title_case: bool) -> bool:
     after = folded[end : end + 40]
     before = folded[max(0, start - 40) : start]
-    if _NEXT_GEOGRAPHIC.match(after) or _BLOCKING_BEFORE.search(before):
+    geographic_after, blocking_before = _not_a_country()
+    if geographic_after.match(after) or blocking_before.search(before):
         return True
     if title_case:
         return False
