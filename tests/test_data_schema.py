@@ -246,6 +246,7 @@ _BROKEN = [
     ("titles", {"ranks": ["Comrade"]}, ["remove: expected an object"]),
     ("countries", {"MLI": {"names": "Mali"}}, ["entries.MLI", "MLI.names"]),
     ("org_heads", {"templates": [{"id": "t", "forms": []}]}, ["('t')", "at least one form"]),
+    ("org_heads", {"templates": [{"id": "t", "forms": ["x"], "kind": "cabal"}]}, ["unknown kind"]),
 ]
 
 

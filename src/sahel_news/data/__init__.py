@@ -201,10 +201,10 @@ def table_info(name: str) -> Mapping[str, Any]:
 
 
 def load_entries(name: str) -> list[Any]:
-    """The entries of table *name*: the package's first, then each user folder's, in order.
+    """The raw entries of table *name* as written: the package's, then each user folder's.
 
-    Keyed tables (whose ``entries`` is an object) come back as a list of ``[key, value]``
-    pairs, so that later pairs can override earlier ones.
+    Nothing is merged, removed or checked (keyed tables come back as ``[key, value]``
+    pairs): for looking at the files. The library reads `table_entries` and `table_words`.
     """
     entries: list[Any] = []
     for _origin, body in _bodies(name):

@@ -200,10 +200,15 @@ def org_rules() -> OrgRules:
     """Folded lowercase form -> template, plus adjectives, descriptors and country sets."""
     templates: dict[str, OrgTemplate] = {}
     for raw in table_entries("org_heads", OrgHeadTemplate, "templates"):
+        try:
+            kind = ActorKind(raw.kind)
+        except ValueError:
+            where = f"{entry_origin('org_heads', raw)} ({raw.id!r})"
+            raise DataTableError(f"{where}: unknown kind {raw.kind!r}") from None
         template = OrgTemplate(
             id=raw.id,
             name=raw.name if raw.name is not None else raw.id,
-            kind=ActorKind(raw.kind),
+            kind=kind,
             context=raw.context,
             context_forms=frozenset(fold(f).lower() for f in raw.context_forms),
             restrict=raw.restrict,
@@ -220,6 +225,12 @@ def org_rules() -> OrgRules:
     for key, set_name in descriptors.items():
         if set_name not in sets:
             raise DataTableError(f"org_heads.json: descriptor {key!r} names no country set")
+    for template in templates.values():
+        if template.restrict is not None and template.restrict not in sets:
+            raise DataTableError(
+                f"org_heads.json: template {template.id!r} restricts to no country set"
+                f" ({template.restrict!r})"
+            )
     return OrgRules(
         templates=templates,
         adjectives=frozenset(fold(a).lower() for a in table_words("org_heads", "adjectives")),
