@@ -26,7 +26,7 @@ from sahel_news.data import (
     weekday_names,
     word_set,
 )
-from sahel_news.extract.entities._gazetteer import gazetteer_actors, vocabulary
+from sahel_news.extract.entities._gazetteer import gazetteer_actors, org_rules, vocabulary
 from sahel_news.extract.events._lexicon import find_triggers, tokenize
 from sahel_news.text._units import split_sentences
 
@@ -215,6 +215,15 @@ class TestMergeById:
         assert message.startswith(str(path))
         assert "'Atlantis/MLI'" in message
 
+    def test_a_user_table_may_name_some_lists_only(self, tmp_path):
+        """A user org_heads.json with adjectives only keeps every package template and set."""
+        write_table(tmp_path, "org_heads", {"adjectives": ["putschist"]})
+        add_data_dir(tmp_path)
+        rules = org_rules()
+        assert "putschist" in rules.adjectives
+        assert "junta" in rules.templates
+        assert "military_ruled" in rules.country_sets
+
     def test_later_folders_win(self, tmp_path):
         """Of two user folders, the later one's entry is the one kept."""
         first, second = tmp_path / "a", tmp_path / "b"
@@ -255,6 +264,7 @@ def _load_everything() -> None:
         data._load(name)
     vocabulary()
     gazetteer_actors()
+    org_rules()
     find_triggers(tokenize("x"))
     split_sentences("x. Y")
     from sahel_news.capture._boilerplate import boilerplate

@@ -251,7 +251,8 @@ def _documents(name: str) -> list[tuple[str, dict[str, Any], bool]]:
 def _section_body(section: Section, entries: Any, origin: str) -> tuple[str, list[Any]]:
     """Where *section* sits in a document's *entries* and its raw entries there."""
     where = "entries" if section.key is None else f"entries.{section.key}"
-    body = entries if section.key is None else entries.get(section.key, [])
+    missing: Any = {} if section.id_field is not None else []  # a user table names few lists
+    body = entries if section.key is None else entries.get(section.key, missing)
     if section.id_field is not None:
         if not isinstance(body, dict):
             raise DataTableError(f"{origin}: {where}: expected an object keyed by id")
