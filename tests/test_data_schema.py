@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from sahel_news import data
 from sahel_news.data import (
+    PLACE_KINDS,
     TABLES,
     DataTableError,
     add_data_dir,
@@ -60,6 +61,10 @@ def write_table(folder: Path, name: str, entries: object, **extra: object) -> Pa
     path = folder / f"{name}.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     return path
+
+
+def _place_key(place: data.PlaceEntry) -> str:
+    return place.name if place.country is None else f"{place.name}/{place.country}"
 
 
 def raise_message(call) -> str:
@@ -224,6 +229,42 @@ class TestMergeById:
         assert "junta" in rules.templates
         assert "military_ruled" in rules.country_sets
 
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(choice=st.data())
+    def test_merging_is_a_mapping_by_id(self, tmp_path, choice):
+        """Adding, replacing and removing places gives what an ordered mapping by id gives."""
+        package = {_place_key(p): p for p in place_table()}
+        removed = choice.draw(st.lists(st.sampled_from(sorted(package)), unique=True, max_size=4))
+        user = choice.draw(
+            st.lists(
+                st.builds(
+                    data.PlaceEntry,
+                    name=st.sampled_from(["Kidal", "Gao", "Newtown", "Oldtown"]),
+                    country=st.sampled_from(["MLI", "NER", None]),
+                    kind=st.sampled_from(PLACE_KINDS),
+                ),
+                unique_by=_place_key,
+                max_size=5,
+            )
+        )
+        entries = [{"name": p.name, "country": p.country, "kind": p.kind} for p in user]
+        folder = tmp_path / "merge"
+        folder.mkdir(exist_ok=True)
+        write_table(folder, "places", entries, remove=removed)
+        expected = dict(package)
+        for place in user:
+            expected[_place_key(place)] = place
+        for ident in removed:
+            del expected[ident]
+        data._extra_dirs[:] = [folder]
+        clear_caches()
+        try:
+            merged = place_table()
+        finally:
+            data._extra_dirs.clear()
+            clear_caches()
+        assert list(merged) == list(expected.values())
+
     def test_later_folders_win(self, tmp_path):
         """Of two user folders, the later one's entry is the one kept."""
         first, second = tmp_path / "a", tmp_path / "b"
@@ -236,26 +277,35 @@ class TestMergeById:
         assert data.fips_table()["NER"] == "ZY"
 
 
+# (table, entries, remove or None, what the message must hold)
 _BROKEN = [
     (
         "triggers",
         [{"id": "raid", "type": "ASSAULT", "verbs": ["raid"]}, {"id": "x", "verbs": "raided"}],
+        None,
         ["entries[1] ('x')", "expected a list of strings", "entries[1].verbs"],
     ),
-    ("triggers", [{"id": "x", "type": "ASSAULT", "verb": ["raid"]}], ["extra fields", "verb"]),
-    ("triggers", [{"id": "x", "type": "NOPE", "verbs": ["raid"]}], ["('x')", "PLOVER type"]),
-    ("people", [{"id": "p", "name": "P", "country": 3}], ["entries[0] ('p')", "country"]),
-    ("people", [{"id": "p", "name": "P", "country": "ZZZ"}], ["('p')", "unknown country"]),
-    ("places", [{"name": "Kaya", "kind": "village"}], ["entries[0] ('Kaya')", "kind"]),
-    ("time_words", [{"kind": "month", "word": "Brumaire", "value": 13}], ["brumaire", "1 to 12"]),
-    ("time_words", [{"kind": "era", "word": "x"}], ["entries[0] ('x')", "kind"]),
-    ("boilerplate", [{"kind": "ads", "phrase": "Sponsored"}], ["('Sponsored')", "kind"]),
-    ("words", {"abbreviations": [""]}, ["entries.abbreviations[0]", "non-blank"]),
-    ("words", {"abreviations": ["cf"]}, ["unknown list 'abreviations'"]),
-    ("titles", {"ranks": ["Comrade"]}, ["remove: expected an object"]),
-    ("countries", {"MLI": {"names": "Mali"}}, ["entries.MLI", "MLI.names"]),
-    ("org_heads", {"templates": [{"id": "t", "forms": []}]}, ["('t')", "at least one form"]),
-    ("org_heads", {"templates": [{"id": "t", "forms": ["x"], "kind": "cabal"}]}, ["unknown kind"]),
+    (
+        "triggers",
+        [{"id": "x", "type": "ASSAULT", "verb": ["raid"]}],
+        None,
+        ["extra fields", "verb"],
+    ),
+    ("triggers", [{"id": "x", "type": "NOPE", "verbs": ["raid"]}], None, ["('x')", "PLOVER type"]),
+    ("people", [{"id": "p", "name": "P", "country": 3}], None, ["entries[0] ('p')", "country"]),
+    ("people", [{"id": "p", "name": "P", "country": "ZZZ"}], None, ["('p')", "unknown country"]),
+    ("places", [{"name": "Kaya", "kind": "village"}], None, ["entries[0] ('Kaya')", "kind"]),
+    ("places", [], {"Kidal": []}, ["remove: expected a list of ids"]),
+    ("time_words", [{"kind": "month", "word": "Brumaire", "value": 13}], None, ["1 to 12"]),
+    ("time_words", [{"kind": "era", "word": "x"}], None, ["entries[0] ('x')", "kind"]),
+    ("boilerplate", [{"kind": "ads", "phrase": "Sponsored"}], None, ["('Sponsored')", "kind"]),
+    ("words", {"abbreviations": [""]}, None, ["entries.abbreviations[0]", "non-blank"]),
+    ("words", {"abreviations": ["cf"]}, None, ["entries: unknown list 'abreviations'"]),
+    ("words", {}, {"abreviations": ["cf"]}, ["remove: unknown list 'abreviations'"]),
+    ("titles", {}, ["Comrade"], ["remove: expected an object"]),
+    ("countries", {"MLI": {"names": "Mali"}}, None, ["entries.MLI", "MLI.names"]),
+    ("org_heads", {"templates": [{"id": "t", "forms": []}]}, None, ["('t')", "at least one form"]),
+    ("org_heads", {"templates": [{"id": "t", "forms": ["x"], "kind": "cabal"}]}, None, ["kind"]),
 ]
 
 
@@ -275,10 +325,10 @@ def _load_everything() -> None:
 
 
 class TestBrokenUserTables:
-    @pytest.mark.parametrize(("name", "entries", "expected"), _BROKEN)
-    def test_message_names_file_entry_and_reason(self, tmp_path, name, entries, expected):
+    @pytest.mark.parametrize(("name", "entries", "remove", "expected"), _BROKEN)
+    def test_message_names_file_entry_and_reason(self, tmp_path, name, entries, remove, expected):
         """A broken user table's error starts with its path and says which entry and why."""
-        extra = {"remove": ["Comrade"]} if name == "titles" else {}
+        extra = {} if remove is None else {"remove": remove}
         path = write_table(tmp_path, name, entries, **extra)
         add_data_dir(tmp_path)
         message = raise_message(_load_everything)

@@ -299,6 +299,13 @@ def _removals(section: Section, remove: Any, origin: str) -> list[Any]:
     return ids
 
 
+def _check_lists(sections: tuple[Section, ...], lists: dict[str, Any], where: str) -> None:
+    unknown = set(lists) - {s.key for s in sections}
+    if unknown:
+        known = ", ".join(str(s.key) for s in sections)
+        raise DataTableError(f"{where}: unknown list {min(unknown)!r} (known: {known})")
+
+
 @functools.cache
 def _load(name: str) -> _Loaded:
     """Table *name*: the package's entries, then each user folder's, merged by id."""
@@ -310,20 +317,17 @@ def _load(name: str) -> _Loaded:
     for origin, document, trusted in _documents(name):
         entries = document["entries"]
         sectioned = sections[0].key is not None
+        remove = document.get("remove")
         if sectioned:
             if not isinstance(entries, dict):
                 raise DataTableError(f"{origin}: entries: expected an object of named lists")
-            unknown = set(entries) - {s.key for s in sections}
-            if unknown:
-                known = ", ".join(str(s.key) for s in sections)
-                raise DataTableError(
-                    f"{origin}: entries: unknown list {min(unknown)!r} (known: {known})"
-                )
-        remove = document.get("remove")
-        if remove is not None and not isinstance(remove, list | dict):
-            raise DataTableError(f"{origin}: remove: expected a list of ids or an object of them")
-        if sectioned and isinstance(remove, list):
-            raise DataTableError(f"{origin}: remove: expected an object of list name -> ids")
+            _check_lists(sections, entries, f"{origin}: entries")
+            if remove is not None:
+                if not isinstance(remove, dict):
+                    raise DataTableError(f"{origin}: remove: expected an object of list -> ids")
+                _check_lists(sections, remove, f"{origin}: remove")
+        elif remove is not None and not isinstance(remove, list):
+            raise DataTableError(f"{origin}: remove: expected a list of ids")
         for section in sections:
             table = merged[section.key]
             where, body = _section_body(section, entries, origin)
