@@ -36,7 +36,7 @@ from sahel_news.capture import parse_layout
 from sahel_news.extract import extract_entities, extract_events
 from sahel_news.extract.time import find_times
 from sahel_news.pipeline import parse_article
-from sahel_news.text._units import iter_sentences
+from sahel_news.text import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "examples" / "seed.txt"
@@ -192,7 +192,7 @@ def _rate(label, function, inputs):
 
 def _times_of(article):
     anchor = article.published.date() if article.published else date(2024, 6, 5)
-    for sentence in iter_sentences(article):
+    for sentence in Doc(article).sentences:
         find_times(sentence.text, anchor=anchor)
 
 

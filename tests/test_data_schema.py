@@ -28,7 +28,8 @@ from sahel_news.data import (
     word_set,
 )
 from sahel_news.extract.entities._gazetteer import gazetteer_actors, org_rules, vocabulary
-from sahel_news.extract.events._lexicon import find_triggers, tokenize
+from sahel_news.extract.events._lexicon import find_triggers
+from sahel_news.text._tokens import tokenize
 from sahel_news.text._units import split_sentences
 
 PACKAGE_TABLES = sorted(

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from _event_annotate import CAPTURES, annotate, capture_names, load_capture, score
 from sahel_news.capture import parse_layout
 from sahel_news.extract.events import extract_events
-from sahel_news.extract.events._lexicon import find_triggers, lexicon, tokenize
+from sahel_news.extract.events._lexicon import find_triggers, lexicon
 from sahel_news.models import (
     Article,
     EventStatus,
@@ -24,6 +24,7 @@ from sahel_news.models import (
 )
 from sahel_news.pipeline import parse_article
 from sahel_news.text import fold
+from sahel_news.text._tokens import tokenize
 
 SEED_COUNTRIES = {
     "MLI": ["Mali", "Malian"],

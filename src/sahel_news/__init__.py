@@ -38,6 +38,12 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from sahel_news.extract import extract_entities, extract_events
+    from sahel_news.extract.components import (
+        Component,
+        EntityComponent,
+        EventComponent,
+        default_components,
+    )
     from sahel_news.extract.time import (
         TimeExpression,
         TimeResolutionError,
@@ -72,6 +78,7 @@ if TYPE_CHECKING:
         Span,
     )
     from sahel_news.pipeline import parse_article
+    from sahel_news.text import Doc
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -83,12 +90,16 @@ __all__ = [
     "Chrome",
     "ChromeKind",
     "ChromeLine",
+    "Component",
     "Country",
     "DataTableError",
     "DateRange",
     "Dateline",
     "Diagnostic",
+    "Doc",
+    "EntityComponent",
     "Event",
+    "EventComponent",
     "EventStatus",
     "Mention",
     "ParseError",
@@ -110,6 +121,7 @@ __all__ = [
     "TimeResolutionError",
     "ValidationError",
     "add_data_dir",
+    "default_components",
     "extract_entities",
     "extract_events",
     "find_times",
@@ -142,12 +154,16 @@ _WHERE: dict[str, str] = {
     "Chrome": "sahel_news.models",
     "ChromeKind": "sahel_news.models",
     "ChromeLine": "sahel_news.models",
+    "Component": "sahel_news.extract.components",
     "Country": "sahel_news.models",
     "DataTableError": "sahel_news.data",
     "DateRange": "sahel_news.models",
     "Dateline": "sahel_news.models",
     "Diagnostic": "sahel_news.models",
+    "Doc": "sahel_news.text",
+    "EntityComponent": "sahel_news.extract.components",
     "Event": "sahel_news.models",
+    "EventComponent": "sahel_news.extract.components",
     "EventStatus": "sahel_news.models",
     "Mention": "sahel_news.models",
     "ParseError": "sahel_news.errors",
@@ -169,6 +185,7 @@ _WHERE: dict[str, str] = {
     "TimeResolutionError": "sahel_news.extract.time",
     "ValidationError": "sahel_news.errors",
     "add_data_dir": "sahel_news.data",
+    "default_components": "sahel_news.extract.components",
     "extract_entities": "sahel_news.extract",
     "extract_events": "sahel_news.extract",
     "find_times": "sahel_news.extract.time",

@@ -17,9 +17,10 @@ from typing import NamedTuple
 
 from sahel_news.data import month_names, register_cache, word_set
 from sahel_news.extract.events._clauses import Frame, is_passive
-from sahel_news.extract.events._lexicon import TriggerMatch, Words
+from sahel_news.extract.events._lexicon import TriggerMatch
 from sahel_news.extract.events._places import locatives
 from sahel_news.models import ParticipantRole
+from sahel_news.text._tokens import Words
 
 __all__ = [
     "PLURAL_ANAPHORS",

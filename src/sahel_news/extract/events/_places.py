@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from sahel_news.data import PlaceEntry, country_table, place_table, register_cache, word_set
-from sahel_news.extract.events._lexicon import Words, split_words
 from sahel_news.models import PlaceKind
+from sahel_news.text._tokens import Words, split_words
 
 __all__ = ["PlaceHit", "find_places", "follows_locative", "locatives", "lookup_place"]
 
