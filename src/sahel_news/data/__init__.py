@@ -67,6 +67,7 @@ __all__ = [
     "PlaceEntry",
     "TimeWord",
     "TriggerGroup",
+    "abbreviations",
     "add_data_dir",
     "clear_caches",
     "country_table",
@@ -415,6 +416,13 @@ def word_set(section: str) -> frozenset[str]:
 
 
 @functools.cache
+def abbreviations() -> frozenset[str]:
+    """Words after which a full stop ends no sentence: ``abbreviations`` of ``words.json``
+    and the month abbreviations of ``time_words.json``, lower-case, without the stop."""
+    return word_set("abbreviations") | frozenset(month_names(abbreviated=True))
+
+
+@functools.cache
 def month_names(*, abbreviated: bool = False) -> tuple[str, ...]:
     """The lower-case month names of ``time_words.json`` (or their abbreviations), in order.
 
@@ -440,6 +448,7 @@ def weekday_names() -> tuple[str, ...]:
 
 register_cache(_load)
 register_cache(word_set)
+register_cache(abbreviations)
 register_cache(month_names)
 register_cache(weekday_names)
 

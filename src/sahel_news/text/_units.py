@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
 import attrs
 
-from sahel_news.data import month_names, register_cache, word_set
+from sahel_news.data import abbreviations
 from sahel_news.models import Article, Mention, Part, Span
 from sahel_news.models._unchecked import unchecked
 from sahel_news.text._fold import fold
@@ -121,11 +120,9 @@ def iter_text_parts(article: Article) -> Iterator[tuple[Part, int, str]]:
         yield Part.RELATED, index, link.title
 
 
-@register_cache
-@functools.cache
 def _abbreviations() -> frozenset[str]:
     """Words after which a full stop does not end a sentence (``words.json``, month names)."""
-    return word_set("abbreviations") | frozenset(month_names(abbreviated=True))
+    return abbreviations()
 
 
 # A sentence ends at . ! or ? (with closing quotes or brackets after it), then white space;
