@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from importlib import resources
@@ -93,7 +94,7 @@ class TestPackageTables:
             where, body = data._section_body(section, document["entries"], origin)
             assert body, f"{where} is empty"
             for index, raw in enumerate(body):
-                locator = f"{where}[{index}]"
+                locator = functools.partial(data._locator, section, where, index, raw)
                 trusted = data._read_entry(section, raw, locator, origin, trusted=True)
                 checked = data._read_entry(section, raw, locator, origin, trusted=False)
                 assert checked == trusted

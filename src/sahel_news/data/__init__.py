@@ -49,7 +49,14 @@ from sahel_news.data._schema import (
     TimeWord,
     TriggerGroup,
 )
-from sahel_news.data._tables import TABLES, Section, entry_id, json_schema, structure
+from sahel_news.data._tables import (
+    TABLES,
+    Section,
+    entry_id,
+    json_schema,
+    structure,
+    structure_trusted,
+)
 from sahel_news.errors import SahelNewsError
 
 __all__ = [
@@ -263,32 +270,45 @@ def _section_body(section: Section, entries: Any, origin: str) -> tuple[str, lis
     return where, body
 
 
+def _locator(section: Section, where: str, index: int, raw: Any) -> str:
+    """Where a raw entry is in its file: ``entries[3]``, ``entries.heads[3]``, ``entries.MLI``."""
+    return f"{where}.{raw[0]}" if section.id_field is not None else f"{where}[{index}]"
+
+
 def _read_entry(
-    section: Section, raw: Any, locator: str, origin: str, *, trusted: bool
+    section: Section, raw: Any, locator: Callable[[], str], origin: str, *, trusted: bool
 ) -> tuple[str | None, Any]:
-    """The id and structured entry of one raw entry of *section*."""
+    """The id and structured entry of one raw entry of *section*.
+
+    *locator* says where the entry is; it is only called for an error or a user entry.
+    """
     ident = entry_id(section, raw)
-    keyed = section.id_field is not None  # the locator holds the id already
-    named = f"{origin}: {locator}" + ("" if ident is None or keyed else f" ({ident!r})")
+
+    def named() -> str:
+        keyed = section.id_field is not None  # the locator holds the id already
+        return f"{origin}: {locator()}" + ("" if ident is None or keyed else f" ({ident!r})")
+
     if section.entry is None:
         if not isinstance(raw, str) or not raw.strip():
-            raise DataTableError(f"{named}: expected a non-blank string, got {raw!r}")
+            raise DataTableError(f"{named()}: expected a non-blank string, got {raw!r}")
         return raw, raw
     if section.id_field is not None:
         key, value = raw
         fields = {section.value_field: value} if section.value_field is not None else value
         if not isinstance(fields, dict):
-            raise DataTableError(f"{named}: expected an object")
+            raise DataTableError(f"{named()}: expected an object")
         fields = {section.id_field: key, **fields}
     elif isinstance(raw, dict):
         fields = raw
     else:
-        raise DataTableError(f"{named}: expected an object, got {raw!r}")
+        raise DataTableError(f"{named()}: expected an object, got {raw!r}")
     if section.renames:
         fields = {section.renames.get(k, k): v for k, v in fields.items()}
-    entry, reasons = structure(section.entry, fields, locator, trusted=trusted)
+    entry = structure_trusted(section.entry, fields) if trusted else None
     if entry is None:
-        raise DataTableError(f"{named}: {reasons}")
+        entry, reasons = structure(section.entry, fields, locator())
+        if entry is None:
+            raise DataTableError(f"{named()}: {reasons}")
     return ident, entry
 
 
@@ -298,6 +318,30 @@ def _removals(section: Section, remove: Any, origin: str) -> list[Any]:
         where = "remove" if section.key is None else f"remove.{section.key}"
         raise DataTableError(f"{origin}: {where}: expected a list of ids")
     return ids
+
+
+def _is_word(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _read_body(
+    section: Section,
+    body: list[Any],
+    where: str,
+    origin: str,
+    *,
+    table: dict[Any, Any],
+    origins: dict[int, str],
+    trusted: bool,
+) -> None:
+    """Read the raw entries of one section of one file into *table*, by id."""
+    for index, raw in enumerate(body):
+        locator = functools.partial(_locator, section, where, index, raw)
+        ident, entry = _read_entry(section, raw, locator, origin, trusted=trusted)
+        # an entry without an id is only ever added
+        table[ident if ident is not None else object()] = entry
+        if not trusted:
+            origins[id(entry)] = f"{origin}: {locator()}"
 
 
 def _check_lists(sections: tuple[Section, ...], lists: dict[str, Any], where: str) -> None:
@@ -332,13 +376,12 @@ def _load(name: str) -> _Loaded:
         for section in sections:
             table = merged[section.key]
             where, body = _section_body(section, entries, origin)
-            for index, raw in enumerate(body):
-                locator = f"{where}.{raw[0]}" if section.id_field else f"{where}[{index}]"
-                ident, entry = _read_entry(section, raw, locator, origin, trusted=trusted)
-                # an entry without an id is only ever added
-                table[ident if ident is not None else object()] = entry
-                if not trusted:
-                    origins[id(entry)] = f"{origin}: {locator}"
+            if trusted and section.entry is None and all(map(_is_word, body)):
+                table.update(zip(body, body, strict=True))  # a package word list, read at once
+            else:
+                _read_body(
+                    section, body, where, origin, table=table, origins=origins, trusted=trusted
+                )
             if remove is not None:
                 for ident in _removals(section, remove, origin):
                     if table.pop(ident, None) is None:
