@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sahel_news.errors import MissingExtraError, ParseError, SahelNewsError
+from sahel_news.errors import MissingDependencyError, ParseError, SahelNewsError
 from sahel_news.models import Article, Event, ParticipantRole
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _require_dask() -> None:
         import dask.bag  # noqa: PLC0415 - optional: checked on first use
         import dask.dataframe  # noqa: F401, PLC0415
     except ImportError:
-        raise MissingExtraError("sahel_news.dask", "dask") from None
+        raise MissingDependencyError("sahel_news.dask", "dask") from None
 
 
 def _key_of(item: Item) -> str:
@@ -143,7 +143,7 @@ def parse_bag(
         extract: read entities and events too (False: the layout only).
 
     Raises:
-        MissingExtraError: if Dask (``sahel-news[dask]``) is not installed.
+        MissingDependencyError: if Dask (``sahel-news[dask]``) is not installed.
     """
     _require_dask()
     return items.map_partitions(_parse_partition, default_tz, extract)
@@ -210,7 +210,7 @@ def events_frame(results: dask.bag.Bag) -> dask.dataframe.DataFrame:
     ids, alpha-3 codes) joined by ``;``. Failures are skipped.
 
     Raises:
-        MissingExtraError: if Dask (``sahel-news[dask]``) is not installed.
+        MissingDependencyError: if Dask (``sahel-news[dask]``) is not installed.
     """
     _require_dask()
     import dask.dataframe as dd  # noqa: PLC0415

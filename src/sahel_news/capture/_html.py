@@ -13,7 +13,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sahel_news.errors import MissingExtraError, ParseError
+from sahel_news.errors import MissingDependencyError, ParseError
 from sahel_news.models import Article, Source
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def _extract(html: str | bytes, url: str | None) -> Any:
     try:
         import trafilatura  # noqa: PLC0415 - heavy and optional: loaded on first use
     except ImportError:
-        raise MissingExtraError("parse_html", "html") from None
+        raise MissingDependencyError("parse_html", "html") from None
     return trafilatura.bare_extraction(
         html,
         url=url,
@@ -122,7 +122,7 @@ def capture_of_html(
 
     Raises:
         ParseError: if the page holds no article text.
-        MissingExtraError: if trafilatura (``sahel-news[html]``) is not installed.
+        MissingDependencyError: if trafilatura (``sahel-news[html]``) is not installed.
     """
     if not isinstance(html, str | bytes):
         raise TypeError(f"html must be str or bytes, got {type(html).__name__}")
@@ -173,8 +173,8 @@ def parse_html(
         The Article, with ``source`` holding the url, the site's name and the page language.
 
     Raises:
-        ParseError: if the page holds no article text, or its text has no plausible headline.
-        MissingExtraError: if trafilatura (``sahel-news[html]``) is not installed.
+        ParseError: if the page holds no article text, or its text cannot be read as one.
+        MissingDependencyError: if trafilatura (``sahel-news[html]``) is not installed.
     """
     from sahel_news.pipeline import parse_article  # noqa: PLC0415 - the pipeline imports capture
 

@@ -164,7 +164,7 @@ def _anchor(article: Article) -> date | None:
 
 def _times(text: str, anchor: date | None) -> Iterator[tuple[int, int, str]]:
     """The time expressions of *text*, resolved against *anchor*, with their hovers."""
-    from sahel_news.extract.timex import find_times  # noqa: PLC0415 - the extractors are heavy
+    from sahel_news.extract.time import find_times  # noqa: PLC0415 - the extractors are heavy
 
     for found in find_times(text, anchor=anchor):
         if found.range is not None:
