@@ -2,6 +2,7 @@
 
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -282,7 +283,57 @@ def tag_soup(draw):
     return "".join(pieces)
 
 
+_WORDS = (
+    "the", "junta", "army", "said", "on", "talks", "with", "envoys", "in", "Bamako", "Niamey",
+    "officials", "agreed", "border", "patrols", "region", "security", "minister", "government",
+    "forces", "attack", "villages", "people", "statement", "week", "month",
+)  # fmt: skip
+# distinct words, sentences and paragraphs: trafilatura drops text repeated on a page
+_SENTENCES = st.lists(st.sampled_from(_WORDS), min_size=8, max_size=20, unique=True).map(
+    lambda words: " ".join(words).capitalize() + "."
+)
+_PARAGRAPHS = st.lists(_SENTENCES, min_size=2, max_size=4, unique=True).map(" ".join)
+_HEADLINES = st.lists(st.sampled_from(_WORDS), min_size=4, max_size=9, unique=True).map(
+    lambda words: " ".join(words).capitalize()
+)
+_ABOVE = [
+    '<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>',
+    '<div class="cookie-banner">We use cookies on this site. <button>Accept</button></div>',
+]
+_BELOW = [
+    (
+        '<aside class="related"><h2>Related</h2><ul><li><a href="/a">Other story one</a></li>'
+        '<li><a href="/b">Other story two</a></li></ul></aside>'
+    ),
+    (
+        '<section class="comments"><h3>Comments</h3><div class="comment"><p>First!</p></div>'
+        "</section>"
+    ),
+    "<footer>© Site. All rights reserved.</footer>",
+]
+
+
 class TestAnyPage:
+    @given(
+        _HEADLINES,
+        st.lists(_PARAGRAPHS, min_size=2, max_size=6, unique=True),
+        st.lists(st.sampled_from(_ABOVE), max_size=2),
+        st.lists(st.sampled_from(_BELOW), max_size=3),
+        st.sampled_from(["article", "main", "div"]),
+    )
+    def test_an_article_among_furniture_comes_back_whole(
+        self, headline, paragraphs, above, below, container
+    ):
+        """An article among navigation, banners, related boxes and comments comes back alone."""
+        body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        html = (
+            f"<html><head><title>{escape(headline)}</title></head><body>{''.join(above)}"
+            f"<{container} class='story'><h1>{escape(headline)}</h1>{body}</{container}>"
+            f"{''.join(below)}</body></html>"
+        )
+        text, _ = capture_of_html(html)
+        assert text.split("\n\n") == [headline, *paragraphs]
+
     @pytest.mark.slow
     @settings(suppress_health_check=[HealthCheck.too_slow])
     @given(st.one_of(tag_soup(), st.text(), st.binary(max_size=300)))
