@@ -351,6 +351,13 @@ class TestShowCommand:
         assert cli.main(["show", str(capture)]) == 1
         assert capsys.readouterr().err.startswith(f"{capture}: cannot parse: ")
 
+    def test_a_bad_zone_is_a_usage_error_of_show(self, seed_text, tmp_path, capsys):
+        """An unknown --tz is status 2, with the show command named."""
+        capture = tmp_path / "seed.txt"
+        capture.write_text(seed_text, encoding="utf-8")
+        assert cli.main(["show", str(capture), "--tz", "Mars/Base"]) == 2
+        assert capsys.readouterr().err.startswith("sahel-news show: error: argument --tz:")
+
     def test_an_invalid_document_names_its_problems(self, tmp_path, capsys):
         """An Article JSON document that breaks the rules gives its problems, status 1."""
         document = tmp_path / "bad.json"

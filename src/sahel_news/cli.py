@@ -204,7 +204,7 @@ def _schema(model_name: str) -> int:
 _NOT_ZONES = frozenset({"localtime", "Factory"})
 
 
-def _zone(name: str) -> tzinfo:
+def _zone(name: str, command: str = "parse") -> tzinfo:
     """The zone an exact IANA name (or ``UTC``) names; never a path, offset or local zone."""
     import zoneinfo  # noqa: PLC0415 - only the parse command needs the tz database
 
@@ -217,7 +217,7 @@ def _zone(name: str) -> tzinfo:
     near = sorted(key for key in known if key.casefold() == name.casefold())
     if near:
         hint = f"did you mean {near[0]!r}?"
-    raise _UsageError("parse", f"argument --tz: unknown time zone {name!r} ({hint})")
+    raise _UsageError(command, f"argument --tz: unknown time zone {name!r} ({hint})")
 
 
 def _parse(name: str, output: str | None, zone_name: str, *, extract: bool) -> int:
@@ -276,7 +276,7 @@ def _show(name: str, output: str | None, zone_name: str) -> int:
     from sahel_news.pipeline import parse_article  # noqa: PLC0415
     from sahel_news.views import render_html  # noqa: PLC0415
 
-    zone = _zone(zone_name)
+    zone = _zone(zone_name, "show")
     where = "<stdin>" if name == "-" else name
     data = _read_bytes(name)
     try:
