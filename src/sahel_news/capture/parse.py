@@ -23,6 +23,7 @@ from sahel_news.capture._lines import (
     ends_sentence,
     temperature_celsius,
 )
+from sahel_news.capture._published import settle_published
 from sahel_news.capture._timestamps import DateReading
 from sahel_news.errors import ParseError
 from sahel_news.models import (
@@ -375,7 +376,11 @@ def _check_headline(line: str, index: int) -> None:
 
 
 def parse_layout(
-    text: str, *, source: Source | None = None, default_tz: tzinfo = tz.UTC
+    text: str,
+    *,
+    source: Source | None = None,
+    default_tz: tzinfo = tz.UTC,
+    published: date | datetime | None = None,
 ) -> Article:
     """Read the layout of a capture into an Article with no countries, actors or events.
 
@@ -384,10 +389,14 @@ def parse_layout(
         source: where the capture came from, recorded on the Article.
         default_tz: the zone a timestamp without one is read in; the Article then says
             the zone was assumed.
+        published: when the capture was published, if the caller knows (a date, or a
+            datetime read in *default_tz* if naive). It stands in when the capture has no
+            timestamp; when the capture has one, the capture wins and a diagnostic says
+            if they disagree. Without either, a date in ``source.url``'s path is used.
 
     Raises:
         ParseError: if the text is empty, binary, or has no plausible headline (with the line).
-        TypeError: if *text* is not a str.
+        TypeError: if *text* is not a str, or *published* not a date or a datetime.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_layout reads a str, not {type(text).__name__}")
@@ -410,7 +419,17 @@ def parse_layout(
     standfirst = reader.take_standfirst()
     if not reader.blocks:
         reader.note("no_body", "the capture has a headline but no body paragraphs", None)
-    published, assumed = reader.published(default_tz)
+    found, found_assumed = reader.published(default_tz)
+    candidates = reader.dates + reader.header_dates
+    published, assumed = settle_published(
+        found,
+        found_assumed,
+        found_line=candidates[0][0] + 1 if candidates else None,
+        given=published,
+        url=source.url if source is not None else None,
+        default_tz=default_tz,
+        diagnostics=reader.diagnostics,
+    )
     anchor = published.date() if published is not None else reader.page_date
     return Article(
         id=article_id(lines),
