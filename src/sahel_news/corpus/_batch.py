@@ -15,7 +15,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 import attrs
 from dateutil import tz
@@ -227,27 +227,30 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
-def _start_pool(n_process: int, options: ParseOptions) -> ProcessPoolExecutor:
-    """A pool whose workers are all started, with Ctrl-C held back while they start.
+def _new_pool(n_process: int, options: ParseOptions) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=n_process,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_worker_start,
+        initargs=(options,),
+    )
+
+
+def _start_workers(pool: ProcessPoolExecutor, n_process: int) -> None:
+    """Start every worker of *pool* now, with Ctrl-C held back while they start.
 
     A worker inherits the blocked signal, so a Ctrl-C during its start-up cannot print a
-    traceback from it; the parent gets the held Ctrl-C as soon as the workers are up.
+    traceback from it; the parent gets the held Ctrl-C as soon as the workers are up (and
+    then stops them).
     """
     can_block = hasattr(signal, "pthread_sigmask")
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if can_block else None
     try:
-        pool = ProcessPoolExecutor(
-            max_workers=n_process,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_worker_start,
-            initargs=(options,),
-        )
-        for _ in range(n_process):  # one task per worker makes the pool start them all now
+        for _ in range(n_process):  # one task per worker makes the pool start them all
             pool.submit(_ready)
     finally:
         if held is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    return pool
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
@@ -278,11 +281,18 @@ def parse_stream(
             yield _parse_one(item, options) if isinstance(item, Capture) else item
         return
     work: Callable[[list[Any], ParseOptions], list[Any]] = _parse_batch
-    pool = _start_pool(n_process, options)
+    pool: ProcessPoolExecutor | None = None  # started with the first capture to parse
     finished = False
     try:
         pending: deque[Future[list[Any]]] = deque()
         for batch in _batches(items, batch_size):
+            if not pending and not any(isinstance(item, Capture) for item in batch):
+                # nothing to parse (and batches are Captures or pass-through items only)
+                yield from cast("list[T]", batch)
+                continue
+            if pool is None:
+                pool = _new_pool(n_process, options)
+                _start_workers(pool, n_process)
             pending.append(pool.submit(work, batch, options))
             while len(pending) >= n_process * _BATCHES_IN_FLIGHT:
                 yield from pending.popleft().result()
@@ -290,9 +300,9 @@ def parse_stream(
             yield from pending.popleft().result()
         finished = True
     finally:
-        if finished:
+        if pool is not None and finished:
             pool.shutdown(wait=True)
-        else:  # interrupted, or the caller stopped reading
+        elif pool is not None:  # interrupted, or the caller stopped reading
             _stop_pool(pool)
 
 

@@ -73,6 +73,7 @@ class Progress:
     started: float = attrs.field(factory=time.monotonic)
     finished: float | None = None
     resumed: bool = False
+    # every input without an Article, in input order: this run's and skipped ones' alike
     failures: list[FailureRecord] = attrs.Factory(list)
 
     @property
@@ -403,6 +404,8 @@ def run_corpus(
         OSError: if an output cannot be written.
     """
     _check_keys(inputs)
+    batches = -(-len(inputs) // options.batch_size)
+    options = attrs.evolve(options, jobs=max(1, min(options.jobs, batches)))
     output: Literal["json", "jsonl"] = "json" if options.output_dir is not None else "jsonl"
     parse = attrs.evolve(options.parse, output=output, file_url=True)
     run = _Run(inputs, attrs.evolve(options, parse=parse), progress, emit, read_stdin)
