@@ -342,7 +342,8 @@ def parse_many(
     decode_capture(b"", encoding)  # an unknown codec is refused now, not once per capture
     options = ParseOptions(default_tz=default_tz, extract=extract, encoding=encoding)
     captures = (_capture_of(item, position) for position, item in enumerate(items))
-    for result in parse_stream(captures, options, n_process=n_process, batch_size=batch_size):
-        if isinstance(result, str):  # pragma: no cover - options.output is "article" here
-            raise TypeError("parse_many asked for Articles and got JSON")
-        yield result
+    # a generator of its own, so that the checks above raise at the call
+    return cast(
+        "Iterator[Article | CaptureFailure]",
+        parse_stream(captures, options, n_process=n_process, batch_size=batch_size),
+    )

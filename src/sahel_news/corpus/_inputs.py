@@ -44,7 +44,7 @@ def _key(relative: PurePosixPath) -> str:
 
 
 def _walk(root: Path, glob: str | None, excluded: frozenset[Path]) -> Iterator[Path]:
-    """Files under *root*, sorted, hidden ones and the run's own outputs left out."""
+    """Files under *root*, hidden ones and the run's own outputs left out."""
     for directory, subdirectories, files in os.walk(root):
         here = Path(directory)
         subdirectories[:] = sorted(
@@ -63,7 +63,7 @@ def _walk(root: Path, glob: str | None, excluded: frozenset[Path]) -> Iterator[P
 def find_inputs(
     arguments: Iterable[str], *, glob: str | None = None, excluded: Iterable[Path] = ()
 ) -> list[CorpusInput]:
-    """The captures named by *arguments*: files, directories (walked), ``-`` for stdin.
+    """The captures named by *arguments*: files, directories (walked, sorted by path), ``-``.
 
     A file's key is its name, a walked file's its path below the directory, both without
     the suffix. *glob* filters walked files by name (or by relative path if it has a ``/``).
@@ -79,7 +79,8 @@ def find_inputs(
             continue
         path = Path(argument)
         if path.is_dir():
-            for file in _walk(path, glob, frozenset(_relative_to(path, skip))):
+            walked = _walk(path, glob, frozenset(_relative_to(path, skip)))
+            for file in sorted(walked, key=lambda file: file.relative_to(path).parts):
                 relative = PurePosixPath(file.relative_to(path).as_posix())
                 found.append(CorpusInput(file, str(file), _key(relative)))
         elif path.exists():
