@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import inspect
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -41,6 +44,7 @@ _WARM_UP = (
     "a day after gunmen attacked a village near Mopti, the army said.\n\n"
     "June 05, 2024 at 07:49PM\n"
 )
+_PARENT_CHECK_SECONDS = 0.5
 _METADATA_KEYS = frozenset({"id", "published", "source", "url", "outlet", "language", "headline"})
 
 T = TypeVar("T")
@@ -136,12 +140,23 @@ def _parse_batch(batch: list[Any], options: ParseOptions) -> list[Any]:
     return [_parse_one(item, options) if isinstance(item, Capture) else item for item in batch]
 
 
-def _worker_start(options: ParseOptions) -> None:
-    """Ignore Ctrl-C (the parent stops the workers) and load everything before any work."""
+def _worker_start(options: ParseOptions, parent: int) -> None:
+    """Ignore Ctrl-C (the parent stops the workers), follow the parent if it dies, and load
+    everything before any work."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    # the parent's pid comes from the parent: it may have died before this worker started
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _parse_one(Capture(_WARM_UP, "warm-up"), attrs.evolve(options, output="article"))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (killed with SIGKILL, say): a worker holds
+    both ends of its task queue, so it would otherwise wait for work for ever."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _ready() -> None:
@@ -232,7 +247,7 @@ def _new_pool(n_process: int, options: ParseOptions) -> ProcessPoolExecutor:
         max_workers=n_process,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_worker_start,
-        initargs=(options,),
+        initargs=(options, os.getpid()),
     )
 
 
