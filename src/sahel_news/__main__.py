@@ -19,7 +19,9 @@ def main() -> int:
         from sahel_news.cli import main as command  # noqa: PLC0415 - inside the guard
 
         status = command()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # while the command was loading, before it could catch it
+        if sys.stderr is not None:
+            sys.stderr.write("sahel-news: interrupted\n")
         status = _INTERRUPTED
     import signal  # noqa: PLC0415 - not before the guard: importing it takes milliseconds
 

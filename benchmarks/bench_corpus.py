@@ -1,0 +1,131 @@
+"""Corpus speed and memory: parse_many with 1 and 2 processes, and peak RSS over a long run.
+
+Run: python benchmarks/bench_corpus.py [--rate-captures 600] [--captures 10000] [--skip-rss]
+Targets: with 2 worker processes, as fast per article as 1 process (so about twice the
+articles/s on 2 free cores); peak RSS flat over 10,000 captures (growth from the 2,000th
+capture to the last well under 10%). The captures are the test and example captures with a
+numbered headline, so no two are alike. Rates are wall-clock, measured in the same run; the
+steady rate leaves out the workers' start-up (the time to the first result).
+"""
+
+import argparse
+import itertools
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sahel_news import Article, parse_many
+from sahel_news.corpus._inputs import find_inputs
+from sahel_news.corpus._runner import Progress, RunOptions, run_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _captures() -> list[str]:
+    paths = [ROOT / "examples" / "seed.txt", *sorted((ROOT / "tests/captures").rglob("*.txt"))]
+    return [path.read_text(encoding="utf-8") for path in paths]
+
+
+def corpus(count: int) -> list[str]:
+    """*count* captures: the known ones in turn, each headline given a number."""
+    known = itertools.cycle(_captures())
+    return [f"Report {number}: {next(known)}" for number in range(count)]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the workers, once stopped)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def rate(texts: list[str], n_process: int) -> tuple[float, float, int, float]:
+    """Articles per second overall and after the first result, the articles made, and the
+    CPU milliseconds per article (workers' start-up included)."""
+    cpu_before = cpu_seconds()
+    started = time.perf_counter()
+    first = None
+    made = 0
+    for result in parse_many(texts, n_process=n_process):
+        if first is None:
+            first = time.perf_counter()
+        made += isinstance(result, Article)
+    ended = time.perf_counter()
+    steady = (len(texts) - 1) / (ended - first) if first and ended > first else 0.0
+    cpu_ms = (cpu_seconds() - cpu_before) * 1000 / len(texts)
+    return len(texts) / (ended - started), steady, made, cpu_ms
+
+
+def rss_over(texts_count: int, checkpoint: int) -> list[tuple[int, float]]:
+    """Peak RSS of this process at every *checkpoint* captures of a one-process run."""
+    readings = []
+    texts = (text for text in corpus(texts_count))
+    for done, _ in enumerate(parse_many(texts), start=1):
+        if done % checkpoint == 0:
+            readings.append((done, peak_rss_mb()))
+    return readings
+
+
+def rss_of_corpus_run(count: int) -> tuple[float, float]:
+    """Peak RSS before and after a corpus run (files in, JSON Lines out, one process)."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "in").mkdir()
+        for number, text in enumerate(corpus(count)):
+            (root / "in" / f"c{number:05d}.txt").write_text(text, encoding="utf-8")
+        inputs = find_inputs([str(root / "in")])
+        before = peak_rss_mb()
+        progress = Progress(total=len(inputs))
+        run_corpus(inputs, RunOptions(jsonl=root / "all.jsonl", jobs=1), progress)
+        return before, peak_rss_mb()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate-captures", type=int, default=600)
+    parser.add_argument("--captures", type=int, default=10_000)
+    parser.add_argument("--skip-rss", action="store_true")
+    args = parser.parse_args()
+
+    texts = corpus(args.rate_captures)
+    print(f"rate over {len(texts)} captures (wall clock):")
+    rates = {}
+    for n_process in (1, 2):
+        overall, steady, made, cpu_ms = rate(texts, n_process)
+        rates[n_process] = (overall, steady, cpu_ms)
+        print(
+            f"  n_process={n_process}: {overall:7.1f} articles/s overall, "
+            f"{steady:7.1f} steady, {cpu_ms:5.2f} CPU ms/article ({made} articles)"
+        )
+    print(
+        f"  2 processes / 1 process: {rates[2][0] / rates[1][0]:.2f}x overall, "
+        f"{rates[2][1] / rates[1][1]:.2f}x steady, {rates[2][2] / rates[1][2]:.2f}x CPU per "
+        "article (1.0 = as fast per article; wall-clock gains need free cores)"
+    )
+    if args.skip_rss:
+        return
+    checkpoint = max(args.captures // 10, 1)
+    print(f"peak RSS of parse_many over {args.captures} captures (one process):")
+    readings = rss_over(args.captures, checkpoint)
+    for done, megabytes in readings:
+        print(f"  after {done:6d}: {megabytes:7.1f} MB")
+    base = readings[min(1, len(readings) - 1)][1]
+    print(
+        f"  growth from capture {readings[min(1, len(readings) - 1)][0]} to the last: "
+        f"{(readings[-1][1] / base - 1) * 100:+.1f}%"
+    )
+    before, after = rss_of_corpus_run(args.captures)
+    print(
+        f"peak RSS around a corpus run of {args.captures} files to JSON Lines: "
+        f"{before:.1f} MB before, {after:.1f} MB after ({(after / before - 1) * 100:+.1f}%)"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
