@@ -7,6 +7,7 @@ batches at a time, so memory stays flat however long the input runs.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import multiprocessing
 import os
@@ -88,7 +89,10 @@ class ParseOptions:
     file_url: bool = False
 
 
+@functools.cache
 def _accepts_headline() -> bool:
+    """Whether parse_article takes ``headline=`` (a manifest's headline column is passed on
+    where it does, and read but not used where it does not)."""
     from sahel_news.pipeline import parse_article  # noqa: PLC0415 - loaded with the first batch
 
     return "headline" in inspect.signature(parse_article).parameters
