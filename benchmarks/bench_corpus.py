@@ -14,6 +14,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from sahel_news import Article, parse_many
@@ -30,12 +31,28 @@ def _captures() -> list[str]:
 
 def corpus(count: int) -> list[str]:
     """*count* captures: the known ones in turn, each headline given a number."""
+    return list(corpus_stream(count))
+
+
+def corpus_stream(count: int) -> Iterator[str]:
+    """The same captures as corpus(), made one at a time (so none is held for long)."""
     known = itertools.cycle(_captures())
-    return [f"Report {number}: {next(known)}" for number in range(count)]
+    for number in range(count):
+        yield f"Report {number}: {next(known)}"
 
 
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def rss_mb() -> float:
+    """The resident set size now (Linux), or the peak where /proc is missing."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return peak_rss_mb()
+    (line,) = [line for line in status.splitlines() if line.startswith("VmRSS:")]
+    return int(line.split()[1]) / 1024
 
 
 def cpu_seconds() -> float:
@@ -62,28 +79,44 @@ def rate(texts: list[str], n_process: int) -> tuple[float, float, int, float]:
     return len(texts) / (ended - started), steady, made, cpu_ms
 
 
-def rss_over(texts_count: int, checkpoint: int) -> list[tuple[int, float]]:
-    """Peak RSS of this process at every *checkpoint* captures of a one-process run."""
+def rss_over(count: int, checkpoint: int) -> list[tuple[int, float, float]]:
+    """RSS now and at its peak at every *checkpoint* captures of a one-process parse_many."""
     readings = []
-    texts = (text for text in corpus(texts_count))
-    for done, _ in enumerate(parse_many(texts), start=1):
+    for done, _ in enumerate(parse_many(corpus_stream(count)), start=1):
         if done % checkpoint == 0:
-            readings.append((done, peak_rss_mb()))
+            readings.append((done, rss_mb(), peak_rss_mb()))
     return readings
 
 
-def rss_of_corpus_run(count: int) -> tuple[float, float]:
-    """Peak RSS before and after a corpus run (files in, JSON Lines out, one process)."""
+def rss_of_corpus_run(count: int, checkpoint: int) -> list[tuple[int, float, float]]:
+    """The same readings for a corpus run: files in, JSON Lines out, one process."""
+    readings: list[tuple[int, float, float]] = []
+
+    def sample(progress: Progress) -> None:
+        if progress.done and progress.done % checkpoint == 0:
+            readings.append((progress.done, rss_mb(), peak_rss_mb()))
+
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "in").mkdir()
-        for number, text in enumerate(corpus(count)):
+        for number, text in enumerate(corpus_stream(count)):
             (root / "in" / f"c{number:05d}.txt").write_text(text, encoding="utf-8")
         inputs = find_inputs([str(root / "in")])
-        before = peak_rss_mb()
         progress = Progress(total=len(inputs))
-        run_corpus(inputs, RunOptions(jsonl=root / "all.jsonl", jobs=1), progress)
-        return before, peak_rss_mb()
+        run_corpus(
+            inputs, RunOptions(jsonl=root / "all.jsonl", jobs=1), progress, on_progress=sample
+        )
+    return readings
+
+
+def report(title: str, readings: list[tuple[int, float, float]]) -> None:
+    print(title)
+    for done, now, peak in readings:
+        print(f"  after {done:6d}: {now:7.1f} MB now, {peak:7.1f} MB peak")
+    base = readings[min(1, len(readings) - 1)]
+    now = (readings[-1][1] / base[1] - 1) * 100
+    peak = (readings[-1][2] / base[2] - 1) * 100
+    print(f"  growth from capture {base[0]} to the last: {now:+.1f}% now, {peak:+.1f}% peak")
 
 
 def main() -> None:
@@ -111,19 +144,13 @@ def main() -> None:
     if args.skip_rss:
         return
     checkpoint = max(args.captures // 10, 1)
-    print(f"peak RSS of parse_many over {args.captures} captures (one process):")
-    readings = rss_over(args.captures, checkpoint)
-    for done, megabytes in readings:
-        print(f"  after {done:6d}: {megabytes:7.1f} MB")
-    base = readings[min(1, len(readings) - 1)][1]
-    print(
-        f"  growth from capture {readings[min(1, len(readings) - 1)][0]} to the last: "
-        f"{(readings[-1][1] / base - 1) * 100:+.1f}%"
+    report(
+        f"RSS of parse_many over {args.captures} captures (one process):",
+        rss_over(args.captures, checkpoint),
     )
-    before, after = rss_of_corpus_run(args.captures)
-    print(
-        f"peak RSS around a corpus run of {args.captures} files to JSON Lines: "
-        f"{before:.1f} MB before, {after:.1f} MB after ({(after / before - 1) * 100:+.1f}%)"
+    report(
+        f"RSS of a corpus run over {args.captures} files to JSON Lines (same process, later):",
+        rss_of_corpus_run(args.captures, checkpoint),
     )
 
 

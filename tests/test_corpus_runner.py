@@ -209,6 +209,18 @@ class TestRun:
             run(inputs, RunOptions(output_dir=tmp_path / "out"))
         assert not (tmp_path / "out").exists()
 
+    def test_bad_manifest_published_fails_that_input_only(self, tmp_path):
+        """A manifest row whose published is no date fails with its id; the others parse."""
+        (tmp_path / "a.txt").write_text(GOOD)
+        (tmp_path / "b.txt").write_text(GOOD)
+        (tmp_path / "m.csv").write_text("path,id,published\na.txt,first,June\nb.txt,second,\n")
+        errors = tmp_path / "errors.jsonl"
+        progress = run(read_manifest(tmp_path / "m.csv"), RunOptions(errors=errors))
+        assert (progress.parsed, progress.failed) == (1, 1)
+        (record,) = [json.loads(line) for line in errors.read_text().splitlines()]
+        assert (record["id"], record["error"]) == ("first", "ValueError")
+        assert "not an ISO date" in record["message"]
+
     def test_too_large_input_fails_unread(self, tmp_path):
         """An input over the size limit is a failure that says the size and the limit."""
         (tmp_path / "big.txt").write_text(GOOD * 10)

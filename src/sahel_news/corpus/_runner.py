@@ -50,16 +50,25 @@ DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 @attrs.frozen(slots=True)
 class FailureRecord:
-    """One input that gave no Article, as the errors file lists it."""
+    """One input that gave no Article, as the errors file lists it (``id`` where a manifest
+    gave one)."""
 
     path: str
     error: str
     message: str
     line: int | None = None
+    id: str | None = None
 
     def to_json(self) -> str:
-        record = {"path": self.path, "error": self.error, "message": self.message}
-        return json.dumps(record | {"line": self.line}, ensure_ascii=False)
+        record: dict[str, str | int | None] = {
+            "path": self.path,
+            "error": self.error,
+            "message": self.message,
+            "line": self.line,
+        }
+        if self.id is not None:
+            record["id"] = self.id
+        return json.dumps(record, ensure_ascii=False)
 
 
 @attrs.define
@@ -310,7 +319,9 @@ class _Run:
         item = self.inputs[index]
         self.progress.failed += 1
         self.progress.failures.append(
-            FailureRecord(item.name, failure.error, failure.message, failure.line)
+            FailureRecord(
+                item.name, failure.error, failure.message, failure.line, item.metadata.get("id")
+            )
         )
         if self.options.output_dir is not None:
             (self.options.output_dir / f"{item.key}.json").unlink(missing_ok=True)
@@ -352,7 +363,9 @@ class _Run:
         failure = skipped.entry.get("failure")
         if skipped.entry.get("status") == "failed" and failure:
             error, message, line = failure
-            self.progress.failures.append(FailureRecord(item.name, error, message, line))
+            self.progress.failures.append(
+                FailureRecord(item.name, error, message, line, item.metadata.get("id"))
+            )
 
     def finish(self) -> None:
         """Close the outputs and write the errors file (also after an interrupt)."""
