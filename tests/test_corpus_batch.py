@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime
 
 import pytest
@@ -104,6 +105,28 @@ class TestParseMany:
         """With two worker processes the results are equal to one process's, in order."""
         items = [seed_text, GOOD, "", b"\xe9", (GOOD, {"published": "2024-06-05"})] * 8
         assert list(parse_many(items, n_process=2, batch_size=3)) == list(parse_many(items))
+
+
+class _KillsItsWorker(str):
+    """A text whose unpickling ends the process that receives it, as a crash would."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return (os._exit, (9,))
+
+
+class TestWorkerCrash:
+    @pytest.mark.slow
+    def test_a_capture_that_kills_its_worker_fails_alone(self):
+        """A worker's death fails only the capture it died on; the others still parse."""
+        items = [GOOD, Capture(_KillsItsWorker(GOOD), id="poison"), GOOD, GOOD, "", GOOD]
+        results = list(parse_many(items, n_process=2, batch_size=2))
+        assert [type(r).__name__ for r in results] == [
+            "Article", "CaptureFailure", "Article", "Article", "CaptureFailure", "Article"
+        ]  # fmt: skip
+        assert (results[1].id, results[1].error) == ("poison", "WorkerDied")
+        assert results[4].error == "ParseError"
 
 
 class TestDecode:

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any, Literal, TypeVar, cast
@@ -299,30 +300,72 @@ def parse_stream(
         for item in items:
             yield _parse_one(item, options) if isinstance(item, Capture) else item
         return
-    work: Callable[[list[Any], ParseOptions], list[Any]] = _parse_batch
-    pool: ProcessPoolExecutor | None = None  # started with the first capture to parse
+    workers = _Workers(n_process, options)
     finished = False
     try:
-        pending: deque[Future[list[Any]]] = deque()
+        pending: deque[tuple[list[Any], Future[list[Any]]]] = deque()
         for batch in _batches(items, batch_size):
             if not pending and not any(isinstance(item, Capture) for item in batch):
                 # nothing to parse (and batches are Captures or pass-through items only)
                 yield from cast("list[T]", batch)
                 continue
-            if pool is None:
-                pool = _new_pool(n_process, options)
-                _start_workers(pool, n_process)
-            pending.append(pool.submit(work, batch, options))
+            pending.append((batch, workers.submit(batch)))
             while len(pending) >= n_process * _BATCHES_IN_FLIGHT:
-                yield from pending.popleft().result()
+                yield from workers.results(pending)
         while pending:
-            yield from pending.popleft().result()
+            yield from workers.results(pending)
         finished = True
     finally:
-        if pool is not None and finished:
-            pool.shutdown(wait=True)
-        elif pool is not None:  # interrupted, or the caller stopped reading
-            _stop_pool(pool)
+        workers.stop(wait=finished)
+
+
+class _Workers:
+    """The worker pool of one parse_stream: started on first use, restarted after a crash."""
+
+    def __init__(self, n_process: int, options: ParseOptions) -> None:
+        self.n_process = n_process
+        self.options = options
+        self.pool: ProcessPoolExecutor | None = None
+
+    def submit(self, batch: list[Any]) -> Future[list[Any]]:
+        if self.pool is None:
+            self.pool = _new_pool(self.n_process, self.options)
+            _start_workers(self.pool, self.n_process)
+        work: Callable[[list[Any], ParseOptions], list[Any]] = _parse_batch
+        return self.pool.submit(work, batch, self.options)
+
+    def stop(self, *, wait: bool) -> None:
+        if self.pool is not None and wait:
+            self.pool.shutdown(wait=True)
+        elif self.pool is not None:  # interrupted, or the caller stopped reading
+            _stop_pool(self.pool)
+        self.pool = None
+
+    def results(self, pending: deque[tuple[list[Any], Future[list[Any]]]]) -> list[Any]:
+        """The results of the oldest batch in flight.
+
+        If a worker died (the system killed it for memory, say), every batch in flight is
+        lost: they are parsed again one capture at a time, so that only the capture that
+        kills a worker again fails, as a ``WorkerDied`` failure.
+        """
+        batch, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            lost = [batch, *(other for other, _ in pending)]
+            pending.clear()
+            self.stop(wait=False)
+        return [result for other in lost for item in other for result in self._alone(item)]
+
+    def _alone(self, item: object) -> list[Any]:
+        if not isinstance(item, Capture):
+            return [item]
+        try:
+            return self.submit([item]).result()
+        except BrokenProcessPool:
+            self.stop(wait=False)
+            message = "the worker process died while parsing this capture (out of memory?)"
+            return [CaptureFailure(item.id or "?", "WorkerDied", message)]
 
 
 def parse_many(
