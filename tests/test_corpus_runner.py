@@ -221,6 +221,15 @@ class TestRun:
         assert (record["id"], record["error"]) == ("first", "ValueError")
         assert "not an ISO date" in record["message"]
 
+    def test_manifest_title_is_the_headline_of_plain_text(self, tmp_path):
+        """A manifest's title column becomes the headline of a text that has none."""
+        body = "The junta met ECOWAS envoys on Tuesday in Bamako, Mali. They talked for hours.\n"
+        (tmp_path / "a.txt").write_text(body)
+        (tmp_path / "m.csv").write_text("path,title\na.txt,Talks in Bamako\n")
+        run(read_manifest(tmp_path / "m.csv"), RunOptions(jsonl=tmp_path / "all.jsonl"))
+        (line,) = (tmp_path / "all.jsonl").read_text().splitlines()
+        assert json.loads(line)["headline"] == "Talks in Bamako"
+
     def test_too_large_input_fails_unread(self, tmp_path):
         """An input over the size limit is a failure that says the size and the limit."""
         (tmp_path / "big.txt").write_text(GOOD * 10)

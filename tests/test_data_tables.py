@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import sahel_news
 from sahel_news import data
 from sahel_news.data import (
     PLACE_KINDS,
@@ -696,3 +697,59 @@ class TestCountryNamesFollowUserTables:
             monkeypatch.delenv("SAHEL_NEWS_DATA")
             data.clear_caches()
         assert Country.from_code("BFA").name == "Burkina Faso"
+
+
+class TestScopedUserData:
+    """`user_data` adds a folder for a block of code and removes it after."""
+
+    def test_tables_apply_inside_the_block_only(self, tmp_path):
+        """A user place is known inside the block and forgotten after it."""
+        entry = {"name": "Kébémer", "aliases": [], "country": "SEN", "kind": "town"}
+        write_table(tmp_path, "places", [entry])
+        names = lambda: {p.name for p in data.place_table()}  # noqa: E731
+        assert "Kébémer" not in names()
+        with sahel_news.user_data(tmp_path) as folder:
+            assert folder == tmp_path
+            assert "Kébémer" in names()
+        assert "Kébémer" not in names()
+
+    def test_the_folder_goes_even_after_an_error(self, tmp_path):
+        """An exception inside the block still removes the folder."""
+        write_table(tmp_path, "places", [])
+        with pytest.raises(RuntimeError), sahel_news.user_data(tmp_path):
+            raise RuntimeError
+        with pytest.raises(data.DataTableError, match="not a data folder in use"):
+            sahel_news.remove_data_dir(tmp_path)
+
+    def test_nested_uses_of_one_folder_undo_in_order(self, tmp_path):
+        """The same folder used twice stays in use until the outer block ends."""
+        entry = {"name": "Kébémer", "aliases": [], "country": "SEN", "kind": "town"}
+        write_table(tmp_path, "places", [entry])
+        with sahel_news.user_data(tmp_path):
+            with sahel_news.user_data(tmp_path):
+                pass
+            assert "Kébémer" in {p.name for p in data.place_table()}
+
+    def test_a_missing_folder_is_refused(self, tmp_path):
+        """A path that is no folder is refused before anything changes."""
+        with (
+            pytest.raises(data.DataTableError, match="not a folder"),
+            sahel_news.user_data(tmp_path / "absent"),
+        ):
+            pass  # pragma: no cover
+
+    def test_a_user_place_without_accents_is_found_by_every_stage(self, tmp_path):
+        """ "in Kebemer" finds the user's "Kébémer" as the country and as the event's place."""
+        entry = {"name": "Kébémer", "aliases": [], "country": "SEN", "kind": "town"}
+        write_table(tmp_path, "places", [entry])
+        text = (
+            "Gunmen attack market town\n\n"
+            "Gunmen attacked a market in Kebemer on Monday, officials said.\n\n"
+            "June 05, 2024 at 07:49PM\n"
+        )
+        with sahel_news.user_data(tmp_path):
+            article = sahel_news.parse_article(text)
+        assert [c.alpha3 for c in article.countries] == ["SEN"]
+        attack = next(e for e in article.events if e.trigger.text == "attacked")
+        assert attack.where is not None
+        assert (attack.where.name, attack.where.country) == ("Kébémer", "SEN")

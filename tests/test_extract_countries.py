@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sahel_news.extract._text import TextUnit
-from sahel_news.extract.countries import CountryRecognizer, find_countries
 from sahel_news.extract.entities import extract_entities
-from sahel_news.extract.recognizer import fold
+from sahel_news.extract.entities.countries import CountryRecognizer, find_countries
 from sahel_news.models import Article, Part
+from sahel_news.text import fold
+from sahel_news.text._units import TextUnit
 
 
 def article(*paragraphs: str, headline: str = "Officials meet for talks") -> Article:

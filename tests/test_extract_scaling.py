@@ -14,12 +14,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _event_annotate import annotate
-from sahel_news.extract._actor_merge import Hit, _Context, _Intervals
-from sahel_news.extract._text import _ABBREVIATIONS, MAX_SENTENCE, split_sentences
+from sahel_news.extract.entities._merge import Hit, _Context, _Intervals
 from sahel_news.extract.events import extract_events
 from sahel_news.extract.quotes import extract_quotes
 from sahel_news.models import Article, ParticipantRole, PloverType
 from sahel_news.pipeline import parse_article
+from sahel_news.text._units import _ABBREVIATIONS, MAX_SENTENCE, split_sentences
 
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _SINGLE_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")

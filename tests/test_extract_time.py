@@ -1,4 +1,4 @@
-"""Tests for sahel_news.extract.timex: finding time expressions and resolving them."""
+"""Tests for sahel_news.extract.time: finding time expressions and resolving them."""
 
 from __future__ import annotations
 
@@ -12,24 +12,24 @@ from hypothesis import strategies as st
 
 from sahel_news.data import load_entries
 from sahel_news.errors import SahelNewsError
-from sahel_news.extract._text import split_sentences
-from sahel_news.extract._timex_patterns import (
-    cue_patterns,
-    lowered_cue_patterns,
-    lowered_patterns,
-    patterns,
-)
-from sahel_news.extract._timex_relative import read_match
-from sahel_news.extract._timex_scan import Words, needs_of, plan, scan
-from sahel_news.extract._timex_vocab import vocabulary
-from sahel_news.extract.timex import (
+from sahel_news.extract.time import (
     TimeExpression,
     TimeResolutionError,
     find_times,
     precision_of,
     resolve_time,
 )
+from sahel_news.extract.time._patterns import (
+    cue_patterns,
+    lowered_cue_patterns,
+    lowered_patterns,
+    patterns,
+)
+from sahel_news.extract.time._relative import read_match
+from sahel_news.extract.time._scan import Words, needs_of, plan, scan
+from sahel_news.extract.time._vocab import vocabulary
 from sahel_news.models import DateRange, Precision
+from sahel_news.text._units import split_sentences
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "time.md"
 WED = "2024-06-05"  # the seed's publication date, a Wednesday

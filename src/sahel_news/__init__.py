@@ -34,7 +34,7 @@ if TYPE_CHECKING:
         to_plover,
     )
     from sahel_news.corpus import Capture, CaptureFailure, parse_many
-    from sahel_news.data import DataTableError, add_data_dir
+    from sahel_news.data import DataTableError, add_data_dir, remove_data_dir, user_data
     from sahel_news.errors import (
         ParseError,
         Problem,
@@ -43,7 +43,13 @@ if TYPE_CHECKING:
         ValidationError,
     )
     from sahel_news.extract import extract_entities, extract_events
-    from sahel_news.extract.timex import (
+    from sahel_news.extract.components import (
+        Component,
+        EntityComponent,
+        EventComponent,
+        default_components,
+    )
+    from sahel_news.extract.time import (
         TimeExpression,
         TimeResolutionError,
         find_times,
@@ -77,6 +83,7 @@ if TYPE_CHECKING:
         Span,
     )
     from sahel_news.pipeline import parse_article
+    from sahel_news.text import Doc
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -90,12 +97,16 @@ __all__ = [
     "Chrome",
     "ChromeKind",
     "ChromeLine",
+    "Component",
     "Country",
     "DataTableError",
     "DateRange",
     "Dateline",
     "Diagnostic",
+    "Doc",
+    "EntityComponent",
     "Event",
+    "EventComponent",
     "EventStatus",
     "Mention",
     "ParseError",
@@ -117,6 +128,7 @@ __all__ = [
     "TimeResolutionError",
     "ValidationError",
     "add_data_dir",
+    "default_components",
     "extract_entities",
     "extract_events",
     "find_times",
@@ -128,6 +140,7 @@ __all__ = [
     "json_schema",
     "parse_article",
     "parse_many",
+    "remove_data_dir",
     "render_capture",
     "resolve_time",
     "to_acled_rows",
@@ -136,6 +149,7 @@ __all__ = [
     "to_json",
     "to_plover",
     "twin_of",
+    "user_data",
 ]
 
 _WHERE: dict[str, str] = {
@@ -150,12 +164,16 @@ _WHERE: dict[str, str] = {
     "Chrome": "sahel_news.models",
     "ChromeKind": "sahel_news.models",
     "ChromeLine": "sahel_news.models",
+    "Component": "sahel_news.extract.components",
     "Country": "sahel_news.models",
     "DataTableError": "sahel_news.data",
     "DateRange": "sahel_news.models",
     "Dateline": "sahel_news.models",
     "Diagnostic": "sahel_news.models",
+    "Doc": "sahel_news.text",
+    "EntityComponent": "sahel_news.extract.components",
     "Event": "sahel_news.models",
+    "EventComponent": "sahel_news.extract.components",
     "EventStatus": "sahel_news.models",
     "Mention": "sahel_news.models",
     "ParseError": "sahel_news.errors",
@@ -173,13 +191,14 @@ _WHERE: dict[str, str] = {
     "SchemaVersionError": "sahel_news.errors",
     "Source": "sahel_news.models",
     "Span": "sahel_news.models",
-    "TimeExpression": "sahel_news.extract.timex",
-    "TimeResolutionError": "sahel_news.extract.timex",
+    "TimeExpression": "sahel_news.extract.time",
+    "TimeResolutionError": "sahel_news.extract.time",
     "ValidationError": "sahel_news.errors",
     "add_data_dir": "sahel_news.data",
+    "default_components": "sahel_news.extract.components",
     "extract_entities": "sahel_news.extract",
     "extract_events": "sahel_news.extract",
-    "find_times": "sahel_news.extract.timex",
+    "find_times": "sahel_news.extract.time",
     "fips_to_iso": "sahel_news.convert.exports",
     "from_dataclass": "sahel_news.convert",
     "from_dict": "sahel_news.convert",
@@ -188,14 +207,16 @@ _WHERE: dict[str, str] = {
     "json_schema": "sahel_news.convert",
     "parse_article": "sahel_news.pipeline",
     "parse_many": "sahel_news.corpus",
+    "remove_data_dir": "sahel_news.data",
     "render_capture": "sahel_news.capture",
-    "resolve_time": "sahel_news.extract.timex",
+    "resolve_time": "sahel_news.extract.time",
     "to_acled_rows": "sahel_news.convert.exports",
     "to_dataclass": "sahel_news.convert",
     "to_dict": "sahel_news.convert",
     "to_json": "sahel_news.convert",
     "to_plover": "sahel_news.convert.exports",
     "twin_of": "sahel_news.convert",
+    "user_data": "sahel_news.data",
 }
 
 

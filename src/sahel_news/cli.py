@@ -17,6 +17,7 @@ from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sahel_news.data import DataTableError
 from sahel_news.errors import ParseError, ValidationError
 
 if TYPE_CHECKING:
@@ -37,7 +38,8 @@ _EPILOG = """\
 exit status:
   0    success (every document valid)
   1    invalid input: a document breaks the rules, a capture cannot be parsed,
-       a file cannot be read or is not UTF-8 / JSON
+       a file cannot be read or is not UTF-8 / JSON, a user data table
+       (SAHEL_NEWS_DATA) is broken
   2    bad command line: an unknown command or option, a --tz that is not UTC or
        an IANA zone name, an unknown model name
   3    internal error (please report it)
@@ -525,6 +527,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         _print_errors([str(failure)])
         return EXIT_OUTPUT
+    except DataTableError as error:  # a user's table (SAHEL_NEWS_DATA) is broken
+        print(f"sahel-news: data table: {error}", file=sys.stderr)
+        return EXIT_INVALID
     except Exception as error:  # noqa: BLE001 - the promise: never a traceback
         print(f"sahel-news: internal error: {type(error).__name__}: {error}", file=sys.stderr)
         return EXIT_INTERNAL

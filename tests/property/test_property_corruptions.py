@@ -21,6 +21,10 @@ from sahel_news.errors import SchemaVersionError, ValidationError
 from sahel_news.models import Article, DateRange, Mention, Participant
 from sahel_news.strategies import articles
 
+# Hundreds of generated articles, each corrupted and checked by two gates: CI runs these
+# with `-m slow`.
+pytestmark = pytest.mark.slow
+
 SCHEMA = Draft202012Validator(
     json_schema(Article), format_checker=Draft202012Validator.FORMAT_CHECKER
 )

@@ -47,6 +47,19 @@ def _month_day(part: str) -> tuple[int, int] | None:
     if len(words) != 2:
         return None
     first, second = words
+    return _two_words_month_day(first, second)
+
+
+def _dated(part: str) -> tuple[tuple[int, int], int] | None:
+    """A month, day and year in one part, as state media write them: ``14 March 2024``."""
+    words = part.split()
+    if len(words) != 3 or len(words[2]) != 4 or not words[2].isdigit():
+        return None
+    month_day = _two_words_month_day(words[0], words[1])
+    return None if month_day is None else (month_day, int(words[2]))
+
+
+def _two_words_month_day(first: str, second: str) -> tuple[int, int] | None:
     if _DAY.fullmatch(first) and month_number(second):
         month, day = month_number(second), int(first)
     elif _DAY.fullmatch(second) and month_number(first):
@@ -95,6 +108,8 @@ def find_dateline(paragraph: str) -> DatelineParts | None:
     for part in parts[1:]:
         if month_day is None and _month_day(part) is not None:
             month_day = _month_day(part)
+        elif month_day is None and (dated := _dated(part)) is not None:
+            month_day, year = dated
         elif month_day is not None and len(part) == 4 and part.isdigit():
             year = int(part)
         elif (

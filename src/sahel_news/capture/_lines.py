@@ -23,6 +23,7 @@ __all__ = [
     "clean_lines",
     "ends_sentence",
     "temperature_celsius",
+    "without_invisibles",
 ]
 
 # Removed: byte-order marks and zero-width characters that editors and sites leave behind.
@@ -139,6 +140,11 @@ def clean_lines(text: str) -> tuple[list[str], list[Diagnostic]]:
             )
         )
     return lines, diagnostics
+
+
+def without_invisibles(text: str) -> str:
+    """*text* without byte-order marks and zero-width characters, exotic spaces made plain."""
+    return text.translate(_TRANSLATION)
 
 
 def temperature_celsius(line: str) -> float | None:

@@ -4,6 +4,11 @@ The layout, top to bottom (docs/capture-format.md is the specification): header 
 (temperature, page date, site furniture), the headline, an optional standfirst, body
 paragraphs separated by blank lines with "Read more" links and chrome lines among them,
 then the footer (the feed timestamp, "Most Popular Articles", ...).
+
+Plain text that is not a capture is read too, unless ``strict=True``: a text whose first
+line is no plausible headline is read as body only (its headline given, or its first
+sentence), a text without blank lines gets its paragraphs from its lines, and an article
+on one line is cut into sentences.
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ from sahel_news.capture._lines import (
     ends_sentence,
     temperature_celsius,
 )
+from sahel_news.capture._plain import (
+    derived_headline,
+    given_headline,
+    headline_problem,
+    one_line_paragraphs,
+)
 from sahel_news.capture._published import settle_published
 from sahel_news.capture._timestamps import DateReading
 from sahel_news.errors import ParseError
@@ -37,7 +48,7 @@ from sahel_news.models import (
     Source,
 )
 
-__all__ = ["MAX_HEADLINE", "MAX_STANDFIRST", "article_id", "parse_layout"]
+__all__ = ["HEADLINE_DERIVED", "MAX_HEADLINE", "MAX_STANDFIRST", "article_id", "parse_layout"]
 
 MAX_HEADLINE = 300
 MAX_STANDFIRST = 400
@@ -61,6 +72,9 @@ _HEADER_KINDS = _CHROME_KINDS | {
 }
 _HEADER_ANCHORS = frozenset({LineKind.TEMPERATURE, LineKind.DATE})
 _FOOTER_STARTS = frozenset({LineKind.TIMESTAMP, LineKind.FOOTER})
+# The diagnostic of an Article whose headline is its first sentence (render_capture leaves
+# such a headline out, so the text reads back the same).
+HEADLINE_DERIVED = "headline_from_first_sentence"
 
 
 def article_id(lines: list[str]) -> str:
@@ -113,12 +127,15 @@ class _Reader:
         self.body_chrome: list[ChromeLine] = []
         self.footer: list[ChromeLine] = []
         self.blocks: list[str] = []
+        # Where each block starts (a line index) and how many lines it joins.
+        self.block_lines: list[tuple[int, int]] = []
         self.related: list[RelatedLink] = []
         self.dates: list[tuple[int, DateReading]] = []
         self.header_dates: list[tuple[int, DateReading]] = []
         self.page_date: date | None = None
         self.temperature: float | None = None
         self.buffer: list[str] = []
+        self.buffer_start = 0
         self.footer_text_noted = False
         self.repeated_headline = False
 
@@ -162,8 +179,8 @@ class _Reader:
             self.header_dates.append((index, kind.reading))
         self.header.append(ChromeLine(text, chrome))
 
-    def read_header(self) -> int:
-        """Read the header chrome; return the index of the headline line."""
+    def read_header(self, *, strict: bool = True) -> int:
+        """Read the header chrome; return the index of the first line of text."""
         index = 0
         while index < len(self.lines):
             if not self.lines[index]:
@@ -186,14 +203,51 @@ class _Reader:
                 )
                 self._header_line(other, self.kind(other))
             index = anchor
-        raise ParseError("no plausible headline: every line is site chrome or blank")
+        if strict:
+            raise ParseError("no plausible headline: every line is site chrome or blank")
+        raise ParseError("no text to read: every line is site chrome or blank")
 
     # -- body ------------------------------------------------------------------------
 
     def flush(self) -> None:
         if self.buffer:
             self.blocks.append(" ".join(self.buffer))
+            self.block_lines.append((self.buffer_start, len(self.buffer)))
             self.buffer = []
+
+    def add_text(self, index: int, *, by_line: bool) -> None:
+        """Add a text line to the block being read; with *by_line*, a line is a paragraph
+        unless it is cut short (no sentence end) and the next starts in lower case."""
+        line = self.lines[index]
+        if by_line and self.buffer and (ends_sentence(self.buffer[-1]) or not line[:1].islower()):
+            self.flush()
+        if not self.buffer:
+            self.buffer_start = index
+        self.buffer.append(line)
+
+    def lines_are_paragraphs(self, start: int) -> bool:
+        """Whether the body from line *start* has two or more text lines, no blank line
+        between any two of them before the footer, and most of them end a sentence.
+
+        Paragraphs one per line end sentences; the lines of one hard-wrapped paragraph
+        mostly do not, and they stay one paragraph, as in a capture.
+        """
+        text_lines = sentence_ends = 0
+        blank_after_text = False
+        for index in range(start, len(self.lines)):
+            line = self.lines[index]
+            if not line:
+                blank_after_text = text_lines > 0
+                continue
+            kind = self.kind(index).kind
+            if kind in _FOOTER_STARTS and text_lines:
+                break
+            if kind is LineKind.TEXT:
+                if blank_after_text:
+                    return False
+                text_lines += 1
+                sentence_ends += ends_sentence(line)
+        return text_lines >= 2 and 2 * sentence_ends > text_lines
 
     def _chrome(self, index: int, kind: Classified) -> None:
         self.flush()
@@ -237,7 +291,9 @@ class _Reader:
             headline = f"{headline} {self.lines[last]}"
         return headline, last
 
-    def read_body(self, headline: str, last_headline_line: int) -> None:
+    def read_body(
+        self, headline: str | None, last_headline_line: int, *, by_line: bool = False
+    ) -> None:
         waiting_title: int | None = None
         in_footer = False
         for index in range(last_headline_line + 1, len(self.lines)):
@@ -260,7 +316,8 @@ class _Reader:
             if kind.kind is LineKind.TEXT:
                 # A headline repeated above the first paragraph (after a standfirst, maybe).
                 if (
-                    not self.repeated_headline
+                    headline is not None
+                    and not self.repeated_headline
                     and len(self.blocks) <= 1
                     and not self.buffer
                     and _same_words(line, headline)
@@ -270,7 +327,7 @@ class _Reader:
                         ChromeLine(line, ChromeKind.REPEATED_HEADLINE, len(self.blocks))
                     )
                 else:
-                    self.buffer.append(line)
+                    self.add_text(index, by_line=by_line)
             elif kind.kind is LineKind.READ_MORE:
                 self.flush()
                 waiting_title = index
@@ -297,6 +354,34 @@ class _Reader:
             ChromeLine(self.lines[index], ChromeKind.BOILERPLATE, len(self.blocks))
         )
 
+    def split_one_line(self) -> None:
+        """Read a body that is a single line as one paragraph per sentence."""
+        if len(self.blocks) != 1 or self.block_lines[0][1] != 1:
+            return
+        line = self.blocks[0]
+        paragraphs = one_line_paragraphs(line)
+        if len(paragraphs) < 2:
+            return
+        index = self.block_lines[0][0]
+        extra = len(paragraphs) - 1
+        self.blocks = paragraphs
+        self.block_lines = [(index, 1)] * len(paragraphs)
+        # What stood after the line now stands after its last sentence.
+        self.related = [
+            RelatedLink(r.title, r.after_paragraph and r.after_paragraph + extra, r.url)
+            for r in self.related
+        ]
+        self.body_chrome = [
+            ChromeLine(c.text, c.kind, c.after_paragraph and c.after_paragraph + extra)
+            for c in self.body_chrome
+        ]
+        self.note(
+            "one_line_split",
+            f"the text is one line of {len(line):,} characters: it is read as "
+            f"{len(paragraphs)} paragraphs, one per sentence",
+            index,
+        )
+
     # -- decisions -------------------------------------------------------------------
 
     def take_standfirst(self) -> str | None:
@@ -307,6 +392,7 @@ class _Reader:
         if ends_sentence(first) or len(first) > MAX_STANDFIRST or find_dateline(first):
             return None
         self.blocks.pop(0)
+        self.block_lines.pop(0)
         self.related = [
             RelatedLink(r.title, max(r.after_paragraph - 1, 0), r.url) for r in self.related
         ]
@@ -375,38 +461,9 @@ def _check_headline(line: str, index: int) -> None:
         )
 
 
-def parse_layout(
-    text: str,
-    *,
-    source: Source | None = None,
-    default_tz: tzinfo = tz.UTC,
-    published: date | datetime | None = None,
-) -> Article:
-    """Read the layout of a capture into an Article with no countries, actors or events.
-
-    Args:
-        text: the capture, as plain text (any line endings; a BOM is ignored).
-        source: where the capture came from, recorded on the Article.
-        default_tz: the zone a timestamp without one is read in; the Article then says
-            the zone was assumed.
-        published: when the capture was published, if the caller knows (a date, or a
-            datetime read in *default_tz* if naive). It stands in when the capture has no
-            timestamp; when the capture has one, the capture wins and a diagnostic says
-            if they disagree. Without either, a date in ``source.url``'s path is used.
-
-    Raises:
-        ParseError: if the text is empty, binary, or has no plausible headline (with the line).
-        TypeError: if *text* is not a str, or *published* not a date or a datetime.
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"parse_layout reads a str, not {type(text).__name__}")
-    lines, diagnostics = clean_lines(text)
-    if not any(lines):
-        raise ParseError("the capture is empty (no text, only white space)")
-    reader = _Reader(lines, diagnostics)
-    headline_index = reader.read_header()
-    headline, last = reader.headline(headline_index)
-    _check_headline(headline, headline_index)
+def _read_below_headline(reader: _Reader, headline: str, last: int, *, strict: bool) -> str | None:
+    """Read the body under a headline that ends on line *last*; return the standfirst."""
+    lines = reader.lines
     following = last + 1
     if following < len(lines) and lines[following] and reader.kind(following).kind is LineKind.TEXT:
         reader.note(
@@ -415,10 +472,130 @@ def parse_layout(
             f"{lines[following][:60]!r}; the first line is the headline",
             following,
         )
-    reader.read_body(headline, last)
+    by_line = not strict and _by_line(reader, following)
+    reader.read_body(headline, last, by_line=by_line)
     standfirst = reader.take_standfirst()
     if not reader.blocks:
         reader.note("no_body", "the capture has a headline but no body paragraphs", None)
+    return standfirst
+
+
+def _by_line(reader: _Reader, start: int) -> bool:
+    if not reader.lines_are_paragraphs(start):
+        return False
+    while not reader.lines[start]:
+        start += 1
+    reader.note(
+        "lines_as_paragraphs",
+        "no blank line separates the paragraphs: each line is read as one (a line that "
+        "does not end a sentence goes on with a next line in lower case)",
+        start,
+    )
+    return True
+
+
+def _read_body_only(
+    reader: _Reader, top: int, given: str | None, problem: str | None
+) -> tuple[str, str | None]:
+    """Read the text from line *top* on as body; return the headline and the standfirst.
+
+    The headline is *given*, or else the first sentence of the body (with a diagnostic
+    saying so and why the first line was no headline, *problem*).
+    """
+    reader.read_body(given, top - 1, by_line=_by_line(reader, top))
+    reader.split_one_line()
+    if given is not None:
+        if problem is None:
+            reader.note(
+                "given_headline_not_in_text",
+                f"the first line {reader.lines[top][:60]!r} could be a headline but is not "
+                "the given one; it is read as body",
+                top,
+            )
+        standfirst = reader.take_standfirst()
+        if not reader.blocks:
+            reader.note("no_body", "the text has a headline but no body paragraphs", None)
+        return given, standfirst
+    for (start, _), block in zip(reader.block_lines, reader.blocks, strict=True):
+        if any(c.isalpha() for c in block):
+            reader.note(
+                HEADLINE_DERIVED,
+                f"no headline: {problem}; the first sentence stands in for it",
+                start,
+            )
+            return derived_headline(block, MAX_HEADLINE), None
+    raise ParseError("no text to read: no line of text has a letter", line=top + 1)
+
+
+def parse_layout(
+    text: str,
+    *,
+    source: Source | None = None,
+    default_tz: tzinfo = tz.UTC,
+    headline: str | None = None,
+    strict: bool = False,
+    published: date | datetime | None = None,
+) -> Article:
+    """Read the layout of a capture, or of plain text, into an Article with no entities.
+
+    A text whose first line of text is no plausible headline (too long, no letters, ends a
+    sentence, opens with a dateline) is read as body only: its headline is *headline* when
+    given, else its first sentence (diagnostic ``headline_from_first_sentence``). A text
+    without blank lines gets its paragraphs from its lines, and a one-line text is cut
+    into sentences. docs/capture-format.md says it all.
+
+    Args:
+        text: the capture, as plain text (any line endings; a BOM is ignored).
+        source: where the capture came from, recorded on the Article.
+        default_tz: the zone a timestamp without one is read in; the Article then says
+            the zone was assumed.
+        headline: the headline from metadata (a feed, a scraper, a spreadsheet), if any;
+            a first line of text with the same words is taken as its line, any other is
+            read as body. Blank counts as none.
+        strict: read captures only, as the capture format says: no plausible headline is
+            a ParseError, paragraphs are only ever separated by blank lines, and a
+            *headline* must have the same words as the capture's.
+        published: when the capture was published, if the caller knows (a date, or a
+            datetime read in *default_tz* if naive). It stands in when the capture has no
+            timestamp; when the capture has one, the capture wins and a diagnostic says
+            if they disagree. Without either, a date in ``source.url``'s path is used.
+
+    Raises:
+        ParseError: if the text is empty, binary or has no letters, or (strict) has no
+            plausible headline or another one than *headline* (with the line).
+        TypeError: if *text* is not a str, *headline* is neither a str nor None, or
+            *published* is neither a date nor a datetime.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_layout reads a str, not {type(text).__name__}")
+    given = given_headline(headline)
+    lines, diagnostics = clean_lines(text)
+    if not any(lines):
+        raise ParseError("the capture is empty (no text, only white space)")
+    reader = _Reader(lines, diagnostics)
+    top = reader.read_header(strict=strict)
+    candidate, last = reader.headline(top)
+    standfirst: str | None
+    if given is not None and _same_words(candidate, given):
+        title = candidate
+        standfirst = _read_below_headline(reader, title, last, strict=strict)
+    elif strict:
+        _check_headline(candidate, top)
+        if given is not None:
+            raise ParseError(
+                f"the capture's headline {candidate[:60]!r} is not the given headline "
+                f"{given[:60]!r}",
+                line=top + 1,
+            )
+        title = candidate
+        standfirst = _read_below_headline(reader, title, last, strict=strict)
+    else:
+        problem = headline_problem(candidate, MAX_HEADLINE)
+        if given is None and problem is None:
+            title = candidate
+            standfirst = _read_below_headline(reader, title, last, strict=strict)
+        else:
+            title, standfirst = _read_body_only(reader, top, given, problem)
     found, found_assumed = reader.published(default_tz)
     candidates = reader.dates + reader.header_dates
     published, assumed = settle_published(
@@ -433,7 +610,7 @@ def parse_layout(
     anchor = published.date() if published is not None else reader.page_date
     return Article(
         id=article_id(lines),
-        headline=headline,
+        headline=title,
         standfirst=standfirst,
         paragraphs=tuple(reader.blocks),
         related=tuple(reader.related),

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from sahel_news.capture._timestamps import format_feed_timestamp, format_page_date
+from sahel_news.capture.parse import HEADLINE_DERIVED
 from sahel_news.models import Article, ChromeKind, ChromeLine
 
 __all__ = ["render_capture"]
@@ -92,8 +93,10 @@ def render_capture(article: Article) -> str:
 
     Header lines are written one per line in the first block; every other block (headline,
     standfirst, paragraphs, "Read more" and its title, chrome lines, footer lines) stands
-    alone. A temperature, page date or publication time with no chrome line of its own is
-    written in the seed's form. The text ends without a final newline, like the seed.
+    alone. A headline that is the text's first sentence (diagnostic
+    ``headline_from_first_sentence``) is left out: the text had none, and reads back to it.
+    A temperature, page date or publication time with no chrome line of its own is written
+    in the seed's form. The text ends without a final newline, like the seed.
 
     Args:
         article: the article to write; only its layout fields and chrome are used.
@@ -107,7 +110,8 @@ def render_capture(article: Article) -> str:
     header = _header(article)
     if header:
         blocks.append("\n".join(header))
-    blocks.append(article.headline)
+    if not any(d.code == HEADLINE_DERIVED for d in article.diagnostics):
+        blocks.append(article.headline)
     if article.standfirst is not None:
         blocks.append(article.standfirst)
     blocks.extend(_body(article))

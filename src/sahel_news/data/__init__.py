@@ -3,7 +3,8 @@
 Every table is a JSON file in this folder with ``version``, ``source`` and ``license`` next
 to its ``entries``. Users extend a table without touching code: put a JSON file of the same
 name and shape in a folder and name that folder in the ``SAHEL_NEWS_DATA`` environment
-variable (several folders separated by ``os.pathsep``) or pass it to `add_data_dir`. User
+variable (several folders separated by ``os.pathsep``), pass it to `add_data_dir`, or use
+it for a block of code with `user_data`. User
 entries are read after the package's, so they add to it and, where a table is keyed, win.
 
 This package imports nothing of sahel_news but the errors, so any layer may use it.
@@ -11,10 +12,11 @@ This package imports nothing of sahel_news but the errors, so any layer may use 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -34,7 +36,9 @@ __all__ = [
     "fips_table",
     "load_entries",
     "place_table",
+    "remove_data_dir",
     "table_info",
+    "user_data",
 ]
 
 ENV_VAR = "SAHEL_NEWS_DATA"
@@ -55,12 +59,48 @@ def _read_user_table(path: Path) -> str:
 
 
 def add_data_dir(path: str | os.PathLike[str]) -> None:
-    """Read user tables from *path* too (after the package's and those named by the env var)."""
+    """Read user tables from *path* too (after the package's and those named by the env var).
+
+    Raises:
+        DataTableError: if *path* is not a folder.
+    """
     folder = Path(path)
     if not folder.is_dir():
         raise DataTableError(f"{folder}: not a folder")
     _extra_dirs.append(folder)
     clear_caches()
+
+
+def remove_data_dir(path: str | os.PathLike[str]) -> None:
+    """Stop reading user tables from *path* (added by `add_data_dir`).
+
+    Raises:
+        DataTableError: if *path* was not added.
+    """
+    folder = Path(path)
+    if folder not in _extra_dirs:
+        raise DataTableError(f"{folder}: not a data folder in use")
+    # the last one added goes first, so nested uses of one folder undo in order
+    del _extra_dirs[len(_extra_dirs) - 1 - _extra_dirs[::-1].index(folder)]
+    clear_caches()
+
+
+@contextlib.contextmanager
+def user_data(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Read user tables from *path* inside the ``with`` block only.
+
+    ``with sahel_news.user_data("my_tables"): ...`` adds the folder as `add_data_dir` does
+    and removes it on the way out, even after an error; the tables are read again on both
+    sides. Yields the folder as a Path.
+
+    Raises:
+        DataTableError: if *path* is not a folder.
+    """
+    add_data_dir(path)
+    try:
+        yield Path(path)
+    finally:
+        remove_data_dir(path)
 
 
 def clear_caches() -> None:

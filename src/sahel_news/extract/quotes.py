@@ -15,14 +15,14 @@ import operator
 import re
 from collections.abc import Mapping, Sequence
 
-from sahel_news.extract._event_clauses import REPORTING
-from sahel_news.extract._text import (
+from sahel_news.extract.events._clauses import REPORTING
+from sahel_news.models import Article, Part, Quote, Span
+from sahel_news.text._units import (
     EntityMention,
     iter_text_parts,
     mentions_by_text,
     split_sentences,
 )
-from sahel_news.models import Article, Part, Quote, Span
 
 __all__ = ["extract_quotes", "quotes_in"]
 

@@ -10,14 +10,16 @@ from typing import Any
 import attrs
 
 from sahel_news.data import DataTableError, country_table, load_entries, register_cache
-from sahel_news.extract.recognizer import WordPattern, fold
+from sahel_news.lexicon._matcher import Tail, VocabularyTable
+from sahel_news.lexicon._shared import vocabulary_table
 from sahel_news.models import ActorKind
+from sahel_news.text import fold
 
 __all__ = [
     "GazetteerActor",
     "OrgTemplate",
     "Vocabulary",
-    "actor_matcher",
+    "actor_forms",
     "country_adjective",
     "gazetteer_actors",
     "org_rules",
@@ -93,13 +95,20 @@ def gazetteer_actors() -> Mapping[str, GazetteerActor]:
 
 @register_cache
 @functools.cache
-def actor_matcher() -> tuple[WordPattern, Mapping[str, str]]:
-    """One regex of every folded gazetteer form (longest first) and form -> actor id."""
+def actor_forms() -> Mapping[str, str]:
+    """Every folded gazetteer form -> actor id."""
     forms: dict[str, str] = {}
     for entry in gazetteer_actors().values():
         for form in (entry.name, *entry.aliases, *entry.short):
             forms.setdefault(fold(form), entry.id)
-    return WordPattern.compile(forms, r"(?![\w]|-\w)"), forms
+    return forms
+
+
+@vocabulary_table("actors")
+def _actor_table() -> VocabularyTable:
+    return VocabularyTable(
+        frozenset(actor_forms()), case_sensitive=True, tail=Tail.NO_HYPHENATED_WORD
+    )
 
 
 @register_cache

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sahel_news.data import register_cache
-from sahel_news.extract._timex_vocab import vocabulary
+from sahel_news.extract.time._vocab import vocabulary
 
 __all__ = [
     "RULES",

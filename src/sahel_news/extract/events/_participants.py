@@ -14,10 +14,11 @@ import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sahel_news.extract._event_clauses import Frame, is_passive
-from sahel_news.extract._event_lexicon import TriggerMatch, Words
-from sahel_news.extract._event_places import LOCATIVE
+from sahel_news.extract.events._clauses import Frame, is_passive
+from sahel_news.extract.events._lexicon import TriggerMatch
+from sahel_news.extract.events._places import LOCATIVE
 from sahel_news.models import ParticipantRole
+from sahel_news.text._tokens import Words
 
 __all__ = [
     "PLURAL_ANAPHORS",

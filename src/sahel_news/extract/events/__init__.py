@@ -7,7 +7,7 @@ mentions), its status, its place (a gazetteer place after "in"/"at", else the da
 and its time (the nearest time expression of its clause, resolved against the
 publication date; body sentences chain "the day before" to the time before them). The
 headline and standfirst restate the body, so their events fold into the body's; see
-``_event_merge``. Quotes come from `sahel_news.extract.quotes`.
+``events._merge``. Quotes come from `sahel_news.extract.quotes`.
 """
 
 from __future__ import annotations
@@ -16,35 +16,27 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
-from sahel_news.extract._event_clauses import Frame, frame_of, status_of
-from sahel_news.extract._event_lexicon import (
+from sahel_news.extract.events._clauses import Frame, frame_of, status_of
+from sahel_news.extract.events._lexicon import (
     TriggerMatch,
     contexts_of,
-    split_words,
     triggers_in,
 )
-from sahel_news.extract._event_merge import Candidate, merge_candidates
-from sahel_news.extract._event_participants import (
+from sahel_news.extract.events._merge import Candidate, merge_candidates
+from sahel_news.extract.events._participants import (
     PLURAL_ANAPHORS,
     EntityRef,
     assign_roles,
     coordinated_countries,
     locate_refs,
 )
-from sahel_news.extract._event_places import PlaceHit, find_places, lookup_place
-from sahel_news.extract._text import (
-    EntityMention,
-    Sentence,
-    iter_sentences,
-    mention,
-    mentions_by_text,
-)
+from sahel_news.extract.events._places import PlaceHit, find_places, lookup_place
 from sahel_news.extract.quotes import quotes_in
-from sahel_news.extract.timex import (
+from sahel_news.extract.time import (
     TimeExpression,
     TimeResolutionError,
     find_times,
@@ -68,8 +60,15 @@ from sahel_news.models import (
     Span,
 )
 from sahel_news.models._unchecked import unchecked
+from sahel_news.text import Doc
+from sahel_news.text._units import (
+    EntityMention,
+    Sentence,
+    mention,
+    mentions_by_text,
+)
 
-__all__ = ["extract_events"]
+__all__ = ["events_of", "extract_events"]
 
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 _RESTATING = frozenset({Part.HEADLINE, Part.STANDFIRST})
@@ -194,6 +193,17 @@ def extract_events(article: Article) -> Article:
     Args:
         article: an article whose countries and actors are already found (with mentions).
     """
+    # one evolve: building an Article runs the whole-article checks
+    return attrs.evolve(article, **events_of(Doc(article)))
+
+
+def events_of(doc: Doc) -> dict[str, Any]:
+    """What `extract_events` changes on the Doc's article: countries, events, quotes, notes.
+
+    Each value is valid on its own; whether they fit the article as a whole is checked when
+    an Article is built with them.
+    """
+    article = doc.article
     countries_of: dict[str, str | None] = {c.alpha3: c.alpha3 for c in article.countries}
     countries_of.update({a.id: a.country for a in article.actors})
     anchor = article.published.date() if article.published is not None else None
@@ -207,9 +217,7 @@ def extract_events(article: Article) -> Article:
     by_text = mentions_by_text(article)
     index = _mention_index(by_text)
     bounds: dict[tuple[Part, int], list[tuple[int, int]]] = {}  # for the quotes
-    for sentence in iter_sentences(article):
-        if sentence.part is Part.RELATED:
-            continue
+    for sentence in doc.body_sentences():
         bounds.setdefault((sentence.part, sentence.index), []).append(
             (sentence.start, sentence.end)
         )
@@ -225,14 +233,12 @@ def extract_events(article: Article) -> Article:
         )
         if code not in known
     )
-    # one evolve: building an Article runs the whole-article checks
-    return attrs.evolve(
-        article,
-        countries=article.countries + implied,
-        events=events,
-        quotes=quotes_in(article, bounds, by_text),
-        diagnostics=article.diagnostics + tuple(dict.fromkeys(state.diagnostics)),
-    )
+    return {
+        "countries": article.countries + implied,
+        "events": events,
+        "quotes": quotes_in(article, bounds, by_text),
+        "diagnostics": article.diagnostics + tuple(dict.fromkeys(state.diagnostics)),
+    }
 
 
 _ROLE_ORDER = {SOURCE: 0, TARGET: 1, OTHER: 2}
@@ -296,7 +302,7 @@ def _read_sentence(
     sentence: Sentence,
     mentions: list[EntityMention],
 ) -> None:
-    words = split_words(sentence.text)  # one tokenisation, read by every step below
+    words = sentence.words  # one tokenisation, read by every step below
     norms = words.norms
     triggers = triggers_in(words)
     restates = sentence.part in _RESTATING

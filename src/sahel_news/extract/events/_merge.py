@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 import attrs
 
-from sahel_news.extract._text import Sentence
 from sahel_news.models import DateRange, EventStatus, Part, ParticipantRole, Place, Span
+from sahel_news.text._units import Sentence
 
 __all__ = ["Candidate", "merge_candidates"]
 

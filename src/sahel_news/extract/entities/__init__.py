@@ -27,12 +27,12 @@ from collections.abc import Sequence
 
 import attrs
 
-from sahel_news.extract._actor_merge import Hit, Merger
-from sahel_news.extract._text import iter_texts
-from sahel_news.extract.actors import default_recognizers
-from sahel_news.extract.countries import find_countries
-from sahel_news.extract.recognizer import Recognizer
+from sahel_news.extract.entities._merge import Hit, Merger
+from sahel_news.extract.entities.actors import default_recognizers
+from sahel_news.extract.entities.countries import find_countries
+from sahel_news.extract.entities.recognizer import Recognizer
 from sahel_news.models import Actor, Article, Country, Part
+from sahel_news.text import Doc
 
 __all__ = ["extract_entities"]
 
@@ -67,22 +67,22 @@ def extract_entities(
     Raises:
         ValidationError: if a recognizer yields a candidate outside its text.
     """
-    countries, actors = entities_of(article, recognizers=recognizers)
+    countries, actors = entities_of(Doc(article), recognizers=recognizers)
     return attrs.evolve(article, countries=countries, actors=actors)
 
 
 def entities_of(
-    article: Article, *, recognizers: Sequence[Recognizer] | None = None
+    doc: Doc, *, recognizers: Sequence[Recognizer] | None = None
 ) -> tuple[tuple[Country, ...], tuple[Actor, ...]]:
-    """The countries and actors `extract_entities` would put on *article*, unchecked together.
+    """The countries and actors `extract_entities` would put on the Doc's article.
 
     Each value is valid on its own; whether they fit the article as a whole (every
     mention inside its text, every actor's country among the countries) is checked when an
     Article is built with them.
     """
-    units = tuple(iter_texts(article))
+    article = doc.article
     merger = Merger(
-        units,
+        doc.units,
         default_recognizers() if recognizers is None else recognizers,
         _dateline_country(article),
     )

@@ -9,12 +9,13 @@ import attrs
 
 from sahel_news.models import Article, Mention, Part, Span
 from sahel_news.models._unchecked import unchecked
+from sahel_news.text._fold import fold
+from sahel_news.text._tokens import Words, split_words
 
 __all__ = [
     "EntityMention",
     "Sentence",
     "TextUnit",
-    "iter_sentences",
     "iter_text_parts",
     "iter_texts",
     "mention",
@@ -30,28 +31,47 @@ _mention = unchecked(Mention)
 
 @attrs.frozen(slots=True)
 class TextUnit:
-    """One text of an article: the headline, the standfirst, a paragraph or a related title."""
+    """One text of an article: the headline, the standfirst, a paragraph or a related title.
+
+    ``folded`` is the text as every stage matches it (`sahel_news.text.fold`), made once.
+    """
 
     part: Part
     index: int
     text: str
+    folded: str = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "folded", fold(self.text))
 
 
 # Not frozen: an article has dozens of sentences, and a frozen class costs three times as
 # much to build. Nothing changes a sentence once made.
 @attrs.define(slots=True)
 class Sentence:
-    """A sentence of one text, with its offsets in that text."""
+    """A sentence of one text, with its offsets in that text.
+
+    ``words`` are its tokens (`split_words`), made when first asked for and then kept, so
+    every stage that reads a sentence word by word reads the same words.
+    """
 
     part: Part
     index: int
     start: int
     end: int
     text: str
+    _words: Words | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     @property
     def span(self) -> Span:
         return _span(self.part, self.index, self.start, self.end)
+
+    @property
+    def words(self) -> Words:
+        """The tokens of the sentence, with offsets into it."""
+        if self._words is None:
+            self._words = split_words(self.text)
+        return self._words
 
 
 # An actor or country mention: its id or code, its country (None for an actor without
@@ -234,13 +254,6 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > start:
         pieces.append((start, end))
     return pieces
-
-
-def iter_sentences(article: Article) -> Iterator[Sentence]:
-    """Every sentence of every text of *article*, in reading order."""
-    for part, index, text in iter_text_parts(article):
-        for start, end in split_sentences(text):
-            yield Sentence(part, index, start, end, text[start:end])
 
 
 def mention(unit: TextUnit | Sentence, start: int, end: int) -> Mention:

@@ -41,16 +41,17 @@ from collections.abc import Iterator
 import attrs
 
 from sahel_news.data import country_table, place_table, register_cache
-from sahel_news.extract._text import TextUnit
-from sahel_news.extract.recognizer import (
+from sahel_news.extract.entities.recognizer import (
     CandidateTuple,
     EntityCandidate,
     EntityLabel,
-    WordPattern,
-    fold,
     new_candidate,
     to_entity_candidate,
 )
+from sahel_news.lexicon._matcher import Tail, VocabularyTable
+from sahel_news.lexicon._shared import table_hits, vocabulary_table
+from sahel_news.text import fold
+from sahel_news.text._units import TextUnit
 
 __all__ = ["CountryRecognizer", "country_candidates", "find_countries"]
 
@@ -236,7 +237,7 @@ _COUNTRY = EntityLabel.COUNTRY
 
 @register_cache
 @functools.cache
-def _matcher() -> tuple[WordPattern, dict[str, _Form]]:
+def _forms() -> dict[str, _Form]:
     codes: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
     ambiguous: set[str] = set()
@@ -258,11 +259,17 @@ def _matcher() -> tuple[WordPattern, dict[str, _Form]]:
                 kinds.setdefault(key, kind)
                 if key in marked:
                     ambiguous.add(key)
-    table = {
+    return {
         key: _Form(tuple(alphas), kinds[key], key in ambiguous or len(alphas) > 1)
         for key, alphas in codes.items()
     }
-    return WordPattern.compile(table, r"(?!\w)"), table
+
+
+@vocabulary_table("countries")
+def _country_table() -> VocabularyTable:
+    return VocabularyTable(
+        frozenset(_forms()), case_sensitive=True, tail=Tail.WORD_END, hyphen_joins=False
+    )
 
 
 def _key(form: str) -> str:
@@ -314,13 +321,12 @@ register_cache(country_candidates)
 
 
 def _scan(text: str) -> Iterator[CandidateTuple]:
-    pattern, table = _matcher()
+    table = _forms()
     folded = fold(text)
     title_case: bool | None = None
     found: list[CandidateTuple] = []
-    for match in pattern.matches(folded, hyphen_joins=False):
-        start, end = match.span()
-        form = table[match.group()]
+    for start, end in table_hits("countries", folded):
+        form = table[folded[start:end]]
         if form.ambiguous and len(form.alpha3s) == 1:
             if title_case is None:
                 title_case = _is_title_case(folded)
@@ -370,8 +376,8 @@ def _joined_to_locative(folded: str, found: list[CandidateTuple], start: int) ->
 
 def _merge_places(folded: str, countries: list[CandidateTuple]) -> Iterator[CandidateTuple]:
     """The country candidates, with the countries implied by gazetteer places among them."""
-    pattern, places = _place_matcher()
-    found = pattern.matches(folded)
+    places = _place_forms()
+    found = table_hits("places", folded)
     if not found:  # most texts name no place; the countries are in order already
         yield from countries
         return
@@ -380,16 +386,16 @@ def _merge_places(folded: str, countries: list[CandidateTuple]) -> Iterator[Cand
     reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end so far
     extra = [
         CandidateTuple(
-            m.start(),
-            m.end(),
+            start,
+            end,
             EntityLabel.COUNTRY,
-            country=places[m.group()],
+            country=places[folded[start:end]],
             implied=True,
             locative=True,
             form="place",
         )
-        for m in found
-        if not _overlaps_any(starts, reach, m.start(), m.end())
+        for start, end in found
+        if not _overlaps_any(starts, reach, start, end)
     ]
     yield from sorted((*countries, *extra), key=lambda c: c.start)
 
@@ -402,8 +408,8 @@ def _overlaps_any(starts: list[int], reach: list[int], start: int, end: int) -> 
 
 @register_cache
 @functools.cache
-def _place_matcher() -> tuple[WordPattern, dict[str, str]]:
-    """One regex of the places of ``places.json`` that lie in one country, and form -> alpha-3."""
+def _place_forms() -> dict[str, str]:
+    """The folded forms of the places of ``places.json`` that lie in one country -> alpha-3."""
     countries = country_table()
     forms: dict[str, str] = {}
     for place in place_table():
@@ -412,7 +418,14 @@ def _place_matcher() -> tuple[WordPattern, dict[str, str]]:
             continue
         for name in (place.name, *place.aliases):
             forms.setdefault(fold(name), place.country)
-    return WordPattern.compile(forms, r"(?![\w]|-\w)"), forms
+    return forms
+
+
+@vocabulary_table("places")
+def _place_table() -> VocabularyTable:
+    return VocabularyTable(
+        frozenset(_place_forms()), case_sensitive=True, tail=Tail.NO_HYPHENATED_WORD
+    )
 
 
 def _followed_by_word(folded: str, end: int) -> bool:

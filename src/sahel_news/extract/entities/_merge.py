@@ -15,26 +15,26 @@ from typing import Any, NamedTuple
 import attrs
 
 from sahel_news.errors import ValidationError
-from sahel_news.extract._actor_gazetteer import (
+from sahel_news.extract.entities._gazetteer import (
     country_adjective,
     gazetteer_actors,
     person_index,
     slug,
     vocabulary,
 )
-from sahel_news.extract._text import TextUnit
-from sahel_news.extract.actors import GazetteerRecognizer, PatternRecognizer
-from sahel_news.extract.countries import CountryRecognizer
-from sahel_news.extract.recognizer import (
+from sahel_news.extract.entities.actors import GazetteerRecognizer, PatternRecognizer
+from sahel_news.extract.entities.countries import CountryRecognizer
+from sahel_news.extract.entities.recognizer import (
     Candidate,
     CandidateTuple,
     EntityLabel,
     Recognizer,
-    fold,
 )
 from sahel_news.models import Actor, ActorKind, Country, Mention, Span
 from sahel_news.models._checks import ID_PATTERN
 from sahel_news.models._unchecked import unchecked
+from sahel_news.text import fold
+from sahel_news.text._units import TextUnit
 
 __all__ = ["Hit", "Merger"]
 

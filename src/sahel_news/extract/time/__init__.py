@@ -18,16 +18,16 @@ import attrs
 
 from sahel_news.data import register_cache
 from sahel_news.errors import SahelNewsError
-from sahel_news.extract import _timex_calendar as cal
-from sahel_news.extract._timex_patterns import (
+from sahel_news.extract.time import _calendar as cal
+from sahel_news.extract.time._patterns import (
     cue_patterns,
     lowered_cue_patterns,
     lowered_patterns,
 )
-from sahel_news.extract._timex_relative import READERS
-from sahel_news.extract._timex_rules import Context, Reading, Resolved, Unresolvable
-from sahel_news.extract._timex_scan import Needs, Words, needs_of, plan, scan
-from sahel_news.extract._timex_vocab import vocabulary
+from sahel_news.extract.time._relative import READERS
+from sahel_news.extract.time._rules import Context, Reading, Resolved, Unresolvable
+from sahel_news.extract.time._scan import Needs, Words, needs_of, plan, scan
+from sahel_news.extract.time._vocab import vocabulary
 from sahel_news.models import DateRange, Precision
 from sahel_news.models._unchecked import unchecked
 

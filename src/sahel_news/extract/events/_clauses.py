@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sahel_news.extract._event_lexicon import TriggerMatch
+from sahel_news.extract.events._lexicon import TriggerMatch
 from sahel_news.models import EventStatus
 
 __all__ = ["REPORTING", "Frame", "frame_of", "is_passive", "status_of"]

@@ -15,20 +15,21 @@ from collections.abc import Iterator
 from typing import Any
 
 from sahel_news.data import register_cache
-from sahel_news.extract._actor_gazetteer import actor_matcher, gazetteer_actors
-from sahel_news.extract._actor_patterns import find_actors
-from sahel_news.extract._text import TextUnit
-from sahel_news.extract.countries import CountryRecognizer, country_candidates
-from sahel_news.extract.recognizer import (
+from sahel_news.extract.entities._gazetteer import actor_forms, gazetteer_actors
+from sahel_news.extract.entities._patterns import find_actors
+from sahel_news.extract.entities.countries import CountryRecognizer, country_candidates
+from sahel_news.extract.entities.recognizer import (
     CandidateTuple,
     EntityCandidate,
     EntityLabel,
     Recognizer,
-    fold,
     new_candidate,
     to_entity_candidate,
 )
+from sahel_news.lexicon._shared import table_hits
 from sahel_news.models import ActorKind
+from sahel_news.text import fold
+from sahel_news.text._units import TextUnit
 
 __all__ = ["GazetteerRecognizer", "PatternRecognizer", "default_recognizers"]
 
@@ -42,11 +43,12 @@ class GazetteerRecognizer:
 
     def candidates(self, unit: TextUnit) -> list[CandidateTuple]:
         """`recognize` as plain tuples (what `extract_entities` reads)."""
-        pattern, forms = actor_matcher()
+        forms = actor_forms()
         known = _gazetteer_fields()
+        folded = fold(unit.text)
         return [
-            new_candidate((match.start(), match.end(), *known[forms[match.group()]]))
-            for match in pattern.matches(fold(unit.text))
+            new_candidate((start, end, *known[forms[folded[start:end]]]))
+            for start, end in table_hits("actors", folded)
         ]
 
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
-from sahel_news.extract import _timex_calendar as cal
-from sahel_news.extract._timex_vocab import Vocabulary
+from sahel_news.extract.time import _calendar as cal
+from sahel_news.extract.time._vocab import Vocabulary
 from sahel_news.models import DateRange, Precision
 
 __all__ = [

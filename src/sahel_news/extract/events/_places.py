@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from sahel_news.data import PlaceEntry, country_table, place_table, register_cache
-from sahel_news.extract._event_lexicon import Words, split_words
 from sahel_news.models import PlaceKind
+from sahel_news.text._tokens import Words, split_words
 
 __all__ = ["LOCATIVE", "PlaceHit", "find_places", "follows_locative", "lookup_place"]
 

@@ -20,27 +20,23 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from sahel_news.data import load_entries, register_cache
-from sahel_news.extract._actor_gazetteer import (
+from sahel_news.extract.entities._gazetteer import (
     OrgTemplate,
-    actor_matcher,
+    actor_forms,
     org_rules,
     slug,
     vocabulary,
 )
-from sahel_news.extract.recognizer import (
-    CandidateTuple,
-    EntityLabel,
-    WordPattern,
-    alternation,
-    fold,
-)
+from sahel_news.extract.entities.recognizer import CandidateTuple, EntityLabel
+from sahel_news.lexicon._matcher import Tail, VocabularyTable
+from sahel_news.lexicon._shared import lowercase, table_hits, vocabulary_table
 from sahel_news.models import ActorKind
+from sahel_news.text import fold
 
 __all__ = ["find_actors", "find_organisations", "find_people"]
 
@@ -104,31 +100,42 @@ _MILITARY_NOUN_NEXT = re.compile(
 
 @register_cache
 @functools.cache
-def _person_patterns() -> tuple[
-    tuple[WordPattern, WordPattern, re.Pattern[str]],
-    re.Pattern[str],
-    re.Pattern[str],
-    WordPattern,
-]:
+def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A name after a title (with what may stand between), and a name before one."""
     words = vocabulary()
     particles = "|".join(re.escape(p) for p in sorted(set(words.particles), key=len, reverse=True))
     name = rf"{_NAME_WORD}(?: +(?:(?:{particles}) +)?{_NAME_WORD}){{0,4}}"
-    head_forms = {h.lower() for h in words.heads}
-    heads = alternation(head_forms)
-    ranks = alternation(set(words.ranks))
-    # Heads match the lowercased text, ranks ("General", "Major") only as capitalised.
-    title = (
-        WordPattern.compile(head_forms, r"(?![\w-])"),
-        WordPattern.compile(set(words.ranks), r"(?![\w-])"),
-        re.compile(rf"(?<![\w-])(?:(?i:{heads})|{ranks})(?![\w-])"),
-    )
     name_after = re.compile(
         rf"(?:(?P<of> of [^,.;:()\"]{{1,60}}), ?|(?P<post> (?:in|to) [A-Z][^,.;:()\"]{{0,40}}), ?"
         rf"|(?P<comma>, ?| +))(?P<name>{name})"
     )
     name_before = re.compile(rf"(?P<name>{name}), +$")
-    speech = WordPattern.compile(set(words.speech_verbs), r"(?![\w-])")
-    return title, name_after, name_before, speech
+    return name_after, name_before
+
+
+# Title heads and organisation heads are matched whatever their case; ranks ("General",
+# "Major") and verbs of saying ("said", not "Said") only as written.
+@vocabulary_table("title-heads")
+def _title_head_table() -> VocabularyTable:
+    heads = frozenset(h.lower() for h in vocabulary().heads)
+    return VocabularyTable(heads, case_sensitive=False, tail=Tail.NO_HYPHEN)
+
+
+@vocabulary_table("ranks")
+def _rank_table() -> VocabularyTable:
+    return VocabularyTable(frozenset(vocabulary().ranks), case_sensitive=True, tail=Tail.NO_HYPHEN)
+
+
+@vocabulary_table("speech-verbs")
+def _speech_table() -> VocabularyTable:
+    verbs = frozenset(vocabulary().speech_verbs)
+    return VocabularyTable(verbs, case_sensitive=True, tail=Tail.NO_HYPHEN)
+
+
+@vocabulary_table("organisation-heads")
+def _org_head_table() -> VocabularyTable:
+    heads = frozenset(t.lower() for t in org_rules().templates)
+    return VocabularyTable(heads, case_sensitive=False, tail=Tail.NO_HYPHEN)
 
 
 @register_cache
@@ -140,116 +147,7 @@ def _speech_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf" +(?P<name>{name})"), re.compile(rf"(?<![\w'-])(?P<name>{name}) +$")
 
 
-class _HeadScan(NamedTuple):
-    """Title heads, organisation heads, verbs of saying and ranks, found in one pass.
-
-    ``words`` matches the non-word character before a word where any of them matches,
-    with what each matches there in groups 1 to 4 (look-aheads, so that they may
-    overlap); ``ascii_words`` is the same for ASCII text, where naming the non-word
-    characters (a bitmap to the regex engine) scans faster than ``\\W``; ``first`` does
-    the same at the start of a text. All four are looked for in the lowercased text;
-    verbs of saying and ranks are then checked as written (`_head_words`).
-    """
-
-    words: re.Pattern[str]
-    ascii_words: re.Pattern[str]
-    first: re.Pattern[str]
-    speech: re.Pattern[str]  # the verbs of saying alone, as written (matched on folded text)
-    ranks: re.Pattern[str]  # the ranks alone, as written (matched on folded text)
-
-
-_TAIL = r"(?![\w-])"
-_ASCII_NON_WORD = r"[\x00-/:-@\[-^`{-\x7f]"  # what ``\W`` matches among ASCII characters
-
-
-@register_cache
-@functools.cache
-def _head_scan() -> _HeadScan | None:
-    """The one-pass scan of `_head_words`; None if a form opens with no word character."""
-    words = vocabulary()
-    heads = {h.lower() for h in words.heads}
-    orgs = set(org_rules().templates)
-    speech = set(words.speech_verbs)
-    lower_speech = {s.lower() for s in speech}
-    ranks = set(words.ranks)
-    lower_ranks = {r.lower() for r in ranks}
-    every = heads | orgs | lower_speech | lower_ranks
-    # ``\b`` before a form that opens with a word character means "after a non-word
-    # character", which is what the scan looks for; other forms would need ``\b`` itself.
-    if not all(form[:1].isalnum() or form[:1] == "_" for form in every):
-        return None
-    each = "".join(
-        rf"(?:(?=({alternation(forms)}{_TAIL}))|)"
-        for forms in (heads, orgs, lower_speech, lower_ranks)
-    )
-    anywhere = rf"(?={alternation(every)}{_TAIL}){each}"
-    return _HeadScan(
-        re.compile(rf"\W{anywhere}"),
-        re.compile(rf"{_ASCII_NON_WORD}{anywhere}"),
-        re.compile(anywhere),
-        re.compile(alternation(speech) + _TAIL),
-        re.compile(alternation(ranks) + _TAIL),
-    )
-
-
 _Spans = list[tuple[int, int]]
-
-
-def _head_words(folded: str, lower: str) -> tuple[_Spans, _Spans, _Spans, _Spans]:
-    """The title heads and organisation heads of *lower*, the verbs of saying and the ranks
-    of *folded*.
-
-    The spans ``WordPattern.matches`` gives for each of the four, but found with one
-    scan of the text. (*lower* must be as long as *folded*.)
-    """
-    scan = _head_scan()
-    if scan is None:
-        (head_pattern, rank_pattern, _), _, _, speech_pattern = _person_patterns()
-        return (
-            [m.span() for m in head_pattern.matches(lower)],
-            [m.span() for m in _org_pattern()[0].matches(lower)],
-            [m.span() for m in speech_pattern.matches(folded)],
-            [m.span() for m in rank_pattern.matches(folded)],
-        )
-    heads: _Spans = []
-    orgs: _Spans = []
-    speech: _Spans = []
-    ranks: _Spans = []
-    # where each list's last word ends: like ``finditer``, a pattern finds no word inside
-    # one it has found
-    heads_reach = orgs_reach = speech_reach = ranks_reach = 0
-    first = scan.first.match(lower)
-    words = scan.ascii_words if lower.isascii() else scan.words
-    for match in itertools.chain((first,) if first else (), words.finditer(lower)):
-        start = match.end()  # the look-aheads take no room
-        # like a ``finditer`` match, one after a hyphen ("pro-junta") is no word of its
-        # own but still hides the words inside it from its own pattern
-        own_word = not (start > 0 and lower[start - 1] == "-")
-        _, (_, head_end), (_, org_end), (_, speech_end), (_, rank_end) = match.regs
-        if rank_end >= 0 and start >= ranks_reach:
-            rank = scan.ranks.match(folded, start)  # "general" is no rank
-            if rank is not None:
-                ranks_reach = rank.end()
-                if own_word:
-                    ranks.append((start, ranks_reach))
-        if head_end >= 0 and start >= heads_reach:
-            heads_reach = head_end
-            if own_word:
-                heads.append((start, head_end))
-        if org_end >= 0 and start >= orgs_reach:
-            orgs_reach = org_end
-            if own_word:
-                orgs.append((start, org_end))
-        if speech_end >= 0 and start >= speech_reach:
-            if folded[start:speech_end] != lower[start:speech_end]:
-                said = scan.speech.match(folded, start)  # "Said" is no verb of saying
-                if said is None:
-                    continue
-                speech_end = said.end()
-            speech_reach = speech_end
-            if own_word:
-                speech.append((start, speech_end))
-    return heads, orgs, speech, ranks
 
 
 class _UnitText:
@@ -258,17 +156,13 @@ class _UnitText:
     def __init__(self, text: str, folded: str, countries: Sequence[CandidateTuple]) -> None:
         self.text = text
         self.folded = folded
-        self.lower = folded.lower()
+        self.lower = lowercase(folded)
         self.countries = _Countries(countries)
         self._backwards: str | None = None
-        self.resized = len(self.lower) != len(folded)  # lower() changed a length ("İ")
-        if self.resized:
-            self.heads: _Spans = []
-            self.orgs: _Spans = [m.span() for m in _org_pattern()[1].finditer(folded)]
-            self.speech = [m.span() for m in _person_patterns()[3].matches(folded)]
-            self.ranks: _Spans = []  # `_titles` reads such a text with one pattern
-        else:
-            self.heads, self.orgs, self.speech, self.ranks = _head_words(folded, self.lower)
+        self.heads = table_hits("title-heads", folded)
+        self.orgs = table_hits("organisation-heads", folded)
+        self.speech = table_hits("speech-verbs", folded)
+        self.ranks = table_hits("ranks", folded)
 
     @property
     def backwards(self) -> str:
@@ -280,9 +174,6 @@ class _UnitText:
 
 def _titles(unit: _UnitText) -> Iterator[tuple[int, int]]:
     """The title words of the text, in order, without overlaps."""
-    if unit.resized:
-        yield from (m.span() for m in _person_patterns()[0][2].finditer(unit.folded))
-        return
     rank_spans = unit.ranks
     if not rank_spans:  # the heads alone are in order and apart already
         yield from unit.heads
@@ -481,12 +372,28 @@ def _affiliation(
 
 
 class _Chain(NamedTuple):
-    """Titles with no name of their own, waiting for the title that ends the chain."""
+    """Titles with no name of their own, waiting for the title that ends the chain.
+
+    Each link holds its own role and the link before it, so a run of titles of any length
+    costs one link per title (a tuple of every role so far would be copied per title).
+    """
 
     next: int  # where the next title (or its article) must start
-    roles: tuple[str, ...]
+    role: str
+    before: _Chain | None
     country: str | None
     needs: bool
+
+    @property
+    def roles(self) -> list[str]:
+        """The roles of the chain, first to last."""
+        roles: list[str] = []
+        link: _Chain | None = self
+        while link is not None:
+            roles.append(link.role)
+            link = link.before
+        roles.reverse()
+        return roles
 
 
 def _chain_link(folded: str, end: int, *, capitalised: bool = True) -> int | None:
@@ -642,7 +549,7 @@ def find_people(
 
 
 def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
-    _, name_after, name_before, _ = _person_patterns()
+    name_after, name_before = _person_patterns()
     vocab = vocabulary()
     text, folded, countries_at = unit.text, unit.folded, unit.countries
     previous: CandidateTuple | None = None
@@ -707,10 +614,10 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
             if apposed:
                 span = _clean_name(folded, *apposed.span("name"), keep="right")
         if span is None:
-            link = _chain_link(folded, role_end, capitalised=text[start_of_role:][:1].isupper())
+            capitalised = text[start_of_role : start_of_role + 1].isupper()
+            link = _chain_link(folded, role_end, capitalised=capitalised)
             if link is not None:
-                roles = (*chained.roles, role) if chained is not None else (role,)
-                chain = _Chain(link, roles, country, needs)
+                chain = _Chain(link, role, chained, country, needs)
             continue
         for chained_role in chained.roles if chained is not None else ():
             if chained_role:
@@ -738,17 +645,6 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
                 )
     if "led by" in folded or "headed by" in folded:
         yield from _delegation_leaders(unit)
-
-
-@register_cache
-@functools.cache
-def _org_pattern() -> tuple[WordPattern, re.Pattern[str]]:
-    """The heads on lowercased text, and the same ignoring case (for texts lower() resizes)."""
-    forms = alternation(org_rules().templates)
-    return (
-        WordPattern.compile(org_rules().templates, r"(?![\w-])"),
-        re.compile(rf"(?<![\w-])(?i:{forms})(?![\w-])"),
-    )
 
 
 def _descriptor_set(folded: str, stop: int) -> frozenset[str] | None:
@@ -800,7 +696,7 @@ def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
     vocab = vocabulary()
     folded, countries_at = unit.folded, unit.countries
     for start, end in unit.orgs:
-        form = (folded if unit.resized else unit.lower)[start:end].lower()
+        form = unit.lower[start:end]
         template = rules.templates[form]
         if (
             not template.context
@@ -838,7 +734,7 @@ def _parties(unit: _UnitText) -> Iterator[CandidateTuple]:
     folded = unit.folded
     not_names = vocabulary().not_names
     heads = _single_heads()
-    known = actor_matcher()[1]
+    known = actor_forms()
     for found in _PARTY.finditer(folded):
         name = found.group("name")
         first = name.split()[0]

@@ -9,9 +9,7 @@ is how false triggers are kept out.
 
 from __future__ import annotations
 
-import bisect
 import functools
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -20,116 +18,20 @@ import attrs
 
 from sahel_news.data import DataTableError, load_entries, register_cache
 from sahel_news.models import ParticipantRole, PloverType
+from sahel_news.text._tokens import Token, Words, split_words, word_form, words_of
 
 __all__ = [
     "Lexicon",
-    "Token",
     "TriggerEntry",
     "TriggerMatch",
-    "Words",
     "find_triggers",
     "lexicon",
-    "split_words",
-    "tokenize",
     "triggers_in",
-    "words_of",
 ]
 
 GAP = "*"
 _GAP_WORDS = 3
-# Words, with inner hyphens and apostrophes ("pull-out", "d'état"); a possessive 's is split off.
-_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
-# The same on folded text ("’" made "'"), possessive so that no word is tried twice.
-_TOKEN_SPLIT = re.compile(r"(\w++(?:[-']\w++)*+|[^\w\s])")
-# The same for folded ASCII text, where \w is [a-z0-9_] (no capitals are left): faster.
-_ASCII_TOKEN_SPLIT = re.compile(r"([a-z0-9_]++(?:[-'][a-z0-9_]++)*+|[^a-z0-9_\s])")
-_POSSESSIVE_MARK = re.compile("'s")
-_POSSESSIVE = ("'s", "’s")
 _CAMEO = re.compile(r"[0-9]{2,4}")
-_CONTEXTUAL_CASE = "\u03a3"  # capital sigma lowers to final or medial sigma by context
-_LONGER_LOWER = "\u0130"  # dotted capital I lowers to two characters
-
-
-class Token(NamedTuple):
-    """One word or punctuation mark: folded text and ``[start, end)`` offsets."""
-
-    norm: str
-    start: int
-    end: int
-
-
-def _fold(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
-class Words(NamedTuple):
-    """A sentence's tokens as parallel lists: folded words, and their start and end offsets.
-
-    What the extractors read; cheaper to build than one `Token` per word.
-    """
-
-    norms: list[str]
-    starts: list[int]
-    ends: list[int]
-
-
-def tokenize(text: str) -> list[Token]:
-    """The tokens of *text*: folded words and punctuation marks with their offsets."""
-    return list(map(Token._make, zip(*split_words(text), strict=True)))
-
-
-def words_of(tokens: Sequence[Token]) -> Words:
-    """*tokens* as parallel lists."""
-    return Words([t.norm for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
-
-
-def split_words(text: str) -> Words:
-    """The tokens of *text* (see `tokenize`) as parallel lists."""
-    if _CONTEXTUAL_CASE in text or _LONGER_LOWER in text:
-        return _split_word_by_word(text)
-    # Folding the whole text at once folds each token as on its own, and keeps every offset
-    # and token boundary: no letter here lowers differently in context (capital sigma) or
-    # into more letters (dotted capital I), and "’" is an apostrophe either way.
-    folded = text.lower().replace("’", "'")
-    splitter = _ASCII_TOKEN_SPLIT if folded.isascii() else _TOKEN_SPLIT
-    parts = splitter.split(folded)  # space, token, space, token, ..., space
-    bounds = list(itertools.accumulate(map(len, parts)))  # where each part ends
-    words = Words(parts[1::2], bounds[0:-1:2], bounds[1::2])
-    if "'s" in folded:
-        _split_possessives(text, folded, words)
-    return words
-
-
-def _split_possessives(text: str, folded: str, words: Words) -> None:
-    """Split a possessive 's off its word in *words* ("Niger's": "niger", "'s")."""
-    norms, starts, ends = words
-    ending = []  # the words ending in 's, found from the marks in the text
-    for mark in _POSSESSIVE_MARK.finditer(folded):
-        index = bisect.bisect_left(ends, mark.end())
-        if index < len(ends) and ends[index] == mark.end() and norms[index][-2:] == "'s":
-            ending.append(index)
-    for index in reversed(ending):
-        norm, start, end = norms[index], starts[index], ends[index]
-        if len(norm) > 2 and text[end - 1] == "s" and text[end - 3] != "'":
-            norms[index : index + 1] = [norm[:-2], "'s"]
-            starts[index : index + 1] = [start, end - 2]
-            ends[index : index + 1] = [end - 2, end]
-
-
-def _split_word_by_word(text: str) -> Words:
-    words = Words([], [], [])
-    norms, starts, ends = words
-    for match in _TOKEN.finditer(text):
-        word, start, end = match.group(), match.start(), match.end()
-        if len(word) > 2 and word.endswith(_POSSESSIVE) and word[-3] != "'":
-            norms += (_fold(word[:-2]), "'s")
-            starts += (start, end - 2)
-            ends += (end - 2, end)
-        else:
-            norms.append(_fold(word))
-            starts.append(start)
-            ends.append(end)
-    return words
 
 
 @attrs.frozen
@@ -251,7 +153,7 @@ def lexicon() -> Lexicon:
             if not isinstance(context, str) or not context.strip():
                 raise DataTableError(f"{where}: 'context' must be a non-blank string")
             for word in _words(raw.get("words"), f"{where}.words"):
-                contexts[_fold(word)] = context
+                contexts[word_form(word)] = context
             continue
         else:
             pairs = list(_entries(raw, where))

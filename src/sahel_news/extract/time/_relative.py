@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 
-from sahel_news.extract import _timex_calendar as cal
-from sahel_news.extract._timex_rules import (
+from sahel_news.extract.time import _calendar as cal
+from sahel_news.extract.time._rules import (
     ABSOLUTE_READERS,
     EVENT_NOUN_AFTER,
     Context,
@@ -24,7 +24,7 @@ from sahel_news.extract._timex_rules import (
     prep_of,
     with_prep,
 )
-from sahel_news.extract._timex_vocab import Vocabulary, vocabulary
+from sahel_news.extract.time._vocab import Vocabulary, vocabulary
 from sahel_news.models import DateRange, Precision
 
 __all__ = ["READERS", "read_match"]

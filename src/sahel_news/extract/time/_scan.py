@@ -20,8 +20,8 @@ from typing import NamedTuple
 import attrs
 
 from sahel_news.data import register_cache
-from sahel_news.extract._timex_patterns import WINDOWS, patterns
-from sahel_news.extract._timex_vocab import vocabulary
+from sahel_news.extract.time._patterns import WINDOWS, patterns
+from sahel_news.extract.time._vocab import vocabulary
 
 __all__ = ["Needs", "Plan", "Words", "needs_of", "plan", "scan"]
 

@@ -23,8 +23,8 @@ from typing import Any
 
 import attrs
 
-from sahel_news.extract.recognizer import fold
 from sahel_news.models import Actor, ActorKind, Article
+from sahel_news.text import fold
 
 __all__ = ["CLASSES", "Case", "Tally", "evaluate", "load_cases"]
 

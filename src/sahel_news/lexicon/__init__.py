@@ -1,0 +1,1 @@
+"""Vocabulary: the data tables as matchers over text."""

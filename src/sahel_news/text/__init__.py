@@ -1,0 +1,10 @@
+"""Text as every component reads it: the Doc of an article, one Unicode fold, words, sentences.
+
+Nothing here knows about entities or events: the Doc holds an article's texts, folded once
+(`fold`), their sentences and each sentence's words, for the extraction components to read.
+"""
+
+from sahel_news.text._doc import Doc
+from sahel_news.text._fold import fold
+
+__all__ = ["Doc", "fold"]
