@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -107,6 +108,14 @@ class TestParseMany:
         assert list(parse_many(items, n_process=2, batch_size=3)) == list(parse_many(items))
 
 
+def _running(pid):
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 class _KillsItsWorker(str):
     """A text whose unpickling ends the process that receives it, as a crash would."""
 
@@ -116,7 +125,21 @@ class _KillsItsWorker(str):
         return (os._exit, (9,))
 
 
-class TestWorkerCrash:
+class TestWorkers:
+    @pytest.mark.slow
+    @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+    def test_stopping_early_stops_the_workers(self):
+        """A caller that stops reading after one result leaves no worker running."""
+        import multiprocessing
+
+        results = parse_many([GOOD] * 40, n_process=2, batch_size=2)
+        assert isinstance(next(results), Article)
+        workers = [p.pid for p in multiprocessing.active_children()]
+        assert workers  # the control: there were workers to stop
+        results.close()
+        # by pid: a Process object reaped by the pool's own thread may still say "alive"
+        assert [pid for pid in workers if _running(pid)] == []
+
     @pytest.mark.slow
     def test_a_capture_that_kills_its_worker_fails_alone(self):
         """A worker's death fails only the capture it died on; the others still parse."""

@@ -58,6 +58,7 @@ class Capture:
 
     ``text`` may be bytes, decoded with parse_many's *encoding* (a UTF-8 or UTF-16 byte-order
     mark wins). ``id`` names the capture in its failure record (default: its position).
+    ``published``, ``source`` and ``headline`` are passed to parse_article.
     """
 
     text: str | bytes
@@ -275,12 +276,13 @@ def _start_workers(pool: ProcessPoolExecutor, n_process: int) -> None:
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
     """Stop the workers now, without waiting for the batches they are parsing."""
+    # No public way to end running workers before Python 3.14 (terminate_workers); taken
+    # before shutdown(), which forgets them.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    # No public way to end running workers before Python 3.14 (terminate_workers).
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
+    for process in processes:
         process.terminate()
-    for process in list(processes.values()):
+    for process in processes:
         process.join(timeout=5)
 
 
