@@ -56,7 +56,8 @@ many captures (several inputs, a directory, --manifest, --jsonl or -o DIR):
   command skips inputs already done and unchanged (a journal beside the output
   records them), so a run stopped by Ctrl-C or a crash resumes where it stopped.
   A progress bar shows on a terminal; otherwise, and with -q, only the summary.
-  Status 1 then means at least one input failed.
+  Status 1 then means at least one input failed. For one capture file, -o is
+  the output file unless it names an existing directory or ends with /.
 
 """
 
