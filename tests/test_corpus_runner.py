@@ -230,6 +230,23 @@ class TestRun:
         (line,) = (tmp_path / "all.jsonl").read_text().splitlines()
         assert json.loads(line)["headline"] == "Talks in Bamako"
 
+    def test_file_names_that_are_not_utf8(self, tmp_path):
+        """A file name that is not UTF-8 is written, journalled and listed (escaped)."""
+        import os
+
+        folder = tmp_path / "in"
+        folder.mkdir()
+        (folder / os.fsdecode(b"\xffok.txt")).write_bytes(GOOD.encode())
+        (folder / os.fsdecode(b"\xfe\xffbad.txt")).write_bytes(b"")
+        errors = tmp_path / "errors.jsonl"
+        options = RunOptions(output_dir=tmp_path / "out", errors=errors)
+        progress = run(find_inputs([str(folder)]), options)
+        assert (progress.parsed, progress.failed) == (1, 1)
+        assert (tmp_path / "out" / os.fsdecode(b"\xffok.json")).is_file()
+        (record,) = [json.loads(line) for line in errors.read_text().splitlines()]
+        assert record["path"].endswith(os.fsdecode(b"\xfe\xffbad.txt"))
+        assert run(find_inputs([str(folder)]), options).skipped == 2
+
     def test_too_large_input_fails_unread(self, tmp_path):
         """An input over the size limit is a failure that says the size and the limit."""
         (tmp_path / "big.txt").write_text(GOOD * 10)

@@ -68,4 +68,5 @@ class Journal:
 
     @staticmethod
     def _line(entry: dict[str, Any]) -> bytes:
-        return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+        # ASCII: a key may carry a file name that is not UTF-8 (lone surrogates)
+        return json.dumps(entry, separators=(",", ":")).encode() + b"\n"

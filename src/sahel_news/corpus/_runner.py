@@ -68,7 +68,12 @@ class FailureRecord:
         }
         if self.id is not None:
             record["id"] = self.id
-        return json.dumps(record, ensure_ascii=False)
+        line = json.dumps(record, ensure_ascii=False)
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: escape it
+            return json.dumps(record)
+        return line
 
 
 @attrs.define
