@@ -19,7 +19,7 @@ from sahel_news.extract.events import extract_events
 from sahel_news.extract.quotes import extract_quotes
 from sahel_news.models import Article, ParticipantRole, PloverType
 from sahel_news.pipeline import parse_article
-from sahel_news.text._units import _ABBREVIATIONS, MAX_SENTENCE, split_sentences
+from sahel_news.text._units import MAX_SENTENCE, _abbreviations, split_sentences
 
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
 _SINGLE_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
@@ -33,7 +33,7 @@ def _plain_split(text: str) -> list[tuple[int, int]]:
         stop = match.start() + 1
         before = text[start : stop - 1]
         last_word = before.rsplit(None, 1)[-1].lower().strip("(\"'“‘") if before.split() else ""
-        if last_word in _ABBREVIATIONS or _SINGLE_INITIAL.search(before):
+        if last_word in _abbreviations() or _SINGLE_INITIAL.search(before):
             continue
         following = text[match.end() : match.end() + 1]
         if following and following.islower():

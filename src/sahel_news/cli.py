@@ -1,4 +1,4 @@
-"""The ``sahel-news`` command: validate documents, print the JSON Schema, parse captures.
+"""The ``sahel-news`` command: validate, print the JSON Schema, parse, export, index, query.
 
 The only module of sahel_news that prints or exits. Every failure is one line per problem on
 stderr, never a traceback.
@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
-from datetime import UTC, tzinfo
+from datetime import UTC, date, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,7 +39,9 @@ exit status:
   0    success (every document valid)
   1    invalid input: a document breaks the rules, a capture cannot be parsed,
        a file cannot be read or is not UTF-8 / JSON, a user data table
-       (SAHEL_NEWS_DATA) is broken
+       (SAHEL_NEWS_DATA) is broken, a store cannot be opened or was written
+       by a newer sahel-news, an optional extra is missing
+       (export and index skip bad documents, write the rest, then exit 1)
   2    bad command line: an unknown command or option, a --tz that is not UTC or
        an IANA zone name, an unknown model name
   3    internal error (please report it)
@@ -171,6 +173,7 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--no-extract", action="store_true", help="read the layout only (no entities, events)"
     )
+    _add_output_commands(commands)
     return parser
 
 
@@ -484,6 +487,8 @@ def _print_errors(lines: Sequence[str]) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command in _OUTPUT_COMMANDS:
+        return _OUTPUT_COMMANDS[args.command](args)
     if args.command == "validate":
         return _validate(args.files)
     if args.command == "schema":
@@ -498,6 +503,288 @@ def _silence_stdout() -> None:
         return
     with contextlib.suppress(OSError, ValueError):  # stdout may be no real file
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+# ---- export, index, query: where the results go ------------------------------------------
+
+# sahel_news.outputs.FORMATS, written out so that `--help` loads nothing
+_EXPORT_FORMATS = (
+    "plover-jsonl",
+    "acled-csv",
+    "events-csv",
+    "actors-csv",
+    "countries-csv",
+    "parquet",
+)
+_PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+_STATUSES = ("occurred", "ongoing", "planned", "announced", "denied", "hypothetical")
+_INPUTS_HELP = (
+    "Article JSON files, JSONL files (.jsonl, .ndjson), directories of them, "
+    "or - for JSONL on stdin"
+)
+
+
+def _day(text: str, *, last: bool) -> date:
+    """A day from YYYY-MM-DD, or the first (*last*: the last) day of YYYY-MM or YYYY."""
+    try:
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 12, 31) if last else date(int(text), 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            first = date(int(text[:4]), int(text[5:]), 1)
+            if not last:
+                return first
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return following - timedelta(days=1)
+        return date.fromisoformat(text)
+    except ValueError:
+        message = f"{text!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        raise argparse.ArgumentTypeError(message) from None
+
+
+def _count(text: str) -> int:
+    """A whole number of 1 or more, for --batch-size and --limit."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return value
+
+
+def _add_output_commands(commands: Any) -> None:
+    formatter = argparse.RawDescriptionHelpFormatter
+    export = commands.add_parser(
+        "export",
+        help="write Articles as PLOVER JSONL, CSV tables or Parquet",
+        epilog=_EPILOG,
+        formatter_class=formatter,
+    )
+    export.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS_HELP)
+    export.add_argument(
+        "--format",
+        required=True,
+        choices=_EXPORT_FORMATS,
+        metavar="F",
+        help="one of " + ", ".join(_EXPORT_FORMATS),
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="the file to write (default, or -: stdout); for parquet, a directory (required)",
+    )
+    export.add_argument(
+        "--no-bom", action="store_true", help="CSV without the UTF-8 byte order mark"
+    )
+
+    index = commands.add_parser(
+        "index",
+        help="load Articles into a SQLite store (re-indexing replaces)",
+        epilog=_EPILOG,
+        formatter_class=formatter,
+    )
+    index.add_argument("db", metavar="DB", help="the store, made if it is not there")
+    index.add_argument("inputs", nargs="+", metavar="INPUT", help=_INPUTS_HELP)
+    index.add_argument(
+        "--batch-size",
+        type=_count,
+        default=200,
+        metavar="N",
+        help="articles per transaction (default: 200)",
+    )
+
+    query = commands.add_parser(
+        "query",
+        help="print a timeline of the stored events that match",
+        epilog=_EPILOG,
+        formatter_class=formatter,
+    )
+    query.add_argument("db", metavar="DB", help="a store made by `sahel-news index`")
+    query.add_argument(
+        "--country",
+        action="append",
+        default=[],
+        metavar="ISO3",
+        help="the event involves this country (repeat: all of them)",
+    )
+    query.add_argument(
+        "--actor", metavar="ID_OR_NAME", help="a participant has this id, name or alias"
+    )
+    query.add_argument(
+        "--type",
+        action="append",
+        default=[],
+        type=str.upper,
+        choices=_PLOVER_TYPES,
+        metavar="PLOVER",
+        help="the event has this PLOVER type (repeat: any of them)",
+    )
+    query.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        type=str.lower,
+        choices=_STATUSES,
+        metavar="STATUS",
+        help="one of " + ", ".join(_STATUSES) + " (repeat: any of them)",
+    )
+    query.add_argument(
+        "--since",
+        type=lambda t: _day(t, last=False),
+        metavar="DATE",
+        help="the event's dates reach this day or later",
+    )
+    query.add_argument(
+        "--until",
+        type=lambda t: _day(t, last=True),
+        metavar="DATE",
+        help="the event's dates reach this day or earlier",
+    )
+    query.add_argument("--limit", type=_count, metavar="N", help="at most N events")
+    query.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default="table",
+        help="table (default), json or csv",
+    )
+    query.add_argument(
+        "--no-bom", action="store_true", help="CSV without the UTF-8 byte order mark"
+    )
+
+
+def _inputs(names: Sequence[str]) -> list[Any]:
+    """The paths named on the command line, with ``-`` as stdin (read as JSONL)."""
+    stdin = [sys.stdin.buffer] if "-" in names else []
+    return [stdin[0] if name == "-" else name for name in names]
+
+
+def _input_reporter() -> tuple[list[str], Any]:
+    """A list that collects the input errors, and the callback that prints and collects them."""
+    failures: list[str] = []
+
+    def report(error: Any) -> None:
+        lines = [f"{error.where}: {reason}" for reason in error.reasons]
+        _print_errors(lines)
+        failures.extend(lines)
+
+    return failures, report
+
+
+def _export(args: argparse.Namespace) -> int:
+    from sahel_news.errors import MissingDependencyError  # noqa: PLC0415 - loaded per command
+    from sahel_news.outputs import export, read_articles, write_export  # noqa: PLC0415
+
+    if args.format == "parquet" and args.output in {None, "-"}:
+        raise _UsageError("export", "the parquet format writes a directory: give -o DIR")
+    failures, report = _input_reporter()
+    articles = read_articles(_inputs(args.inputs), on_error=report)
+    try:
+        if args.output in {None, "-"}:
+            write_export(articles, args.format, sys.stdout.buffer, bom=not args.no_bom)
+            sys.stdout.buffer.flush()
+        else:
+            count = export(articles, args.format, args.output, bom=not args.no_bom)
+            print(f"{args.output}: {count} rows ({args.format})")
+    except MissingDependencyError as error:
+        raise _CommandError(f"sahel-news export: {error}") from None
+    except BrokenPipeError:
+        raise  # stdout closed early: main reports it as a shell would
+    except OSError as error:
+        raise _CommandError(f"{args.output}: cannot write: {error.strerror or error}") from None
+    return EXIT_INVALID if failures else EXIT_OK
+
+
+def _index(args: argparse.Namespace) -> int:
+    from sahel_news.errors import StoreError  # noqa: PLC0415 - loaded per command
+    from sahel_news.outputs import read_articles  # noqa: PLC0415
+    from sahel_news.store import Store  # noqa: PLC0415
+
+    failures, report = _input_reporter()
+    try:
+        with Store(args.db, create=True) as store:
+            done = store.index(
+                read_articles(_inputs(args.inputs), on_error=report), batch_size=args.batch_size
+            )
+            size = len(store)
+    except StoreError as error:
+        raise _CommandError(str(error)) from None
+    print(
+        f"{args.db}: {done.total} articles read: {done.added} added, {done.replaced} replaced, "
+        f"{done.unchanged} unchanged; the store holds {size}"
+    )
+    return EXIT_INVALID if failures else EXIT_OK
+
+
+def _participants(ids: tuple[str, ...], names: tuple[str, ...]) -> str:
+    return ", ".join(names) if names else ", ".join(ids)
+
+
+def _print_timeline(rows: Sequence[Any]) -> None:
+    table = [("WHEN", "PRECISION", "TYPE", "STATUS", "WHO", "WHERE", "ARTICLE", "EVIDENCE")]
+    for row in rows:
+        when = "" if row.earliest is None else row.earliest.isoformat()
+        if row.latest is not None and row.latest != row.earliest:
+            when += f"..{row.latest.isoformat()}"
+        who = _participants(row.source_ids, row.source_names)
+        targets = _participants(row.target_ids, row.target_names)
+        if targets:
+            who = f"{who} -> {targets}" if who else f"-> {targets}"
+        where = row.place or ""
+        if row.place_country:
+            where = f"{where} ({row.place_country})"
+        table.append(
+            (
+                when or "undated",
+                row.precision or "",
+                row.type,
+                row.status,
+                who,
+                where,
+                f"{row.article_id}#{row.event_id}",
+                " ".join(row.evidence.split()),
+            )
+        )
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]) - 1)]
+    for line in table:
+        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
+        print("  ".join([*cells, line[-1]]))
+
+
+def _query(args: argparse.Namespace) -> int:
+    from sahel_news.errors import StoreError, ValidationError  # noqa: PLC0415 - per command
+    from sahel_news.outputs import EventRow, json_row, write_csv  # noqa: PLC0415
+    from sahel_news.store import Store  # noqa: PLC0415
+
+    try:
+        with Store(args.db) as store:
+            rows = store.timeline(
+                countries=args.country,
+                actor=args.actor,
+                types=args.type,
+                statuses=args.status,
+                since=args.since,
+                until=args.until,
+                limit=args.limit,
+            )
+    except ValidationError as error:
+        raise _UsageError("query", f"argument --country: {error.problems[0].message}") from None
+    except StoreError as error:
+        raise _CommandError(str(error)) from None
+    if args.format == "csv":
+        write_csv(rows, EventRow, sys.stdout.buffer, bom=not args.no_bom)
+        sys.stdout.buffer.flush()
+    elif args.format == "json":
+        print(json.dumps([json_row(row) for row in rows], ensure_ascii=False, indent=2))
+    else:
+        _print_timeline(rows)
+    return EXIT_OK
+
+
+_OUTPUT_COMMANDS = {"export": _export, "index": _index, "query": _query}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

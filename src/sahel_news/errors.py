@@ -7,10 +7,14 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "InputError",
+    "MissingDependencyError",
     "ParseError",
     "Problem",
     "SahelNewsError",
     "SchemaVersionError",
+    "StoreError",
+    "StoreVersionError",
     "ValidationError",
 ]
 
@@ -82,3 +86,32 @@ class ParseError(SahelNewsError, ValueError):
         self.line = line
         where = f"line {line}: " if line is not None else ""
         super().__init__(f"{where}{reason}")
+
+
+class InputError(SahelNewsError, ValueError):
+    """An input file cannot be read as Articles.
+
+    ``where`` names the file, with ``:LINE`` for a line of a JSONL file; ``reasons`` says
+    why, one line each (a JSON path and a message for a document that breaks the rules).
+    """
+
+    def __init__(self, where: str, reasons: Iterable[str]) -> None:
+        self.where = where
+        self.reasons: tuple[str, ...] = tuple(reasons) or ("cannot be read",)
+        super().__init__("\n".join(f"{where}: {reason}" for reason in self.reasons))
+
+
+class MissingDependencyError(SahelNewsError, ImportError):
+    """A feature needs an optional extra that is not installed (``pip install sahel-news[X]``)."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.extra = extra
+        super().__init__(f"{feature} needs the {extra!r} extra: pip install 'sahel-news[{extra}]'")
+
+
+class StoreError(SahelNewsError):
+    """A store cannot be opened or written: not there, not a sahel-news store, or damaged."""
+
+
+class StoreVersionError(StoreError):
+    """A store was written by a newer sahel-news, with a store schema this version cannot read."""

@@ -9,7 +9,13 @@ from enum import StrEnum
 
 import attrs
 
-from sahel_news.data import DataTableError, load_entries, register_cache
+from sahel_news.data import (
+    BoilerplatePhrase,
+    DataTableError,
+    entry_origin,
+    register_cache,
+    table_entries,
+)
 
 __all__ = ["Boilerplate", "PhraseKind", "boilerplate", "phrase_key"]
 
@@ -67,19 +73,14 @@ def _alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
-def _entry(raw: object, index: int) -> tuple[PhraseKind, str]:
-    where = f"boilerplate.json: entries[{index}]"
-    if not isinstance(raw, dict):
-        raise DataTableError(f"{where}: expected an object with 'kind' and 'phrase'")
-    phrase = raw.get("phrase")
-    if not isinstance(phrase, str) or not phrase.strip():
-        raise DataTableError(f"{where}.phrase: expected a non-blank string")
+def _entry(raw: BoilerplatePhrase) -> tuple[PhraseKind, str]:
     try:
-        kind = PhraseKind(str(raw.get("kind")))
+        kind = PhraseKind(raw.kind)
     except ValueError:
         known = ", ".join(k.value for k in PhraseKind)
-        raise DataTableError(f"{where}.kind: {raw.get('kind')!r} is not one of {known}") from None
-    return kind, phrase.strip()
+        where = f"{entry_origin('boilerplate', raw)} ({raw.phrase!r})"
+        raise DataTableError(f"{where}.kind: {raw.kind!r} is not one of {known}") from None
+    return kind, raw.phrase.strip()
 
 
 @register_cache
@@ -92,8 +93,8 @@ def boilerplate() -> Boilerplate:
     """
     whole: dict[str, PhraseKind] = {}
     groups: dict[PhraseKind, list[str]] = {kind: [] for kind in PhraseKind}
-    for index, raw in enumerate(load_entries("boilerplate")):
-        kind, phrase = _entry(raw, index)
+    for raw in table_entries("boilerplate", BoilerplatePhrase):
+        kind, phrase = _entry(raw)
         if kind in _WHOLE_LINE:
             key = phrase_key(phrase)
             if key:

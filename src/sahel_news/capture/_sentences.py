@@ -12,69 +12,12 @@ from __future__ import annotations
 
 import re
 
+from sahel_news.data import abbreviations
+
 __all__ = ["first_sentence", "sentence_bounds"]
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(\s*)")
 _OPENERS = "\"'“‘«(["
-# Words after which a full stop does not end a sentence ("Gen. Tiani", "Dec. 22").
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mme",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cpt",
-        "sgt",
-        "cpl",
-        "adm",
-        "brig",
-        "cdr",
-        "cmdr",
-        "gov",
-        "sen",
-        "rep",
-        "pres",
-        "rev",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "ft",
-        "no",
-        "nos",
-        "vol",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "govt",
-        "approx",
-        "est",
-        "fig",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 # How far back from a full stop a word is read: longer than any abbreviation.
 _WORD_WINDOW = 24
 
@@ -87,8 +30,9 @@ def _after_abbreviation(text: str, stop: int) -> bool:
     word = words[-1].lstrip(_OPENERS)
     if len(word) == 1 and word.isupper():
         return True  # an initial: "A. Traoré", "M. Diallo"
-    # "U.S", "U.N": letters with inner full stops
-    return word.casefold() in _ABBREVIATIONS or ("." in word and word.replace(".", "").isalpha())
+    # "Gen. Tiani", "Dec. 22" (``abbreviations`` of words.json); "U.S", "U.N": letters with
+    # inner full stops
+    return word.casefold() in abbreviations() or ("." in word and word.replace(".", "").isalpha())
 
 
 def sentence_bounds(text: str, start: int = 0) -> list[tuple[int, int]]:

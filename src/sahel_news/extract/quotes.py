@@ -11,11 +11,12 @@ words with no attribution are not quotes.
 from __future__ import annotations
 
 import bisect
+import functools
 import operator
 import re
 from collections.abc import Mapping, Sequence
 
-from sahel_news.extract.events._clauses import REPORTING
+from sahel_news.data import register_cache, table_words, word_set
 from sahel_news.models import Article, Part, Quote, Span
 from sahel_news.text._units import (
     EntityMention,
@@ -27,33 +28,21 @@ from sahel_news.text._units import (
 __all__ = ["extract_quotes", "quotes_in"]
 
 _QUOTED = re.compile(r"“([^”“]{1,3000})”|\"([^\"\n]{1,3000})\"")
-_VERBS = (
-    r"said|says|told|tells|added|adds|stated|wrote|declared|insisted|noted|warned|announced"
-    r"|explained|stressed"
-)
-_AFTER = re.compile(rf"[\s,]*(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{_VERBS})\b", re.IGNORECASE)
-_AFTER_INVERTED = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?P<np>[^.,;“”\"]{{1,90}})", re.IGNORECASE)
-_BEFORE = re.compile(
-    rf"(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{_VERBS})(?:\s+\w+){{0,3}}?\s*[:,]?\s*$", re.IGNORECASE
-)
-_GENERIC = frozenset(
-    [
-        "government",
-        "junta",
-        "authorities",
-        "ministry",
-        "presidency",
-        "army",
-        "military",
-        "regime",
-        "statement",
-        "spokesman",
-        "spokesperson",
-        "communique",
-        "communiqué",
-        "council",
-    ]
-)
+
+
+@register_cache
+@functools.cache
+def _attributions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What attributes a quote after it ("..., he said"; "..., said X") and before it."""
+    verbs = "|".join(map(re.escape, table_words("words", "quote_verbs")))
+    after = re.compile(rf"[\s,]*(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{verbs})\b", re.IGNORECASE)
+    inverted = re.compile(rf"[\s,]*(?:{verbs})\s+(?P<np>[^.,;“”\"]{{1,90}})", re.IGNORECASE)
+    before = re.compile(
+        rf"(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{verbs})(?:\s+\w+){{0,3}}?\s*[:,]?\s*$", re.IGNORECASE
+    )
+    return after, inverted, before
+
+
 _MIN_WORDS = 4
 # How far before a quote its attribution is looked for ("X said:" is a few dozen characters).
 _LOOK_BACK = 300
@@ -76,12 +65,16 @@ def _speaker_in(inside: _Mentions) -> str | None:
     return chosen[0][0] if chosen else None
 
 
-_REPORTS = re.compile(
-    r"[\s,]*(?:(?:also|has|have|had|then|later)\s+){0,2}(?:"
-    + "|".join(sorted(REPORTING - {"according"}))
-    + r")\b",
-    re.IGNORECASE,
-)
+@register_cache
+@functools.cache
+def _reports() -> re.Pattern[str]:
+    """A reporting verb right after a mention ("Niger also announced")."""
+    return re.compile(
+        r"[\s,]*(?:(?:also|has|have|had|then|later)\s+){0,2}(?:"
+        + "|".join(sorted(word_set("reporting_verbs") - {"according"}))
+        + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
@@ -89,8 +82,9 @@ def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
 
     *mentions* are the sentence's, sorted by start; the sentence ends at *sentence_end*.
     """
+    reports = _reports()
     for ref, _country, _is_country, _start, end in mentions:
-        if _REPORTS.match(text, end, sentence_end):
+        if reports.match(text, end, sentence_end):
             return ref
     return None
 
@@ -202,7 +196,8 @@ def _attribution(
     of its sentence are read, so many quotes in one long text cost no more than few.
     """
     np_span: tuple[int, int] | None = None
-    for pattern in (_AFTER, _AFTER_INVERTED):
+    after, inverted, before = _attributions()
+    for pattern in (after, inverted):
         found = pattern.match(text, match.end())
         if found:
             np_span = found.span("np")
@@ -211,7 +206,7 @@ def _attribution(
         window = max(0, match.start() - _LOOK_BACK)
         stop = text.rfind(". ", max(0, window - 1), match.start())
         line_start = stop + 2 if stop >= 0 else window
-        found_before = _BEFORE.search(text, line_start, match.start())
+        found_before = before.search(text, line_start, match.start())
         if found_before:
             np_span = found_before.span("np")
     if np_span is None:
@@ -219,6 +214,7 @@ def _attribution(
     np_start, np_end = np_span
     all_mentions, starts = mentions
     speaker = _speaker_in(_between(all_mentions, starts, np_start, np_end))
-    if speaker is None and _GENERIC.intersection(text[np_start:np_end].lower().split()):
+    generic = word_set("generic_speakers")
+    if speaker is None and generic.intersection(text[np_start:np_end].lower().split()):
         speaker = reporters.latest()
     return speaker, True

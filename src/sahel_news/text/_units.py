@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from sahel_news.data import abbreviations
 from sahel_news.models import Article, Mention, Part, Span
 from sahel_news.models._unchecked import unchecked
 from sahel_news.text._fold import fold
@@ -119,63 +120,11 @@ def iter_text_parts(article: Article) -> Iterator[tuple[Part, int, str]]:
         yield Part.RELATED, index, link.title
 
 
-# Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "cpl",
-        "adm",
-        "brig",
-        "rev",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "ft",
-        "no",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.n",
-        "u.k",
-        "e.u",
-        "a.u",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "approx",
-        "est",
-        "dept",
-        "govt",
-        "pres",
-        "sen",
-        "rep",
-        "gov",
-    ]
-)
+def _abbreviations() -> frozenset[str]:
+    """Words after which a full stop does not end a sentence (``words.json``, month names)."""
+    return abbreviations()
+
+
 # A sentence ends at . ! or ? (with closing quotes or brackets after it), then white space;
 # the group is the sentence's end trimmed of that white space.
 _BOUNDARY = re.compile(r"([.!?][\"'”’)\]]*)\s+")
@@ -225,13 +174,14 @@ def _abbreviation_before(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     last_word = words[-1]
+    abbreviations = _abbreviations()
     if len(last_word) == 1 and last_word in _CAPITALS:
         # three characters are enough for "<space>X\n", and too many for ^ to match falsely
         # (the pattern only matches where the last word is one capital)
         return bool(_SINGLE_INITIAL.search(text[max(start, end - 3) : end])) or (
-            last_word.lower() in _ABBREVIATIONS
+            last_word.lower() in abbreviations
         )
-    return last_word.lower().strip("(\"'“‘") in _ABBREVIATIONS
+    return last_word.lower().strip("(\"'“‘") in abbreviations
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -5,11 +5,23 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from typing import Any
 
 import attrs
 
-from sahel_news.data import DataTableError, country_table, load_entries, register_cache
+from sahel_news.data import (
+    ActorEntry,
+    CountrySet,
+    DataTableError,
+    Descriptor,
+    OrgHeadTemplate,
+    country_table,
+    entry_origin,
+    month_names,
+    register_cache,
+    table_entries,
+    table_words,
+    weekday_names,
+)
 from sahel_news.lexicon._matcher import Tail, VocabularyTable
 from sahel_news.lexicon._shared import vocabulary_table
 from sahel_news.models import ActorKind
@@ -47,34 +59,22 @@ class GazetteerActor:
     short: tuple[str, ...]
 
 
-def _strings(raw: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
-    value = raw.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise DataTableError(f"{where}.{key}: expected a list of non-empty strings")
-    return tuple(value)
-
-
-def _entry(raw: object, table: str, index: int) -> GazetteerActor:
-    where = f"{table}.json: entries[{index}]"
-    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-        raise DataTableError(f"{where}: expected an object with an 'id'")
-    name = raw.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise DataTableError(f"{where}: needs a 'name'")
+def _entry(raw: ActorEntry, table: str) -> GazetteerActor:
     try:
-        kind = ActorKind(raw.get("kind", "person"))
+        kind = ActorKind(raw.kind)
     except ValueError:
-        raise DataTableError(f"{where}: unknown kind {raw.get('kind')!r}") from None
-    country = raw.get("country")
-    if country is not None and country not in country_table():
-        raise DataTableError(f"{where}: unknown country {country!r}")
+        where = entry_origin(table, raw)
+        raise DataTableError(f"{where} ({raw.id!r}): unknown kind {raw.kind!r}") from None
+    if raw.country is not None and raw.country not in country_table():
+        where = entry_origin(table, raw)
+        raise DataTableError(f"{where} ({raw.id!r}): unknown country {raw.country!r}")
     return GazetteerActor(
-        id=raw["id"],
-        name=name,
+        id=raw.id,
+        name=raw.name,
         kind=kind,
-        country=country,
-        aliases=_strings(raw, "aliases", where),
-        short=_strings(raw, "short", where),
+        country=raw.country,
+        aliases=raw.aliases,
+        short=raw.short,
     )
 
 
@@ -87,8 +87,8 @@ def gazetteer_actors() -> Mapping[str, GazetteerActor]:
     """
     actors: dict[str, GazetteerActor] = {}
     for table in ("people", "organisations"):
-        for index, raw in enumerate(load_entries(table)):
-            entry = _entry(raw, table, index)
+        for raw in table_entries(table, ActorEntry):
+            entry = _entry(raw, table)
             actors[entry.id] = entry
     return actors
 
@@ -137,22 +137,14 @@ class Vocabulary:
     not_names: frozenset[str]
 
 
-def _keyed(name: str) -> dict[str, Any]:
-    return dict(load_entries(name))
-
-
-def _word_list(table: Mapping[str, Any], key: str, name: str) -> tuple[str, ...]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise DataTableError(f"{name}.json: {key}: expected a list of non-empty strings")
-    return tuple(fold(v) for v in value)
+def _word_list(key: str) -> tuple[str, ...]:
+    return tuple(fold(v) for v in table_words("titles", key))
 
 
 @register_cache
 @functools.cache
 def vocabulary() -> Vocabulary:
     """The title, rank, modifier and stop-word lists (``titles.json``)."""
-    table = _keyed("titles")
     # Ambiguous country forms (Chad, Jordan, Paris) may be given names: the country
     # recognizer, not this list, keeps them from being read as people.
     country_words = {
@@ -161,18 +153,22 @@ def vocabulary() -> Vocabulary:
         for form in (*entry.names, *entry.demonyms, *entry.capitals)
         if " " not in form and form not in entry.ambiguous
     }
-    ranks = _word_list(table, "ranks", "titles")
+    ranks = _word_list("ranks")
+    calendar = {
+        name.capitalize()
+        for name in (*month_names(), *month_names(abbreviated=True), *weekday_names())
+    }
     # every word of a rank ("Brigadier" of "Brigadier General") is a rank's, not a name's
     rank_words = {word for rank in ranks for word in rank.split() if word[:1].isupper()}
     return Vocabulary(
-        heads=_word_list(table, "heads", "titles"),
+        heads=_word_list("heads"),
         ranks=ranks,
-        modifiers=frozenset(w.lower() for w in _word_list(table, "modifiers", "titles")),
-        not_roles=frozenset(w.lower() for w in _word_list(table, "not_roles", "titles")),
-        state_roles=tuple(w.lower() for w in _word_list(table, "state_roles", "titles")),
-        speech_verbs=_word_list(table, "speech_verbs", "titles"),
-        particles=_word_list(table, "name_particles", "titles"),
-        not_names=frozenset(_word_list(table, "not_names", "titles")) | country_words | rank_words,
+        modifiers=frozenset(w.lower() for w in _word_list("modifiers")),
+        not_roles=frozenset(w.lower() for w in _word_list("not_roles")),
+        state_roles=tuple(w.lower() for w in _word_list("state_roles")),
+        speech_verbs=_word_list("speech_verbs"),
+        particles=_word_list("name_particles"),
+        not_names=frozenset(_word_list("not_names")) | country_words | rank_words | calendar,
     )
 
 
@@ -202,34 +198,42 @@ class OrgRules:
 @functools.cache
 def org_rules() -> OrgRules:
     """Folded lowercase form -> template, plus adjectives, descriptors and country sets."""
-    table = _keyed("org_heads")
     templates: dict[str, OrgTemplate] = {}
-    for index, raw in enumerate(table.get("templates", [])):
-        where = f"org_heads.json: templates[{index}]"
-        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
-            raise DataTableError(f"{where}: expected an object with an 'id'")
-        forms = _strings(raw, "forms", where)
-        if not forms:
-            raise DataTableError(f"{where}: needs at least one form")
-        context_forms = _strings(raw, "context_forms", where)
+    for raw in table_entries("org_heads", OrgHeadTemplate, "templates"):
+        try:
+            kind = ActorKind(raw.kind)
+        except ValueError:
+            where = f"{entry_origin('org_heads', raw)} ({raw.id!r})"
+            raise DataTableError(f"{where}: unknown kind {raw.kind!r}") from None
         template = OrgTemplate(
-            id=raw["id"],
-            name=str(raw.get("name", raw["id"])),
-            kind=ActorKind(raw.get("kind", "government")),
-            context=bool(raw.get("context", False)),
-            context_forms=frozenset(fold(f).lower() for f in context_forms),
-            restrict=raw.get("restrict"),
+            id=raw.id,
+            name=raw.name if raw.name is not None else raw.id,
+            kind=kind,
+            context=raw.context,
+            context_forms=frozenset(fold(f).lower() for f in raw.context_forms),
+            restrict=raw.restrict,
         )
-        for form in forms:
+        for form in raw.forms:
             templates[fold(form).lower()] = template
-    sets = {key: frozenset(value) for key, value in (table.get("country_sets") or {}).items()}
-    descriptors = {fold(k).lower(): v for k, v in (table.get("descriptors") or {}).items()}
+    sets = {
+        s.name: frozenset(s.members) for s in table_entries("org_heads", CountrySet, "country_sets")
+    }
+    descriptors = {
+        fold(d.phrase).lower(): d.country_set
+        for d in table_entries("org_heads", Descriptor, "descriptors")
+    }
     for key, set_name in descriptors.items():
         if set_name not in sets:
             raise DataTableError(f"org_heads.json: descriptor {key!r} names no country set")
+    for template in templates.values():
+        if template.restrict is not None and template.restrict not in sets:
+            raise DataTableError(
+                f"org_heads.json: template {template.id!r} restricts to no country set"
+                f" ({template.restrict!r})"
+            )
     return OrgRules(
         templates=templates,
-        adjectives=frozenset(fold(a).lower() for a in table.get("adjectives", [])),
+        adjectives=frozenset(fold(a).lower() for a in table_words("org_heads", "adjectives")),
         descriptors=descriptors,
         country_sets=sets,
     )

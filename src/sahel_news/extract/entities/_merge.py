@@ -442,7 +442,7 @@ class Merger:
         not_names = vocabulary().not_names
         # Every text at once, so that each surname is looked for once: joined by line
         # breaks, which no word crosses, and each found place mapped back to its text.
-        texts = [fold(unit.text) for unit in self.units]
+        texts = [unit.folded for unit in self.units]
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         joined = "\n".join(texts)
         for at, end_at, actor_id in sorted(_surname_tokens(joined, surnames)):

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from sahel_news.data import load_entries, register_cache
+from sahel_news.data import register_cache, table_words, word_set
 from sahel_news.extract.entities._gazetteer import (
     OrgTemplate,
     actor_forms,
@@ -67,24 +67,6 @@ _ROLE_OF_END = re.compile(r"[,.;:)]|$")
 # "a Russian delegation led by ...": the delegation's country is its leader's.
 _LED_BY = re.compile(r"\bdelegation,? (?:led|headed) by (?:the )?$")
 _LED_BY_NAME = re.compile(r"\bdelegation,? (?:led|headed) by(?= [A-Z])")
-_DELEGATION_WORDS = frozenset(
-    {
-        "high-level",
-        "top-level",
-        "government",
-        "governmental",
-        "official",
-        "ministerial",
-        "military",
-        "large",
-        "joint",
-        "senior",
-        "strong",
-        "parliamentary",
-        "technical",
-        "new",
-    }
-)
 _CONNECTORS = frozenset({"and", "of", "the", "for", "&"})
 _REMIT_WORD = re.compile(r" (and|of|the|for|&|[A-Z][\w'-]*)")
 _PARTY = re.compile(
@@ -442,8 +424,7 @@ def _role_end(
 @functools.cache
 def _portfolios() -> frozenset[str]:
     """The remit words of ``titles.json`` ("mines", "energy"), lowercase."""
-    table = dict(load_entries("titles"))
-    return frozenset(fold(w).lower() for w in table.get("portfolios", []))
+    return frozenset(fold(w).lower() for w in table_words("titles", "portfolios"))
 
 
 def _portfolio_name(folded: str, position: int) -> re.Match[str] | None:
@@ -484,7 +465,7 @@ def _delegation_country(unit: _UnitText, role_start: int) -> tuple[str | None, b
         lowered = word.lower()
         if lowered in _CONTEXT_WORDS:
             return None, True
-        if lowered not in _DELEGATION_WORDS:
+        if lowered not in word_set("delegation_words"):
             break
     return None, False
 

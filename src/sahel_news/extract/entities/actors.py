@@ -28,7 +28,6 @@ from sahel_news.extract.entities.recognizer import (
 )
 from sahel_news.lexicon._shared import table_hits
 from sahel_news.models import ActorKind
-from sahel_news.text import fold
 from sahel_news.text._units import TextUnit
 
 __all__ = ["GazetteerRecognizer", "PatternRecognizer", "default_recognizers"]
@@ -45,7 +44,7 @@ class GazetteerRecognizer:
         """`recognize` as plain tuples (what `extract_entities` reads)."""
         forms = actor_forms()
         known = _gazetteer_fields()
-        folded = fold(unit.text)
+        folded = unit.folded
         return [
             new_candidate((start, end, *known[forms[folded[start:end]]]))
             for start, end in table_hits("actors", folded)
@@ -75,7 +74,7 @@ class PatternRecognizer:
 
     def candidates(self, unit: TextUnit) -> Iterator[CandidateTuple]:
         """`recognize` as plain tuples (what `extract_entities` reads)."""
-        return find_actors(unit.text, fold(unit.text), country_candidates(unit.text))
+        return find_actors(unit.text, unit.folded, country_candidates(unit.text))
 
 
 def default_recognizers() -> tuple[Recognizer, ...]:

@@ -40,7 +40,15 @@ from collections.abc import Iterator
 
 import attrs
 
-from sahel_news.data import country_table, place_table, register_cache
+from sahel_news.data import (
+    country_table,
+    month_names,
+    place_table,
+    register_cache,
+    table_words,
+    weekday_names,
+    word_set,
+)
 from sahel_news.extract.entities.recognizer import (
     CandidateTuple,
     EntityCandidate,
@@ -55,50 +63,44 @@ from sahel_news.text._units import TextUnit
 
 __all__ = ["CountryRecognizer", "country_candidates", "find_countries"]
 
-# Words after which a name is a place ("in Bamako", "visiting Moscow").
-_LOCATIVE_WORDS = [
-    "in",
-    "at",
-    "to",
-    "from",
-    "near",
-    "outside",
-    "inside",
-    "into",
-    "toward",
-    "towards",
-    "via",
-    "around",
-    "across",
-    "within",
-    "through",
-    "of",
-    "visited",
-    "visiting",
-    "reached",
-    "leaving",
-    "left",
-    "between",
-]
-# What may stand right before a place ("in ", "the border with the ", "the capital, "),
-# written backwards: it is matched on the reversed text, from the place back, so that the
-# regex engine makes one attempt instead of one at every character of the window.
-# (Each phrase ends with white space; ``\b`` reads the same both ways.)
-_LOCATIVE_BACKWARDS = re.compile(
-    r"(?:\s+eht)?\s+(?i:"
-    + "|".join(word[::-1] for word in _LOCATIVE_WORDS)
-    + r"|htiw\s+s?(?:redrob|reitnorf))\b"
-    r"|(?:\s+,?ytic)?\s+,?latipac\b"
-)
+
+@register_cache
+@functools.cache
+def _locative_backwards() -> re.Pattern[str]:
+    """What may stand right before a place ("in ", "the border with the ", "the capital, ").
+
+    Written backwards: it is matched on the reversed text, from the place back, so that the
+    regex engine makes one attempt instead of one at every character of the window. (Each
+    phrase ends with white space; a word boundary reads the same both ways.) The words after which a
+    name is a place ("in Bamako", "visiting Moscow") are ``locative_words`` of ``words.json``.
+    """
+    return re.compile(
+        r"(?:\s+eht)?\s+(?i:"
+        + "|".join(re.escape(word[::-1]) for word in table_words("words", "locative_words"))
+        + r"|htiw\s+s?(?:redrob|reitnorf))\b"
+        r"|(?:\s+,?ytic)?\s+,?latipac\b"
+    )
+
+
 _LOCATIVE_WINDOW = 30
+
+
+def _phrases(section: str) -> str:
+    """The phrases of a ``words.json`` list as a regex alternation, any white space inside."""
+    return "|".join(re.escape(p).replace("\\ ", r"\s+") for p in table_words("words", section))
+
+
+@register_cache
+@functools.cache
+def _not_a_country() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What makes an ambiguous form something else: a geographic noun or "-based" after it
+    ("the Niger river"), or a word before it ("Gulf of Guinea", "Mr Chad", "South Sudan")."""
+    after = re.compile(rf"\s+(?:{_phrases('geographic_nouns')})\b|-(?:based|speaking)\b")
+    before = re.compile(rf"(?:\b(?:{_phrases('blocking_before')})\s+)$")
+    return after, before
+
+
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][\w'-]*)")
-_NEXT_GEOGRAPHIC = re.compile(
-    r"\s+(?:river|delta|basin|valley|state|county|region|bend)\b|-(?:based|speaking)\b"
-)
-_BLOCKING_BEFORE = re.compile(
-    r"(?:\b(?:Gulf\s+of|River|river|Lake|Mount|[Ss]tate\s+of|Bay\s+of|University\s+of|Mr\.?|"
-    r"Mrs\.?|Ms\.?|Dr\.?|Latin|South|North|Central|Upper|Lower|Middle|the)\s+)$"
-)
 _PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'-])(?P<word>[A-Z][\w'-]*)\s+$")
 _LANGUAGE_USE = re.compile(r"\b(?:in|speak|speaks|spoke|speaking)\s+$")
 _SPACE_LOWERCASE = re.compile(r" [a-z]")
@@ -108,110 +110,16 @@ _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # always starts a `_WORD`): one is enough to show a text is not in title case.
 _LONG_LOWERCASE_WORD = re.compile(r"(?<![\w'-])[a-z][\w'-]{3}")
 
-# Capitalised words that may stand next to a country name without making it another thing.
-_NEUTRAL_NEIGHBOURS = frozenset(
-    [
-        "President",
-        "Prime",
-        "Minister",
-        "Ministry",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Interior",
-        "Army",
-        "Armed",
-        "Air",
-        "Navy",
-        "Government",
-        "Junta",
-        "Embassy",
-        "Ambassador",
-        "Envoy",
-        "Forces",
-        "Military",
-        "Presidency",
-        "Parliament",
-        "National",
-        "Authorities",
-        "Leader",
-        "Leaders",
-        "Head",
-        "Chief",
-        "Junior",
-        "Senior",
-        "Deputy",
-        "Vice",
-        "Officials",
-        "Police",
-        "The",
-        "A",
-        "An",
-        "And",
-        "But",
-        "In",
-        "On",
-        "At",
-        "As",
-        "By",
-        "For",
-        "From",
-        "Of",
-        "To",
-        "With",
-        "After",
-        "Before",
-        "While",
-        "When",
-        "Since",
-        "During",
-        "Under",
-        "Against",
-        "Between",
-        "Both",
-        "Neighbouring",
-        "Neighboring",
-        "Landlocked",
-        "Sahel",
-        "Sahelian",
-        "West",
-        "East",
-        "Western",
-        "Eastern",
-        "Northern",
-        "Southern",
-        "Also",
-        "Only",
-        "Even",
-        "Now",
-        "Then",
-        "Meanwhile",
-        "However",
-        "According",
-        "Earlier",
-        "Later",
-        "Today",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
+
+@register_cache
+@functools.cache
+def _neutral_neighbours() -> frozenset[str]:
+    """Capitalised words that may stand next to a country name without making it another thing.
+
+    ``neutral_neighbours`` of ``words.json``, and the month and weekday names, capitalised.
+    """
+    calendar = (*month_names(), *weekday_names())
+    return word_set("neutral_neighbours") | {name.capitalize() for name in calendar}
 
 
 @attrs.frozen
@@ -288,22 +196,24 @@ def _is_title_case(text: str) -> bool:
 def _ambiguous_rejected(folded: str, start: int, end: int, title_case: bool) -> bool:
     after = folded[end : end + 40]
     before = folded[max(0, start - 40) : start]
-    if _NEXT_GEOGRAPHIC.match(after) or _BLOCKING_BEFORE.search(before):
+    geographic_after, blocking_before = _not_a_country()
+    if geographic_after.match(after) or blocking_before.search(before):
         return True
     if title_case:
         return False
     following = _NEXT_CAPITALISED.match(after)
-    if following and following.group(1) not in _NEUTRAL_NEIGHBOURS:
+    neutral = _neutral_neighbours()
+    if following and following.group(1) not in neutral:
         return True
     previous = _PREVIOUS_CAPITALISED.search(before)
-    return bool(previous and previous.group("word") not in _NEUTRAL_NEIGHBOURS)
+    return bool(previous and previous.group("word") not in neutral)
 
 
 def _is_locative(folded: str, start: int, end: int) -> bool:
     if folded.startswith("-based", end):
         return True
     window = folded[max(0, start - _LOCATIVE_WINDOW) : start]
-    return _LOCATIVE_BACKWARDS.match(window[::-1]) is not None
+    return _locative_backwards().match(window[::-1]) is not None
 
 
 def find_countries(text: str) -> tuple[EntityCandidate, ...]:

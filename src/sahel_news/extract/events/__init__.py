@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from sahel_news.data import word_set
 from sahel_news.extract.events._clauses import Frame, frame_of, status_of
 from sahel_news.extract.events._lexicon import (
     TriggerMatch,
@@ -72,44 +73,8 @@ __all__ = ["events_of", "extract_events"]
 
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 _RESTATING = frozenset({Part.HEADLINE, Part.STANDFIRST})
-_NOUN_MARKERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "'s",
-        "deadly",
-        "latest",
-        "new",
-        "recent",
-        "fresh",
-        "planned",
-        "reported",
-        "alleged",
-    ]
-)
 _DEFINITE = frozenset({"the", "this", "that"})
 _PARTIES = frozenset({"parties", "sides"})
-_DELEGATION = frozenset(
-    [
-        "officials",
-        "delegation",
-        "delegates",
-        "visitors",
-        "envoys",
-        "representatives",
-        "team",
-        "guests",
-    ]
-)
 _DENIALS = frozenset({"denied", "denies", "deny", "denying"})
 _BACK_PATTERN = (
     r"\b(prior to|before|ahead of|after|following)\s+(?:the|their|this|that)\s+"
@@ -455,7 +420,7 @@ def _takes_complement(norms: Sequence[str], trigger: TriggerMatch) -> bool:
 def _is_nominal(norms: Sequence[str], trigger: TriggerMatch) -> tuple[bool, bool]:
     """Whether a trigger is used as a noun, and whether definitely ("the attack")."""
     before = norms[trigger.first - 1] if trigger.first else ""
-    nominal = trigger.entry.nominal or before in _NOUN_MARKERS or before.isdigit()
+    nominal = trigger.entry.nominal or before in word_set("noun_markers") or before.isdigit()
     return nominal, nominal and before in _DEFINITE
 
 
@@ -482,7 +447,7 @@ def _candidates(
     if (
         trigger.entry.type is PloverType.CONSULT
         and TARGET not in roles.values()
-        and _DELEGATION.intersection(assignment.object_words)
+        and word_set("delegation_nouns").intersection(assignment.object_words)
     ):
         for ref in _sources_of_last(state, PloverType.CONSULT):
             roles.setdefault(ref, TARGET)

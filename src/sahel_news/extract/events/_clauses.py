@@ -8,163 +8,61 @@ scan is a single pass over the tokens.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
+from sahel_news.data import register_cache, word_set
 from sahel_news.extract.events._lexicon import TriggerMatch
 from sahel_news.models import EventStatus
 
-__all__ = ["REPORTING", "Frame", "frame_of", "is_passive", "status_of"]
+__all__ = ["Frame", "frame_of", "is_passive", "status_of"]
 
-REPORTING = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "announced",
-        "announces",
-        "wrote",
-        "writes",
-        "reported",
-        "reports",
-        "stated",
-        "states",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "claimed",
-        "claims",
-        "tweeted",
-        "posted",
-        "noted",
-        "confirmed",
-        "confirms",
-        "explained",
-        "declared",
-        "insisted",
-        "revealed",
-        "disclosed",
-        "indicated",
-        "according",
-    ]
-)
-_OPENERS = frozenset(
-    [
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "after",
-        "before",
-        "while",
-        "when",
-        "whereas",
-        "because",
-        "although",
-        "though",
-        "but",
-        "until",
-        "unless",
-        "if",
-        "once",
-        "where",
-    ]
-)
-_CLAUSE_OPENERS = _OPENERS | {";", ":"}
 _ASIDE_OPENERS = frozenset({"which", "who", "whose", "whom"})
 _NOT_PARTICIPLES = frozenset({"including", "according", "during", "notwithstanding", "regarding"})
-_ADVERBIAL_OPENERS = frozenset(
-    [
-        "prior",
-        "after",
-        "before",
-        "following",
-        "during",
-        "despite",
-        "in",
-        "on",
-        "at",
-        "earlier",
-        "later",
-        "since",
-        "amid",
-        "last",
-        "this",
-        "next",
-        "late",
-        "early",
-        "on",
-        "upon",
-        "over",
-        "under",
-    ]
-)
 # ", a charge France has denied": a new clause with its own subject
 _RETORTS = [[a, n] for a in ("a", "an") for n in ("charge", "claim", "accusation", "allegation")]
 _BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got", "gets"})
-_ADVERBS = frozenset(
-    {
-        "reportedly",
-        "allegedly",
-        "also",
-        "later",
-        "then",
-        "subsequently",
-        "not",
-        "himself",
-        "herself",
-        "itself",
-        "themselves",
-        "never",
-        "finally",
-        "eventually",
-        "formally",
-        "officially",
-        "briefly",
-    }
-)
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _HYPOTHETICAL = frozenset({"could", "would", "might", "should", "if", "unless"})
 _CONDITIONS = frozenset({"if", "unless"})
-# reporting verbs whose "would" reports a plan: "said it would withdraw"
-_REPORTING_FUTURE = frozenset(
-    {"said", "says", "announced", "told", "added", "stated", "promised", "pledged", "vowed"}
-)
 _NOUN_WILL = frozenset({"the", "their", "its", "his", "her", "our", "common", "political", "good"})
 _FUTURE = frozenset({"will", "'ll", "shall"})
-_INTENT = frozenset(
-    [
-        "set",
-        "plans",
-        "plan",
-        "planned",
-        "planning",
-        "expected",
-        "due",
-        "intends",
-        "intend",
-        "intended",
-        "aims",
-        "aim",
-        "aimed",
-        "going",
-        "scheduled",
-        "ready",
-        "decided",
-        "prepared",
-        "prepares",
-        "preparing",
-        "poised",
-    ]
-)
 _ONGOING = frozenset({"continue", "continues", "continued", "continuing", "still", "ongoing"})
 _DENIAL = frozenset({"denied", "denies", "deny", "denying"})
 _ANNOUNCING = frozenset({"announced", "announces", "unveiled", "ordered", "orders", "decreed"})
-# every word status_of looks for before a trigger
-_STATUS_WORDS = frozenset().union(
-    _DENIAL, _NEGATIONS, _HYPOTHETICAL, _FUTURE, _INTENT, _ONGOING, _ANNOUNCING
-) | {"to", "is", "are", "was"}
+
+
+class _Lists(NamedTuple):
+    """The word lists of ``words.json`` the clause reading uses, and the sets made of them."""
+
+    reporting: frozenset[str]
+    adverbial_openers: frozenset[str]
+    adverbs: frozenset[str]
+    intent: frozenset[str]
+    reporting_future: frozenset[str]
+    # the words whose positions frame_of reads: clause openers, commas and brackets
+    marks: frozenset[str]
+    # every word status_of looks for before a trigger
+    status_words: frozenset[str]
+
+
+@register_cache
+@functools.cache
+def _lists() -> _Lists:
+    intent = word_set("intent_words")
+    status_words = frozenset().union(
+        _DENIAL, _NEGATIONS, _HYPOTHETICAL, _FUTURE, intent, _ONGOING, _ANNOUNCING
+    ) | {"to", "is", "are", "was"}
+    return _Lists(
+        reporting=word_set("reporting_verbs"),
+        adverbial_openers=word_set("adverbial_openers"),
+        adverbs=word_set("adverbs"),
+        intent=intent,
+        reporting_future=word_set("reporting_future"),
+        marks=word_set("clause_openers") | {";", ":", ",", "("},
+        status_words=status_words,
+    )
 
 
 class Frame:
@@ -237,8 +135,6 @@ class Frame:
         return not (start <= index < end) or start <= trigger.first < end
 
 
-# the words whose positions frame_of reads: clause openers, commas and brackets
-_MARKS = _CLAUSE_OPENERS | {",", "("}
 _STOPS = frozenset({",", ";", ":", ".", "—", "–"})
 
 
@@ -255,15 +151,17 @@ def frame_of(words: Sequence[str]) -> Frame:
     reporting: list[tuple[int, int]] = []
     asides: list[tuple[int, int]] = []
     adverbial: tuple[int, int] | None = None
+    lists = _lists()
+    reporting_verbs = lists.reporting
 
     # the few positions worth looking at, found in one pass
-    marks = [i for i, word in enumerate(words) if word in _MARKS]
+    marks = [i for i, word in enumerate(words) if word in lists.marks]
     commas = [i for i in marks if words[i] == ","]
     # ", the ministry said in a statement." closing the sentence
     if commas:
         last = commas[-1]
         tail = words[last + 1 :]
-        if not REPORTING.isdisjoint(tail[:12]) and "that" not in tail:
+        if not reporting_verbs.isdisjoint(tail[:12]) and "that" not in tail:
             reporting.append((last, count))
     # "According to X, ..." or "X said (on Monday) that ..." opening it
     if tuple(words[:2]) == ("according", "to"):
@@ -272,13 +170,13 @@ def frame_of(words: Sequence[str]) -> Frame:
         for index in marks:
             if index >= 20:
                 break
-            if words[index] == "that" and not REPORTING.isdisjoint(
+            if words[index] == "that" and not reporting_verbs.isdisjoint(
                 words[max(0, index - 6) : index]
             ):
                 reporting.append((0, index + 1))
                 break
     # fronted adverbial: "In March," "Prior to the meeting with X,"
-    if words and words[0] in _ADVERBIAL_OPENERS and commas and commas[0] <= 14:
+    if words and words[0] in lists.adverbial_openers and commas and commas[0] <= 14:
         adverbial = (0, commas[0] + 1)
     # asides are relative clauses opened by a comma and "which", and brackets
     resume = 0
@@ -300,13 +198,14 @@ def frame_of(words: Sequence[str]) -> Frame:
 def _openers(words: Sequence[str], marks: Sequence[int]) -> tuple[int, ...]:
     """Where new clauses begin: an opener word, a participle or a retort after a comma."""
     openers: list[int] = []
+    mark_words = _lists().marks
     for index in marks:
         word = words[index]
         if word == ",":
             following = words[index + 1 : index + 3]
             if list(following) in _RETORTS:
                 openers.append(index + 1)
-            elif following and following[0] not in _MARKS:
+            elif following and following[0] not in mark_words:
                 participle = following[0]
                 if participle.endswith("ing") and participle not in _NOT_PARTICIPLES:
                     openers.append(index + 1)
@@ -322,7 +221,8 @@ def is_passive(frame: Frame, trigger: TriggerMatch) -> bool:
     if not head.endswith(("ed", "en", "wn")) and head not in {"met", "held", "cut", "left", "sent"}:
         return False
     index = trigger.first - 1
-    while index >= 0 and norms[index] in _ADVERBS:
+    adverbs = _lists().adverbs
+    while index >= 0 and norms[index] in adverbs:
         index -= 1
     return index >= 0 and norms[index] in _BE
 
@@ -334,7 +234,7 @@ def _reported_future(norms: Sequence[str], near: Sequence[str], first: int) -> E
     last_would = max(i for i, word in enumerate(near) if word == "would")
     if last_would + 1 < len(near) and near[last_would + 1] == "have":
         return EventStatus.HYPOTHETICAL
-    if _REPORTING_FUTURE.isdisjoint(norms[:first]) or not _CONDITIONS.isdisjoint(norms):
+    if _lists().reporting_future.isdisjoint(norms[:first]) or not _CONDITIONS.isdisjoint(norms):
         return EventStatus.HYPOTHETICAL
     return EventStatus.PLANNED
 
@@ -343,7 +243,8 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
     """Whether the clause states the event as done, under way, planned, denied or hypothetical."""
     norms = frame.norms
     whole = norms[clause_start : trigger.first]
-    if _STATUS_WORDS.isdisjoint(whole):
+    lists = _lists()
+    if lists.status_words.isdisjoint(whole):
         return EventStatus.OCCURRED  # the common case: no word below precedes the trigger
     window = list(norms[max(clause_start, trigger.first - 5) : trigger.first])  # ends *whole*
     head = norms[trigger.first]
@@ -359,9 +260,9 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
     for position, word in enumerate(window):
         if word in _FUTURE and (position == 0 or window[position - 1] not in _NOUN_WILL):
             return EventStatus.PLANNED
-    if window and window[-1] == "to" and not _INTENT.isdisjoint(window[:-1]):
+    if window and window[-1] == "to" and not lists.intent.isdisjoint(window[:-1]):
         return EventStatus.PLANNED
-    if any(w == "to" and window[p - 1] in _INTENT for p, w in enumerate(window) if p):
+    if any(w == "to" and window[p - 1] in lists.intent for p, w in enumerate(window) if p):
         return EventStatus.PLANNED  # "is expected to hold a summit": through a light verb
     if window[-2:-1] in (["is"], ["are"], ["was"]) and window[-1:] == ["to"]:
         return EventStatus.PLANNED

@@ -16,7 +16,13 @@ from typing import NamedTuple
 
 import attrs
 
-from sahel_news.data import DataTableError, load_entries, register_cache
+from sahel_news.data import (
+    DataTableError,
+    TriggerGroup,
+    entry_origin,
+    register_cache,
+    table_entries,
+)
 from sahel_news.models import ParticipantRole, PloverType
 from sahel_news.text._tokens import Token, Words, split_words, word_form, words_of
 
@@ -84,8 +90,8 @@ def _role(raw: object, default: ParticipantRole, where: str) -> ParticipantRole:
         raise DataTableError(f"{where}: {raw!r} is not a participant role") from None
 
 
-def _words(raw: object, where: str) -> list[str]:
-    if not isinstance(raw, list) or not all(isinstance(w, str) and w.strip() for w in raw):
+def _words(raw: tuple[str, ...] | None, where: str) -> tuple[str, ...]:
+    if raw is None:
         raise DataTableError(f"{where}: expected a list of phrases")
     return raw
 
@@ -97,37 +103,27 @@ def _phrase_tokens(phrase: str, where: str) -> tuple[str, ...]:
     return words
 
 
-def _entries(raw: dict[str, object], where: str) -> list[tuple[str, TriggerEntry]]:
+def _entries(raw: TriggerGroup, where: str) -> list[tuple[str, TriggerEntry]]:
     try:
-        kind = PloverType(str(raw["type"]))
-    except (KeyError, ValueError):
+        kind = PloverType(str(raw.type))
+    except ValueError:
         raise DataTableError(f"{where}: 'type' must be a PLOVER type") from None
-    cameo = raw.get("cameo")
-    mode = raw.get("mode")
-    if not (cameo is None or isinstance(cameo, str)) or not (mode is None or isinstance(mode, str)):
-        raise DataTableError(f"{where}: 'cameo' and 'mode' are strings")
+    cameo, mode = raw.cameo, raw.mode
     # checked here, once, so that events built from the entry need no check of their own
     if cameo is not None and not _CAMEO.fullmatch(cameo):
         raise DataTableError(f"{where}: 'cameo' {cameo!r} is not a CAMEO code (2 to 4 digits)")
     if mode is not None and not mode.strip():
         raise DataTableError(f"{where}: 'mode' must not be blank")
-    of_role = _role(raw.get("of"), ParticipantRole.TARGET, where)
-    from_role = _role(raw.get("from"), ParticipantRole.OTHER, where)
+    of_role = _role(raw.of, ParticipantRole.TARGET, where)
+    from_role = _role(raw.from_, ParticipantRole.OTHER, where)
     found: list[tuple[str, TriggerEntry]] = []
-    for key, nominal in (("verbs", False), ("nouns", True)):
-        if key not in raw:
+    for phrases, nominal in ((raw.verbs, False), (raw.nouns, True)):
+        if phrases is None:
             continue
         entry = TriggerEntry(
-            kind,
-            cameo,
-            mode,
-            nominal,
-            of_role,
-            from_role,
-            bool(raw.get("control")),
-            bool(raw.get("symmetric")),
+            kind, cameo, mode, nominal, of_role, from_role, raw.control, raw.symmetric
         )
-        found.extend((phrase, entry) for phrase in _words(raw[key], f"{where}.{key}"))
+        found.extend((phrase, entry) for phrase in phrases)
     return found
 
 
@@ -141,19 +137,16 @@ def lexicon() -> Lexicon:
     """
     by_first: dict[str, list[_Phrase]] = {}
     contexts: dict[str, str] = {}
-    for index, raw in enumerate(load_entries("triggers")):
-        where = f"triggers.json: entries[{index}]"
-        if not isinstance(raw, dict):
-            raise DataTableError(f"{where}: expected an object")
+    for raw in table_entries("triggers", TriggerGroup):
+        where = entry_origin("triggers", raw) + ("" if raw.id is None else f" ({raw.id!r})")
         pairs: list[tuple[str, TriggerEntry | None]]
-        if "block" in raw:
-            pairs = [(p, None) for p in _words(raw["block"], f"{where}.block")]
-        elif "context" in raw:
-            context = raw["context"]
-            if not isinstance(context, str) or not context.strip():
+        if raw.block is not None:
+            pairs = [(p, None) for p in raw.block]
+        elif raw.context is not None:
+            if not raw.context.strip():
                 raise DataTableError(f"{where}: 'context' must be a non-blank string")
-            for word in _words(raw.get("words"), f"{where}.words"):
-                contexts[word_form(word)] = context
+            for word in _words(raw.words, f"{where}.words"):
+                contexts[word_form(word)] = raw.context
             continue
         else:
             pairs = list(_entries(raw, where))

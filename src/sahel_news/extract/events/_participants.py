@@ -11,12 +11,14 @@ Minister Sadio Camara", "Mali's interim leader, Assimi Goita") is carried by the
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from sahel_news.data import month_names, register_cache, word_set
 from sahel_news.extract.events._clauses import Frame, is_passive
 from sahel_news.extract.events._lexicon import TriggerMatch
-from sahel_news.extract.events._places import LOCATIVE
+from sahel_news.extract.events._places import locatives
 from sahel_news.models import ParticipantRole
 from sahel_news.text._tokens import Words
 
@@ -31,108 +33,10 @@ __all__ = [
 
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 
-_PLACE_FILLERS = frozenset(
-    [
-        "the",
-        "a",
-        "capital",
-        "city",
-        "town",
-        "region",
-        "village",
-        "of",
-        ",",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "nearby",
-        "border",
-        "restive",
-        "troubled",
-        "remote",
-    ]
-)
-_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "by",
-        "from",
-        "with",
-        "against",
-        "to",
-        "for",
-        "on",
-        "between",
-        "upon",
-        "towards",
-        "toward",
-    ]
-)
 _GAP_STOPS = frozenset(["and", "or", "with", "by", "that", "to", "from", "against", "of", "met"])
 _MODIFIER_GAP = 7
 _SCANNED = 8  # a country with more actors than this in a sentence has them indexed
 _REF_LOOKBACK = 6  # how far back a mention's locative preposition is looked for
-_NOMINAL_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "new",
-        "planned",
-        "full",
-        "complete",
-        "total",
-        "recent",
-        "reported",
-        "alleged",
-        "military",
-        "deadly",
-        "latest",
-        "first",
-        "second",
-        "brutal",
-        "july",
-        "june",
-    ]
-)
-_NOMINAL_PREPOSITIONS = frozenset(
-    [
-        "since",
-        "after",
-        "before",
-        "following",
-        "amid",
-        "despite",
-        "over",
-        "against",
-        "of",
-        "for",
-        "about",
-        "on",
-        "to",
-        "with",
-        "in",
-        "during",
-        "by",
-        "from",
-        "at",
-        "until",
-    ]
-)
 PLURAL_ANAPHORS = frozenset(
     [
         "both",
@@ -228,15 +132,39 @@ def locate_refs(
     return kept
 
 
+class _Lists(NamedTuple):
+    """The word lists of ``words.json`` that participants are read with."""
+
+    place_fillers: frozenset[str]
+    prepositions: frozenset[str]
+    nominal_determiners: frozenset[str]
+    nominal_prepositions: frozenset[str]
+
+
+@register_cache
+@functools.cache
+def _lists() -> _Lists:
+    # "the July coup", "the June attack": a month name stands as a determiner ("may" is
+    # also the modal verb, so it does not)
+    months = frozenset(month_names()) - {"may"}
+    return _Lists(
+        place_fillers=word_set("participant_place_fillers") | {","},
+        prepositions=word_set("prepositions"),
+        nominal_determiners=word_set("nominal_determiners") | months,
+        nominal_prepositions=word_set("nominal_prepositions"),
+    )
+
+
 def _follows_locative(norms: Sequence[str], first: int) -> bool:
     """`follows_locative` for a mention: "in", "at" ... before it across place fillers."""
     index = first - 1
     floor = first - _REF_LOOKBACK
+    locative_words, fillers = locatives(), _lists().place_fillers
     while index >= 0 and index >= floor:
         word = norms[index]
-        if word in LOCATIVE:
+        if word in locative_words:
             return True
-        if word not in _PLACE_FILLERS:
+        if word not in fillers:
             return False
         index -= 1
     return False
@@ -322,9 +250,10 @@ def _governing(norms: Sequence[str], ref: EntityRef, floor: int) -> str | None:
     """The preposition heading a mention's phrase, "and" for a coordinated one, else None."""
     index = ref.first - 1
     steps = 0
+    prepositions = _lists().prepositions
     while index > floor and steps < 8:
         word = norms[index]
-        if word in _PREPOSITIONS:
+        if word in prepositions:
             return word
         if word in {"and", "or"}:
             return "and"
@@ -337,9 +266,10 @@ def _governing(norms: Sequence[str], ref: EntityRef, floor: int) -> str | None:
 
 def _nominal_has_subject(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     index = trigger.first - 1
-    while index >= 0 and norms[index] in _NOMINAL_DETERMINERS:
+    lists = _lists()
+    while index >= 0 and norms[index] in lists.nominal_determiners:
         index -= 1
-    return index >= 0 and norms[index] not in _NOMINAL_PREPOSITIONS
+    return index >= 0 and norms[index] not in lists.nominal_prepositions
 
 
 def _possessor(norms: Sequence[str], ref: EntityRef, trigger: TriggerMatch) -> bool:
@@ -376,7 +306,7 @@ def assign_roles(
             governing = _governing(norms, ref, trigger.last)
             if trigger.last + 1 == ref.first:
                 governing = None
-            if norms[trigger.last] in _PREPOSITIONS and governing is None:
+            if norms[trigger.last] in _lists().prepositions and governing is None:
                 governing = norms[trigger.last]
             of_role = entry.of_role if nominal or norms[trigger.last] == "of" else TARGET
             role = _right_role(governing, previous_role, of_role, entry.from_role)

@@ -12,50 +12,27 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from sahel_news.data import PlaceEntry, country_table, place_table, register_cache
+from sahel_news.data import PlaceEntry, country_table, place_table, register_cache, word_set
 from sahel_news.models import PlaceKind
 from sahel_news.text._tokens import Words, split_words
 
-__all__ = ["LOCATIVE", "PlaceHit", "find_places", "follows_locative", "lookup_place"]
+__all__ = ["PlaceHit", "find_places", "follows_locative", "locatives", "lookup_place"]
 
-LOCATIVE = frozenset(
-    ["in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "into"]
-)
-_FILLERS = frozenset(
-    [
-        "the",
-        "capital",
-        "city",
-        "town",
-        "region",
-        "village",
-        "of",
-        ",",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "north",
-        "south",
-        "east",
-        "west",
-        "nearby",
-        "restive",
-        "troubled",
-        "remote",
-        "province",
-        "area",
-        "localities",
-        "locality",
-        "outskirts",
-        "border",
-        "frontier",
-        "district",
-        "commune",
-        "rural",
-    ]
-)
+
+@register_cache
+@functools.cache
+def locatives() -> frozenset[str]:
+    """Words before an event's place ("in", "near": ``place_locatives`` of ``words.json``)."""
+    return word_set("place_locatives")
+
+
+@register_cache
+@functools.cache
+def _fillers() -> frozenset[str]:
+    """What may stand between a locative word and a place ("in the restive region of")."""
+    return word_set("place_fillers") | {","}
+
+
 _LOOKBACK = 7
 
 
@@ -125,14 +102,20 @@ def follows_locative(
     norms: Sequence[str],
     first: int,
     *,
-    fillers: frozenset[str] = _FILLERS,
+    fillers: frozenset[str] | None = None,
     lookback: int = _LOOKBACK,
 ) -> bool:
-    """Whether the token at *first* follows "in", "at", "near"... across only *fillers*."""
+    """Whether the token at *first* follows "in", "at", "near"... across only *fillers*.
+
+    *fillers* are by default the ``place_fillers`` of ``words.json``.
+    """
+    if fillers is None:
+        fillers = _fillers()
+    locative_words = locatives()
     index = first - 1
     while index >= 0 and index >= first - lookback:
         word = norms[index]
-        if word in LOCATIVE:
+        if word in locative_words:
             return True
         if word not in fillers:
             return False

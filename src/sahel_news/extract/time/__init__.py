@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import attrs
 
-from sahel_news.data import register_cache
+from sahel_news.data import register_cache, table_words
 from sahel_news.errors import SahelNewsError
 from sahel_news.extract.time import _calendar as cal
 from sahel_news.extract.time._patterns import (
@@ -33,23 +33,21 @@ from sahel_news.models._unchecked import unchecked
 
 __all__ = ["TimeExpression", "TimeResolutionError", "find_times", "precision_of", "resolve_time"]
 
-_BREAK_WORDS = (
-    "which",
-    "who",
-    "that",
-    "after",
-    "when",
-    "while",
-    "but",
-    "although",
-    "because",
-    "whereas",
-)
 # Where a clause breaks: at a mark, or before a word opening a clause. The matches of the
 # two never overlap, so together they find what one alternation of both finds.
 _MARK_BREAK = re.compile(r"[,;:()\u2013\u2014]")
-_WORD_BREAK = re.compile(r"\s(?:" + "|".join(_BREAK_WORDS) + r")\s")
-_BREAK_WORD_BYTES = frozenset(word.encode() for word in _BREAK_WORDS)
+
+
+@register_cache
+@functools.cache
+def _word_breaks() -> tuple[re.Pattern[str], frozenset[bytes]]:
+    """The words opening a clause (``clause_break_words`` of ``words.json``): as a pattern
+    of the word between spaces, and as the byte strings a text must hold for one to match."""
+    words = table_words("words", "clause_break_words")
+    pattern = re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s")
+    return pattern, frozenset(word.encode() for word in words)
+
+
 _HAD = frozenset([b"had"])
 _RANGE_START = re.compile(r"(?:from|between)\s", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
@@ -182,8 +180,9 @@ class _Tenses:
         if self._breaks is None:
             text = self._words.text
             found = [m.start() for m in _MARK_BREAK.finditer(text)]
-            if self._words.may_hold(_BREAK_WORD_BYTES):
-                found.extend(m.start() for m in _WORD_BREAK.finditer(text))
+            word_break, break_words = _word_breaks()
+            if self._words.may_hold(break_words):
+                found.extend(m.start() for m in word_break.finditer(text))
                 found.sort()
             self._breaks = [0, *found, len(text)]
         return self._breaks

@@ -8,13 +8,10 @@ from typing import Any
 
 import attrs
 
-from sahel_news.data import DataTableError, load_entries, register_cache
+from sahel_news.data import DataTableError, TimeWord, entry_origin, register_cache, table_entries
 
 __all__ = ["Part", "Vague", "Vocabulary", "vocabulary"]
 
-_KINDS = frozenset(
-    ["month", "weekday", "number", "season", "part", "future_cue", "past_cue", "vague"]
-)
 _UNITS = frozenset(["days", "weeks", "months", "years"])
 
 
@@ -96,23 +93,18 @@ def vocabulary() -> Vocabulary:
     future: list[str] = []
     past: list[str] = []
     vague: dict[str, Vague] = {}
-    for position, entry in enumerate(load_entries("time_words")):
-        where = f"time_words.json: entries[{position}]"
-        if not isinstance(entry, dict) or entry.get("kind") not in _KINDS:
-            raise DataTableError(f"{where}: expected an object with a 'kind' of {sorted(_KINDS)}")
-        word = entry.get("word")
-        if not isinstance(word, str) or not word.strip():
-            raise DataTableError(f"{where}.word: expected a non-empty string")
-        word = " ".join(word.lower().split())
-        kind, value = entry["kind"], entry.get("value")
+    for entry in table_entries("time_words", TimeWord):
+        word = " ".join(entry.word.lower().split())
+        where = f"{entry_origin('time_words', entry)} ({word!r})"
+        kind, value = entry.kind, entry.value
         if kind == "month":
             number = _pair(value, where)[0]
             if not 1 <= number <= 12:
                 raise DataTableError(f"{where}.value: a month is 1 to 12")
             months[word] = number
-            if entry.get("ambiguous"):
+            if entry.ambiguous:
                 ambiguous.add(word)
-            if entry.get("abbreviation"):
+            if entry.abbreviation:
                 abbreviations.add(word)
         elif kind == "weekday":
             number = _pair(value, where)[0]

@@ -1,0 +1,322 @@
+"""Flat tables of a corpus: one row per event, actor or country of an article, and ACLED rows.
+
+Each table is a frozen attrs class whose fields are its columns, in order. Cells are text,
+optional text, whole numbers, optional dates or lists of text, so the CSV and Parquet writers
+can carry every one without loss (`Kind` names the five).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+import attrs
+
+from sahel_news.convert.exports import ACLED_COLUMNS, to_acled_rows
+from sahel_news.models import Actor, Article, Event, ParticipantRole, Span
+from sahel_news.text import fold as text_fold
+
+__all__ = [
+    "ROW_TYPES",
+    "AcledRow",
+    "ActorRow",
+    "CountryRow",
+    "EventRow",
+    "Kind",
+    "acled_rows",
+    "actor_rows",
+    "columns",
+    "country_rows",
+    "event_countries",
+    "event_rows",
+    "fold",
+    "format_span",
+    "json_row",
+    "rows_of",
+]
+
+Row = TypeVar("Row")
+
+
+class Kind(Enum):
+    """What a column holds."""
+
+    TEXT = "text"
+    OPTIONAL_TEXT = "optional text"
+    INTEGER = "integer"
+    OPTIONAL_DATE = "optional date"
+    TEXT_LIST = "text list"
+
+
+_KINDS: dict[Any, Kind] = {
+    str: Kind.TEXT,
+    str | None: Kind.OPTIONAL_TEXT,
+    int: Kind.INTEGER,
+    date | None: Kind.OPTIONAL_DATE,
+    tuple[str, ...]: Kind.TEXT_LIST,
+}
+
+
+@attrs.frozen
+class EventRow:
+    """One event of an article, flat: who, what, when, where, and the words that say so.
+
+    ``*_ids`` are the participants' actor ids or alpha-3 codes, ``*_names`` their names and
+    ``*_countries`` the countries they act for (each once, in order of appearance).
+    ``evidence`` is the sentence holding the trigger; spans read ``part:index:start-end``.
+    """
+
+    article_id: str
+    event_id: str
+    type: str
+    mode: str | None
+    status: str
+    context: tuple[str, ...]
+    cameo: str | None
+    earliest: date | None
+    latest: date | None
+    precision: str | None
+    time_expression: str | None
+    place: str | None
+    place_country: str | None
+    source_ids: tuple[str, ...]
+    source_names: tuple[str, ...]
+    source_countries: tuple[str, ...]
+    target_ids: tuple[str, ...]
+    target_names: tuple[str, ...]
+    target_countries: tuple[str, ...]
+    other_ids: tuple[str, ...]
+    other_names: tuple[str, ...]
+    other_countries: tuple[str, ...]
+    trigger: str
+    trigger_span: str
+    evidence: str
+    evidence_span: str
+
+
+@attrs.frozen
+class ActorRow:
+    """One actor of an article, with how often and where first the text names it."""
+
+    article_id: str
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None
+    roles: tuple[str, ...]
+    aliases: tuple[str, ...]
+    mentions: int
+    first_mention: str | None
+
+
+@attrs.frozen
+class CountryRow:
+    """One country of an article, its ISO codes, and how often the text names it."""
+
+    article_id: str
+    alpha3: str
+    alpha2: str
+    numeric: str
+    name: str
+    mentions: int
+    first_mention: str | None
+
+
+@attrs.frozen
+class AcledRow:
+    """One ACLED-style row, as `sahel_news.to_acled_rows` gives it (every cell text)."""
+
+    event_id_cnty: str
+    event_date: str
+    time_precision: str
+    event_type: str
+    sub_event_type: str
+    actor1: str
+    actor2: str
+    country: str
+    iso: str
+    location: str
+    source: str
+    notes: str
+
+
+ROW_TYPES: dict[str, type] = {
+    "events": EventRow,
+    "actors": ActorRow,
+    "countries": CountryRow,
+    "acled": AcledRow,
+}
+
+
+_COLUMNS: dict[type, tuple[tuple[str, Kind], ...]] = {}
+
+
+def columns(row_type: type[object]) -> tuple[tuple[str, Kind], ...]:
+    """The columns of a row class, in order, with what each holds."""
+    spec = _COLUMNS.get(row_type)
+    if spec is None:
+        fields = attrs.fields(attrs.resolve_types(row_type))  # type: ignore[type-var, arg-type]
+        spec = _COLUMNS[row_type] = tuple((field.name, _KINDS[field.type]) for field in fields)
+    return spec
+
+
+def json_row(row: object) -> dict[str, Any]:
+    """A table row as JSON-ready values: dates as ISO text, lists as lists, None as null."""
+    values: dict[str, Any] = attrs.asdict(row, recurse=False)  # type: ignore[arg-type]
+    for key, value in values.items():
+        if isinstance(value, date):
+            values[key] = value.isoformat()
+        elif isinstance(value, tuple):
+            values[key] = list(value)
+    return values
+
+
+def format_span(span: Span) -> str:
+    """A span as ``part:index:start-end`` (``paragraph:2:10-48``)."""
+    return f"{span.part.value}:{span.index}:{span.start}-{span.end}"
+
+
+def fold(name: str) -> str:
+    """*name* without case or accents, for matching ("Goïta" and "goita" are one).
+
+    The extractors' fold first (typographic apostrophes and dashes), then any accent it
+    leaves, then case.
+    """
+    decomposed = unicodedata.normalize("NFKD", text_fold(name))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().strip()
+
+
+def _evidence(event: Event) -> Span:
+    """The evidence span that holds the trigger (the first one if none does)."""
+    trigger = event.trigger.span
+    for span in event.evidence:
+        if (span.part, span.index) == (trigger.part, trigger.index) and (
+            span.start <= trigger.start and trigger.end <= span.end
+        ):
+            return span
+    return event.evidence[0]
+
+
+def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+class _Lookup:
+    """Names and countries of an article's actor ids and alpha-3 codes."""
+
+    def __init__(self, article: Article) -> None:
+        self.names = {c.alpha3: c.name for c in article.countries}
+        self.names.update({a.id: a.name for a in article.actors})
+        self.countries: dict[str, str | None] = {c.alpha3: c.alpha3 for c in article.countries}
+        self.countries.update({a.id: a.country for a in article.actors})
+
+    def country(self, ref: str) -> str | None:
+        return self.countries.get(ref, ref if ref.isupper() else None)
+
+    def role(
+        self, event: Event, role: ParticipantRole
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """The ids, names and countries of the participants of *event* in *role*."""
+        refs = [p.ref for p in event.participants if p.role is role]
+        names = tuple(self.names.get(ref, ref) for ref in refs)
+        return tuple(refs), names, _unique(self.country(ref) for ref in refs)
+
+
+def event_countries(article: Article, event: Event) -> tuple[str, ...]:
+    """The countries an event involves: its participants', their actors', and its place's."""
+    lookup = _Lookup(article)
+    place = event.where.country if event.where is not None else None
+    return _unique([*(lookup.country(p.ref) for p in event.participants), place])
+
+
+def event_rows(article: Article) -> list[EventRow]:
+    """One row per event of *article*, in the article's order."""
+    lookup = _Lookup(article)
+    rows = []
+    for event in article.events:
+        when, where = event.when, event.where
+        evidence = _evidence(event)
+        rows.append(
+            EventRow(
+                article.id,
+                event.id,
+                event.type.value,
+                event.mode,
+                event.status.value,
+                event.context,
+                event.cameo,
+                when.earliest if when else None,
+                when.latest if when else None,
+                when.precision.value if when else None,
+                when.expression if when else None,
+                where.name if where else None,
+                where.country if where else None,
+                *lookup.role(event, ParticipantRole.SOURCE),
+                *lookup.role(event, ParticipantRole.TARGET),
+                *lookup.role(event, ParticipantRole.OTHER),
+                event.trigger.text,
+                format_span(event.trigger.span),
+                article.quote_text(evidence),
+                format_span(evidence),
+            )
+        )
+    return rows
+
+
+def _actor_row(article: Article, actor: Actor) -> ActorRow:
+    first = actor.mentions[0].span if actor.mentions else None
+    return ActorRow(
+        article.id,
+        actor.id,
+        actor.name,
+        actor.kind.value,
+        actor.country,
+        actor.roles,
+        actor.aliases,
+        len(actor.mentions),
+        format_span(first) if first else None,
+    )
+
+
+def actor_rows(article: Article) -> list[ActorRow]:
+    """One row per actor of *article*, in the article's order."""
+    return [_actor_row(article, actor) for actor in article.actors]
+
+
+def country_rows(article: Article) -> list[CountryRow]:
+    """One row per country of *article*, in the article's order."""
+    return [
+        CountryRow(
+            article.id,
+            c.alpha3,
+            c.alpha2,
+            c.numeric,
+            c.name,
+            len(c.mentions),
+            format_span(c.mentions[0].span) if c.mentions else None,
+        )
+        for c in article.countries
+    ]
+
+
+def acled_rows(article: Article) -> list[AcledRow]:
+    """`sahel_news.to_acled_rows` of *article*, as typed rows."""
+    return [AcledRow(*(row[name] for name in ACLED_COLUMNS)) for row in to_acled_rows(article)]
+
+
+_BUILDERS: dict[type, Any] = {
+    EventRow: event_rows,
+    ActorRow: actor_rows,
+    CountryRow: country_rows,
+    AcledRow: acled_rows,
+}
+
+
+def rows_of(row_type: type[Row], articles: Iterable[Article]) -> Iterator[Row]:
+    """Every row of the table *row_type* for *articles*, article by article."""
+    build = _BUILDERS[row_type]
+    for article in articles:
+        yield from build(article)

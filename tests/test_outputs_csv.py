@@ -1,0 +1,123 @@
+"""CSV exports: RFC 4180, spreadsheet-safe, and read back without losing a cell."""
+
+import csv
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _rows import rows
+from sahel_news.errors import InputError
+from sahel_news.outputs import (
+    AcledRow,
+    ActorRow,
+    CountryRow,
+    EventRow,
+    read_csv,
+    write_csv,
+)
+from sahel_news.outputs._tables import rows_of
+from sahel_news.strategies import articles
+
+TABLES = [EventRow, ActorRow, CountryRow, AcledRow]
+
+
+def round_trip(items, row_type, *, bom=True):
+    stream = io.BytesIO()
+    write_csv(items, row_type, stream, bom=bom)
+    return read_csv(io.BytesIO(stream.getvalue()), row_type)
+
+
+def csv_bytes(items, row_type, *, bom=True):
+    stream = io.BytesIO()
+    write_csv(items, row_type, stream, bom=bom)
+    return stream.getvalue()
+
+
+class TestRoundTrips:
+    @pytest.mark.parametrize("row_type", TABLES)
+    @given(corpus=st.lists(articles(max_events=4), max_size=3))
+    def test_generated_articles_lose_no_field(self, row_type, corpus):
+        """Every table of generated Articles reads back from CSV equal, field by field."""
+        items = list(rows_of(row_type, corpus))
+        assert round_trip(items, row_type) == items
+
+    @pytest.mark.parametrize("row_type", TABLES)
+    @given(data=st.data())
+    def test_arbitrary_cells_lose_nothing(self, row_type, data):
+        """Cells with commas, quotes, line breaks, formulas and separators come back as written."""
+        items = data.draw(st.lists(rows(row_type), max_size=4))
+        assert round_trip(items, row_type, bom=data.draw(st.booleans())) == items
+
+
+class TestSpreadsheetSafety:
+    def test_bom_crlf_and_quoting(self):
+        """The file starts with a BOM, ends lines with CRLF, and quotes what needs it."""
+        row = AcledRow(*(["x"] * 11), 'He said "no", then\nleft')
+        data = csv_bytes([row], AcledRow)
+        assert data.startswith(b"\xef\xbb\xbfevent_id_cnty,")
+        assert data.count(b"\r\n") == 2
+        assert data.endswith(b',"He said ""no"", then\nleft"\r\n')
+
+    def test_without_bom(self):
+        """bom=False starts with the header itself."""
+        assert csv_bytes([], AcledRow, bom=False).startswith(b"event_id_cnty,")
+
+    @pytest.mark.parametrize("cell", ["=HYPERLINK(1)", "+1", "-1", "@A1", "\tx", "\rx", "'x"])
+    def test_formula_like_cells_start_with_an_apostrophe(self, cell):
+        """A cell a spreadsheet could run as a formula is written as text with an apostrophe."""
+        row = AcledRow(*(["x"] * 11), cell)
+        (record,) = list(csv.reader(io.StringIO(csv_bytes([row], AcledRow, bom=False).decode())))[
+            1:
+        ]
+        assert record[-1] == "'" + cell
+        assert round_trip([row], AcledRow) == [row]
+
+    def test_the_standard_library_reads_it(self):
+        """Python's csv module reads the header and cells with no special options."""
+        row = AcledRow(*(f"c{i}, with comma" for i in range(12)))
+        text = csv_bytes([row], AcledRow).decode("utf-8-sig")
+        records = list(csv.DictReader(io.StringIO(text, newline="")))
+        assert records[0]["notes"] == "c11, with comma"
+
+
+class TestBadInput:
+    @pytest.mark.parametrize("row_type", [EventRow, CountryRow])
+    @given(body=st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+    def test_anything_after_a_good_header_gives_rows_or_an_input_error(self, row_type, body):
+        """Whatever follows the header, reading returns rows or raises InputError, nothing else."""
+        header = csv_bytes([], row_type)
+        try:
+            rows = read_csv(io.BytesIO(header + body), row_type)
+        except InputError as error:
+            where = error.where
+        else:
+            where = "<csv>:ok"
+            assert all(isinstance(row, row_type) for row in rows)
+        assert where.startswith("<csv>:")
+
+    def test_wrong_header(self):
+        """A CSV of another table says which header it expected, on line 1."""
+        data = csv_bytes([], ActorRow)
+        with pytest.raises(InputError, match=r"^t\.csv:1: header is article_id,") as caught:
+            read_csv(io.BytesIO(data), CountryRow, where="t.csv")
+        assert caught.value.where == "t.csv:1"
+
+    def test_bad_cell_names_line_and_column(self):
+        """A cell that is not its column's kind names the line and the column."""
+        header = ",".join(name for name in ("article_id", "alpha3", "alpha2", "numeric", "name"))
+        data = f"{header},mentions,first_mention\r\na,MLI,ML,466,Mali,many,\r\n".encode()
+        with pytest.raises(InputError, match=r"t\.csv:2: column mentions: 'many' is not integer"):
+            read_csv(io.BytesIO(data), CountryRow, where="t.csv")
+
+    def test_short_record(self):
+        """A record with too few cells is an error on its line."""
+        data = csv_bytes([], AcledRow) + b"a,b\r\n"
+        with pytest.raises(InputError, match=r"<csv>:2: 2 cells, expected 12"):
+            read_csv(io.BytesIO(data), AcledRow)
+
+    def test_not_utf8(self):
+        """Bytes that are not UTF-8 are an InputError, not a UnicodeDecodeError."""
+        with pytest.raises(InputError, match="not CSV"):
+            read_csv(io.BytesIO(b"\xff\xfe\x00a"), AcledRow)
