@@ -7,9 +7,13 @@ parsers, gazetteers and cattrs converters load when a program first touches them
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+# Not `from typing import TYPE_CHECKING`: importing typing takes tens of milliseconds, and
+# until `sahel-news` has started, a Ctrl-C can only end in a traceback.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from sahel_news.capture import render_capture
     from sahel_news.convert import (
         from_dataclass,
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
         to_acled_rows,
         to_plover,
     )
+    from sahel_news.corpus import Capture, CaptureFailure, parse_many
     from sahel_news.data import DataTableError, add_data_dir, remove_data_dir, user_data
     from sahel_news.errors import (
         ParseError,
@@ -87,6 +92,8 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "Capture",
+    "CaptureFailure",
     "Chrome",
     "ChromeKind",
     "ChromeLine",
@@ -132,6 +139,7 @@ __all__ = [
     "iso_to_fips",
     "json_schema",
     "parse_article",
+    "parse_many",
     "remove_data_dir",
     "render_capture",
     "resolve_time",
@@ -151,6 +159,8 @@ _WHERE: dict[str, str] = {
     "Actor": "sahel_news.models",
     "ActorKind": "sahel_news.models",
     "Article": "sahel_news.models",
+    "Capture": "sahel_news.corpus",
+    "CaptureFailure": "sahel_news.corpus",
     "Chrome": "sahel_news.models",
     "ChromeKind": "sahel_news.models",
     "ChromeLine": "sahel_news.models",
@@ -196,6 +206,7 @@ _WHERE: dict[str, str] = {
     "iso_to_fips": "sahel_news.convert.exports",
     "json_schema": "sahel_news.convert",
     "parse_article": "sahel_news.pipeline",
+    "parse_many": "sahel_news.corpus",
     "remove_data_dir": "sahel_news.data",
     "render_capture": "sahel_news.capture",
     "resolve_time": "sahel_news.extract.time",
