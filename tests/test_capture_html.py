@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import sahel_news
 from sahel_news import cli
-from sahel_news.capture._html import capture_of_html, parse_html
+from sahel_news.capture._html import parse_html, read_page
 from sahel_news.errors import MissingDependencyError, ParseError
 from sahel_news.models import Article, Source
 from sahel_news.pipeline import parse_article
@@ -65,8 +65,8 @@ EXPECTED = {
         "Le Mali et le Niger signent un accord de défense",
         3,
         "Les ministres de la défense",
+        datetime(2024, 3, 11, tzinfo=UTC),
         None,
-        date(2024, 3, 11),
         "Journal du Sahel",
         "fr",
     ),
@@ -125,7 +125,7 @@ class TestPages:
     @pytest.mark.parametrize("name", sorted(EXPECTED))
     def test_no_page_furniture_reaches_the_text(self, name):
         """Navigation, cookie banners, related boxes, comments and footers are left out."""
-        text, _ = capture_of_html(page(name))
+        text = read_page(page(name)).text
         for words in FURNITURE:
             assert words not in text
 
@@ -198,10 +198,18 @@ class TestGivenMetadata:
         assert article.published == datetime(2024, 2, 1, 7, 30, tzinfo=UTC)
         assert article.published_zone_assumed
 
-    def test_given_date_becomes_the_page_date(self):
-        """A date without a time becomes the page date, never a publication time."""
+    def test_a_given_date_anchors_relative_dates(self):
+        """A date without a time is the publication date, at midnight in an assumed zone."""
         article = parse_html(page("no_date.html"), published=date(2024, 2, 1))
-        assert (article.page_date, article.published) == (date(2024, 2, 1), None)
+        assert article.published == datetime(2024, 2, 1, tzinfo=UTC)
+        assert article.published_zone_assumed
+        assert "published_from_metadata" in {d.code for d in article.diagnostics}
+
+    def test_a_date_in_the_url_is_used_when_the_page_has_none(self):
+        """With no date in the page, a date in the url's path is the publication date."""
+        article = parse_html(page("no_date.html"), url="https://news.example/2024/06/04/chad")
+        assert article.published == datetime(2024, 6, 4, tzinfo=UTC)
+        assert article.published_zone_assumed
 
     def test_no_date_says_so(self):
         """A page with no date anywhere gives no published time and the no_timestamp note."""
@@ -331,7 +339,7 @@ class TestAnyPage:
             f"<{container} class='story'><h1>{escape(headline)}</h1>{body}</{container}>"
             f"{''.join(below)}</body></html>"
         )
-        text, _ = capture_of_html(html)
+        text = read_page(html).text
         assert text.split("\n\n") == [headline, *paragraphs]
 
     @pytest.mark.slow

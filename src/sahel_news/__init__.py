@@ -7,9 +7,13 @@ parsers, gazetteers and cattrs converters load when a program first touches them
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+# Not `from typing import TYPE_CHECKING`: importing typing takes tens of milliseconds, and
+# until `sahel-news` has started, a Ctrl-C can only end in a traceback.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from sahel_news.capture import render_capture
     from sahel_news.capture._html import parse_html
     from sahel_news.convert import (
@@ -30,6 +34,7 @@ if TYPE_CHECKING:
         to_acled_rows,
         to_plover,
     )
+    from sahel_news.corpus import Capture, CaptureFailure, parse_many
     from sahel_news.data import DataTableError, add_data_dir, remove_data_dir, user_data
     from sahel_news.errors import (
         ParseError,
@@ -89,6 +94,8 @@ __all__ = [
     "Actor",
     "ActorKind",
     "Article",
+    "Capture",
+    "CaptureFailure",
     "Chrome",
     "ChromeKind",
     "ChromeLine",
@@ -135,6 +142,7 @@ __all__ = [
     "json_schema",
     "parse_article",
     "parse_html",
+    "parse_many",
     "remove_data_dir",
     "render_capture",
     "render_html",
@@ -155,6 +163,8 @@ _WHERE: dict[str, str] = {
     "Actor": "sahel_news.models",
     "ActorKind": "sahel_news.models",
     "Article": "sahel_news.models",
+    "Capture": "sahel_news.corpus",
+    "CaptureFailure": "sahel_news.corpus",
     "Chrome": "sahel_news.models",
     "ChromeKind": "sahel_news.models",
     "ChromeLine": "sahel_news.models",
@@ -201,6 +211,7 @@ _WHERE: dict[str, str] = {
     "json_schema": "sahel_news.convert",
     "parse_article": "sahel_news.pipeline",
     "parse_html": "sahel_news.capture._html",
+    "parse_many": "sahel_news.corpus",
     "remove_data_dir": "sahel_news.data",
     "render_capture": "sahel_news.capture",
     "render_html": "sahel_news.views",

@@ -10,10 +10,10 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, timedelta, tzinfo
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,8 @@ from sahel_news.data import DataTableError
 from sahel_news.errors import MissingDependencyError, ParseError, ValidationError
 
 if TYPE_CHECKING:
+    from sahel_news.corpus._inputs import CorpusInput
+    from sahel_news.corpus._runner import Progress
     from sahel_news.models import Article
 
 __all__ = ["main"]
@@ -29,6 +31,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_OUTPUT = 4
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 
@@ -44,8 +47,22 @@ exit status:
   2    bad command line: an unknown command or option, a --tz that is not UTC or
        an IANA zone name, an unknown model name
   3    internal error (please report it)
+  4    the output cannot be written (standard output closed, disk full, ...)
   130  interrupted (Ctrl-C)
   141  output pipe closed early
+"""
+_PARSE_EPILOG = """\
+many captures (several inputs, a directory, --manifest, --jsonl or -o DIR):
+  each input is parsed on its own; a bad one is counted, listed in --errors and
+  never stops the run. With -o DIR each input becomes DIR/<name>.json (the tree
+  below a directory argument is mirrored); with --jsonl FILE one line per
+  Article; with neither, JSON Lines on standard output. A rerun of the same
+  command skips inputs already done and unchanged (a journal beside the output
+  records them), so a run stopped by Ctrl-C or a crash resumes where it stopped.
+  A progress bar shows on a terminal; otherwise, and with -q, only the summary.
+  Status 1 then means at least one input failed. For one capture file, -o is
+  the output file unless it names an existing directory or ends with /.
+
 """
 
 
@@ -64,7 +81,13 @@ class _UsageError(Exception):
         super().__init__(f"sahel-news {command}: error: {message}")
 
 
+class _OutputError(Exception):
+    """The output cannot be written: one line on stderr, then exit with status 4."""
+
+
 def _version() -> str:
+    from importlib import metadata  # noqa: PLC0415 - slow to import; only --version needs it
+
     try:
         return metadata.version("sahel-news")
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
@@ -104,12 +127,46 @@ def _parser() -> argparse.ArgumentParser:
 
     parse = commands.add_parser(
         "parse",
-        help="read a plain-text capture and print the Article as JSON",
-        epilog=_EPILOG,
+        help="read plain-text captures and write each Article as JSON",
+        description="Read one capture and print its Article as JSON, or read many (files, "
+        "directories, a manifest) into a directory or a JSON Lines file.",
+        epilog=_PARSE_EPILOG + _EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parse.add_argument("file", metavar="FILE", help="capture file, or - for stdin")
-    parse.add_argument("-o", "--output", metavar="OUT", help="write the JSON here, not stdout")
+    parse.add_argument(
+        "inputs", nargs="*", metavar="INPUT",
+        help="capture files, directories (walked, sorted), or - for stdin",
+    )  # fmt: skip
+    parse.add_argument(
+        "-o", "--output", metavar="OUT",
+        help="one capture: write the JSON to this file; many: the directory for <name>.json",
+    )  # fmt: skip
+    parse.add_argument("--jsonl", metavar="FILE", help="write one Article per line to FILE")
+    parse.add_argument(
+        "--errors", metavar="FILE", help="list the failed inputs in FILE (JSON Lines)"
+    )
+    parse.add_argument(
+        "--manifest", metavar="FILE",
+        help="JSONL or CSV listing path and any of id, url, outlet, language, published",
+    )  # fmt: skip
+    parse.add_argument(
+        "--glob", metavar="PATTERN", help="in directories, read only files matching (*.txt)"
+    )
+    parse.add_argument(
+        "--published", metavar="DATE",
+        help="when the one capture was published (2024-06-04 or an ISO date-time)",
+    )  # fmt: skip
+    parse.add_argument("--url", metavar="URL", help="where the one capture came from")
+    parse.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)"
+    )
+    parse.add_argument(
+        "--encoding", default="utf-8", metavar="CODEC",
+        help="encoding of the captures (default utf-8; a UTF-8/16 byte-order mark wins)",
+    )  # fmt: skip
+    parse.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar, only the summary"
+    )
     parse.add_argument(
         "--tz", default="UTC", metavar="ZONE",
         help="time zone of timestamps that name none: UTC (the default) or an IANA name "
@@ -149,16 +206,6 @@ def _read_bytes(name: str) -> bytes:
         return Path(name).read_bytes()
     except OSError as error:
         raise _CommandError(f"{name}: cannot read: {error.strerror or error}") from None
-
-
-def _decode(name: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise _CommandError(
-            f"{name}:{line}: not UTF-8: byte {data[error.start]:#04x} at offset {error.start}"
-        ) from None
 
 
 def _validate(files: Sequence[str]) -> int:
@@ -220,24 +267,130 @@ def _zone(name: str, command: str = "parse") -> tzinfo:
     raise _UsageError(command, f"argument --tz: unknown time zone {name!r} ({hint})")
 
 
-def _parse(name: str, output: str | None, zone_name: str, *, extract: bool) -> int:
+def _write_stdout(text: str) -> None:
+    """Write to standard output now, turning a closed or full stdout into _OutputError."""
+    if sys.stdout is None:
+        raise _OutputError("sahel-news: cannot write the output: standard output is closed")
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise _OutputError(f"sahel-news: cannot write to standard output: {reason}") from None
+
+
+def _read_stdin() -> bytes:
+    return sys.stdin.buffer.read() if sys.stdin is not None else b""
+
+
+def _metadata(args: argparse.Namespace) -> dict[str, str]:
+    """The --published and --url of a single capture, checked."""
+    from sahel_news.corpus._batch import published_of  # noqa: PLC0415 - loaded per command
+
+    known: dict[str, str] = {}
+    if args.published is not None:
+        try:
+            published_of(args.published)
+        except ValueError as error:
+            raise _UsageError("parse", f"argument --published: {error}") from None
+        known["published"] = args.published
+    if args.url is not None:
+        if not args.url.strip():
+            raise _UsageError("parse", "argument --url: an empty URL")
+        known["url"] = args.url
+    return known
+
+
+def _is_one_capture(args: argparse.Namespace) -> bool:
+    """Whether the command is the one-capture form: one file or -, JSON to stdout or -o."""
+    if len(args.inputs) != 1 or args.manifest or args.jsonl or args.errors or args.glob:
+        return False
+    if args.inputs[0] != "-" and Path(args.inputs[0]).is_dir():
+        return False
+    output = args.output
+    return output is None or not (output.endswith(("/", os.sep)) or Path(output).is_dir())
+
+
+def _check_encoding(name: str) -> None:
+    import codecs  # noqa: PLC0415
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise _UsageError("parse", f"argument --encoding: unknown encoding {name!r}") from None
+
+
+def _parse(args: argparse.Namespace) -> int:
+    zone = _zone(args.tz)
+    _check_encoding(args.encoding)
+    if args.jobs is not None and args.jobs < 1:
+        raise _UsageError("parse", f"argument --jobs: must be at least 1, not {args.jobs}")
+    if not args.inputs and not args.manifest:
+        raise _UsageError("parse", "give a capture file, a directory, - or --manifest FILE")
+    if args.output and args.jsonl:
+        raise _UsageError("parse", "give -o DIR or --jsonl FILE, not both")
+    known = _metadata(args)
+    if known and (len(args.inputs) != 1 or args.manifest or Path(args.inputs[0]).is_dir()):
+        raise _UsageError("parse", "--published and --url describe one capture file (or -)")
+    if _is_one_capture(args):
+        return _parse_one(args, zone, known)
+    return _parse_corpus(args, zone, known)
+
+
+def _parse_one(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) -> int:
     from sahel_news.convert import to_json  # noqa: PLC0415 - loaded per command
+    from sahel_news.corpus._batch import published_of  # noqa: PLC0415
+    from sahel_news.corpus._decode import decode_capture  # noqa: PLC0415
+    from sahel_news.models import Source  # noqa: PLC0415
     from sahel_news.pipeline import parse_article  # noqa: PLC0415
 
-    zone = _zone(zone_name)
+    name = args.inputs[0]
     where = "<stdin>" if name == "-" else name
-    data = _read_bytes(name)
+    if _is_html(name):
+        article = _parse_page(
+            where,
+            _read_bytes(name),
+            zone,
+            extract=not args.no_extract,
+            url=known.get("url"),
+            published=published_of(known.get("published")),
+        )
+        return _write_article(args.output, to_json(article, indent=True) + "\n")
     try:
-        if _is_html(name):
-            article = _parse_page(data, zone, extract=extract)
-        else:
-            article = parse_article(_decode(where, data), default_tz=zone, extract=extract)
+        text = decode_capture(_read_bytes(name), args.encoding)
+    except ParseError as error:
+        raise _CommandError(f"{where}:{error.line}: {error.reason}") from None
+    source = Source(url=known["url"]) if "url" in known else None
+    try:
+        article = parse_article(
+            text,
+            default_tz=zone,
+            extract=not args.no_extract,
+            source=source,
+            published=published_of(known.get("published")),
+        )
     except ParseError as error:
         location = f"{where}:{error.line}" if error.line is not None else where
         raise _CommandError(f"{location}: cannot parse: {error.reason}") from None
     except ValidationError as error:
         raise _CommandError(*(f"{where}: {problem}" for problem in error.problems)) from None
-    _write_output(output, to_json(article, indent=True) + "\n")
+    return _write_article(args.output, to_json(article, indent=True) + "\n")
+
+
+def _write_article(output: str | None, document: str) -> int:
+    """Write *document* to stdout, or to the file *output* (whole or not at all)."""
+    if output is None:
+        _write_stdout(document)
+    else:
+        from sahel_news.corpus._runner import write_atomically  # noqa: PLC0415
+
+        try:
+            write_atomically(Path(output), document)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise _OutputError(f"{output}: cannot write: {reason}") from None
     return EXIT_OK
 
 
@@ -248,30 +401,30 @@ def _is_html(name: str) -> bool:
     return name != "-" and Path(name).suffix.lower() in _HTML_SUFFIXES
 
 
-def _parse_page(data: bytes, zone: tzinfo, *, extract: bool) -> Article:
+def _parse_page(
+    where: str,
+    data: bytes,
+    zone: tzinfo,
+    *,
+    extract: bool,
+    url: str | None = None,
+    published: date | None = None,
+) -> Article:
     """An HTML page's article; the page's bytes go whole to trafilatura, which finds the charset."""
     from sahel_news.capture._html import parse_html  # noqa: PLC0415 - loaded per command
 
     try:
-        return parse_html(data, default_tz=zone, extract=extract)
+        return parse_html(data, url=url, published=published, default_tz=zone, extract=extract)
     except MissingDependencyError as error:
         raise _CommandError(f"sahel-news: {error}") from None
-
-
-def _write_output(output: str | None, document: str) -> None:
-    if output is None:
-        sys.stdout.write(document)
-        sys.stdout.flush()
-        return
-    try:
-        Path(output).write_text(document, encoding="utf-8")
-    except OSError as error:
-        raise _CommandError(f"{output}: cannot write: {error.strerror or error}") from None
+    except ParseError as error:
+        raise _CommandError(f"{where}: cannot parse: {error.reason}") from None
 
 
 def _show(name: str, output: str | None, zone_name: str) -> int:
     """Write the article in *name* (capture, HTML page or Article JSON) as a highlighted page."""
     from sahel_news.convert import from_json  # noqa: PLC0415 - loaded per command
+    from sahel_news.corpus._decode import decode_capture  # noqa: PLC0415
     from sahel_news.models import Article as ArticleModel  # noqa: PLC0415
     from sahel_news.pipeline import parse_article  # noqa: PLC0415
     from sahel_news.views import render_html  # noqa: PLC0415
@@ -279,23 +432,145 @@ def _show(name: str, output: str | None, zone_name: str) -> int:
     zone = _zone(zone_name, "show")
     where = "<stdin>" if name == "-" else name
     data = _read_bytes(name)
+    if _is_html(name):
+        return _write_article(output, render_html(_parse_page(where, data, zone, extract=True)))
     try:
-        if _is_html(name):
-            article = _parse_page(data, zone, extract=True)
-        elif name != "-" and Path(name).suffix.lower() == ".json":
+        if name != "-" and Path(name).suffix.lower() == ".json":
             article = from_json(data, ArticleModel)
         else:
-            article = parse_article(_decode(where, data), default_tz=zone)
+            article = parse_article(decode_capture(data), default_tz=zone)
     except ParseError as error:
         location = f"{where}:{error.line}" if error.line is not None else where
         raise _CommandError(f"{location}: cannot parse: {error.reason}") from None
     except ValidationError as error:
         raise _CommandError(*(f"{where}: {problem}" for problem in error.problems)) from None
-    _write_output(output, render_html(article))
-    return EXIT_OK
+    return _write_article(output, render_html(article))
+
+
+def _all_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _corpus_inputs(args: argparse.Namespace, known: dict[str, str]) -> list[CorpusInput]:
+    import attrs  # noqa: PLC0415
+
+    from sahel_news.corpus._inputs import InputError, find_inputs, read_manifest  # noqa: PLC0415
+    from sahel_news.corpus._runner import JOURNAL_NAME  # noqa: PLC0415
+
+    excluded = [Path(p) for p in (args.output, args.jsonl, args.errors) if p]
+    if args.jsonl:
+        excluded.append(Path(args.jsonl + ".journal"))
+    if args.output:
+        excluded.append(Path(args.output) / JOURNAL_NAME)
+    try:
+        inputs = find_inputs(args.inputs, glob=args.glob, excluded=excluded)
+        if args.manifest:
+            inputs += read_manifest(Path(args.manifest))
+    except InputError as error:
+        raise _CommandError(str(error)) from None
+    if known and len(inputs) == 1:
+        inputs = [attrs.evolve(inputs[0], metadata={**inputs[0].metadata, **known})]
+    return inputs
+
+
+class _Bar:
+    """A progress bar on stderr (tqdm), or nothing when stderr is no terminal or with -q."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.bar: Any = None
+        self.shown = 0
+        if enabled and sys.stderr is not None and sys.stderr.isatty():
+            from tqdm import tqdm  # noqa: PLC0415 - only on a terminal
+
+            self.bar = tqdm(total=total, unit="capture", dynamic_ncols=True, file=sys.stderr)
+
+    def update(self, progress: Progress) -> None:
+        if self.bar is None:
+            return
+        self.bar.update(progress.done - self.shown)
+        self.shown = progress.done
+        if progress.failed:
+            self.bar.set_postfix(failed=progress.failed, refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+_FAILURES_SHOWN = 5
+
+
+def _summary(progress: Progress, errors_file: str | None, *, interrupted: bool) -> list[str]:
+    counts = (
+        f"parsed {progress.parsed}, failed {progress.failed}, skipped {progress.skipped} "
+        f"in {progress.elapsed:.1f} s ({progress.rate:.1f} articles/s)"
+    )
+    earlier = len(progress.failures) - progress.failed
+    if earlier:
+        counts += f"; {earlier} skipped input{'s' if earlier > 1 else ''} failed before"
+    lines = [f"sahel-news: interrupted: {counts}; rerun to resume" if interrupted else counts]
+    if progress.failures and errors_file is None:
+        for record in progress.failures[:_FAILURES_SHOWN]:
+            where = f"{record.path}:{record.line}" if record.line is not None else record.path
+            lines.append(f"  {where}: {record.error}: {record.message}")
+        more = len(progress.failures) - _FAILURES_SHOWN
+        if more > 0:
+            lines.append(f"  ... and {more} more (--errors FILE lists them all)")
+    elif progress.failures:
+        lines.append(f"  the failed inputs are listed in {errors_file}")
+    return lines
+
+
+def _parse_corpus(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) -> int:
+    from sahel_news.corpus._batch import ParseOptions  # noqa: PLC0415 - loaded per command
+    from sahel_news.corpus._inputs import InputError  # noqa: PLC0415
+    from sahel_news.corpus._runner import Progress, RunOptions, run_corpus  # noqa: PLC0415
+
+    inputs = _corpus_inputs(args, known)
+    options = RunOptions(
+        output_dir=Path(args.output) if args.output else None,
+        jsonl=Path(args.jsonl) if args.jsonl else None,
+        errors=Path(args.errors) if args.errors else None,
+        jobs=args.jobs or _all_cores(),
+        parse=ParseOptions(default_tz=zone, extract=not args.no_extract, encoding=args.encoding),
+        zone_name=args.tz,
+    )
+    progress = Progress(total=len(inputs))
+    bar = _Bar(len(inputs), enabled=not args.quiet)
+    try:
+        run_corpus(
+            inputs,
+            options,
+            progress,
+            on_progress=bar.update,
+            emit=_write_stdout,
+            read_stdin=_read_stdin,
+        )
+    except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the summary
+        bar.close()
+        _print_errors(_summary(progress, args.errors, interrupted=True))
+        return EXIT_INTERRUPTED
+    except InputError as error:
+        raise _UsageError("parse", str(error)) from None
+    except OSError as error:
+        if isinstance(error, BrokenPipeError):
+            raise
+        where = error.filename or args.jsonl or args.output or "the output"
+        raise _OutputError(f"{where}: cannot write: {error.strerror or error}") from None
+    finally:
+        bar.close()
+    _print_errors(_summary(progress, args.errors, interrupted=False))
+    return EXIT_INVALID if progress.failures else EXIT_OK
 
 
 def _print_errors(lines: Sequence[str]) -> None:
+    if sys.stderr is None:  # print(file=None) would write to stdout instead
+        return
     for line in lines:
         print(line, file=sys.stderr)
 
@@ -309,7 +584,16 @@ def _run(args: argparse.Namespace) -> int:
         return _schema(args.model)
     if args.command == "show":
         return _show(args.file, args.output, args.tz)
-    return _parse(args.file, args.output, args.tz, extract=not args.no_extract)
+    return _parse(args)
+
+
+def _silence_stdout() -> None:
+    """Send what is left for stdout to nowhere, so the interpreter's final flush cannot fail
+    again after the one-line error."""
+    if sys.stdout is None:
+        return
+    with contextlib.suppress(OSError, ValueError):  # stdout may be no real file
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 # ---- export, index, query: where the results go ------------------------------------------
@@ -596,11 +880,13 @@ _OUTPUT_COMMANDS = {"export": _export, "index": _index, "query": _query}
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line *argv* (default: ``sys.argv[1:]``) and return the exit status."""
-    parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parser().parse_args(argv)
     except SystemExit as stop:  # argparse exits on --help, --version and usage errors
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:
+        _print_errors(["sahel-news: interrupted"])
+        return EXIT_INTERRUPTED
     try:
         return _run(args)
     except _CommandError as failure:
@@ -613,11 +899,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("sahel-news: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away: send what is left to nowhere so the interpreter's final
-        # flush does not fail again, and report it as a shell would.
-        with contextlib.suppress(OSError, ValueError):  # stdout may be no real file
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
+        _print_errors(["sahel-news: the output pipe closed early; the output is incomplete"])
         return EXIT_BROKEN_PIPE
+    except _OutputError as failure:
+        _silence_stdout()
+        _print_errors([str(failure)])
+        return EXIT_OUTPUT
     except DataTableError as error:  # a user's table (SAHEL_NEWS_DATA) is broken
         print(f"sahel-news: data table: {error}", file=sys.stderr)
         return EXIT_INVALID

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import tzinfo
+from datetime import date, datetime, tzinfo
 
 import attrs
 from dateutil import tz
@@ -25,6 +25,7 @@ def parse_article(
     headline: str | None = None,
     strict: bool = False,
     components: Iterable[Component] | None = None,
+    published: date | datetime | None = None,
 ) -> Article:
     """Read a plain-text capture into an Article with its countries, actors, events and quotes.
 
@@ -36,6 +37,12 @@ def parse_article(
     body only, with *headline* (from metadata) or else its first sentence as the headline;
     ``strict=True`` reads captures only (see `parse_layout` and docs/capture-format.md).
 
+    *published* is when the capture was published, if the caller knows (a feed entry, a
+    scraper's metadata). It anchors relative dates ("on Tuesday") when the capture has no
+    timestamp of its own; when it has one, the capture wins and a
+    ``published_metadata_disagrees`` diagnostic says if they differ. With neither, a date in
+    ``source.url``'s path (``/2024/06/04/``) is used.
+
     Args:
         text: the capture or plain text.
         source: where the capture came from (url, outlet, language).
@@ -45,14 +52,21 @@ def parse_article(
         strict: read captures in the documented format only.
         components: the components to run over the article's `Doc`, in order (by default
             `default_components()`: entities, then events).
+        published: the publication date, or time (read in *default_tz* if naive).
 
     Raises:
         ParseError: if the text cannot be read as an article (with the line and the reason).
-        TypeError: if *text* is not a str or *headline* is neither a str nor None.
+        TypeError: if *text* is not a str, *headline* is neither a str nor None, or
+            *published* is neither a date nor a datetime.
         ValidationError: if a component adds something that does not fit the article.
     """
     article = parse_layout(
-        text, source=source, default_tz=default_tz, headline=headline, strict=strict
+        text,
+        source=source,
+        default_tz=default_tz,
+        headline=headline,
+        strict=strict,
+        published=published,
     )
     if not extract:
         return article

@@ -2,9 +2,10 @@
 
 trafilatura (the optional extra ``sahel-news[html]``) finds the article among the page's
 navigation, banners, related-article boxes and comments, and reads its title, date and site
-name from the page's meta tags, JSON-LD and ``<time>`` elements. The result is written as a
-capture (headline, blank line, one paragraph per block, the publication time as a timestamp
-line) and read by `parse_article`, so a page and the same article as a capture parse alike.
+name from the page's meta tags, JSON-LD and ``<time>`` elements. The text is laid out as a
+capture (headline, blank line, one paragraph per block) and read by `parse_article` with the
+page's publication time as its metadata, so a page and the same article as a capture parse
+alike.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ import re
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from sahel_news.errors import MissingDependencyError, ParseError
 from sahel_news.models import Article, Source
 
 if TYPE_CHECKING:
     from datetime import tzinfo
 
-__all__ = ["capture_of_html", "parse_html"]
+__all__ = ["Page", "parse_html", "read_page"]
 
 # htmldate's output when asked for a time: an offset only when the page gave one, and
 # 00:00:00 with no offset when the page gave a date alone.
@@ -66,27 +69,6 @@ def _page_time(found: str | None) -> datetime | date | None:
             return None
 
 
-def _timestamp_line(published: datetime) -> str:
-    if published.tzinfo is None or published.utcoffset() is None:
-        # ISO-like without a zone: read in parse_article's default_tz, zone assumed
-        return published.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
-    in_utc = published.astimezone(UTC).replace(microsecond=0, tzinfo=None)
-    return in_utc.isoformat() + "Z"
-
-
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def _page_date_line(day: date) -> str:
-    # English names whatever the locale: the capture format reads these
-    weekday, month = _WEEKDAYS[day.weekday()], _MONTHS[day.month - 1]
-    return f"{weekday}, {month} {day.day:02d}, {day.year}"
-
-
 def _language(html: str | bytes) -> str | None:
     head = html[:_HEAD]
     text = head.decode("latin-1") if isinstance(head, bytes) else head
@@ -98,18 +80,26 @@ def _lines(text: str | None) -> list[str]:
     return [" ".join(line.split()) for line in (text or "").splitlines() if line.strip()]
 
 
-def capture_of_html(
+@attrs.frozen
+class Page:
+    """What a page says: its main text laid out as a capture, its source, its publication."""
+
+    text: str
+    source: Source
+    published: datetime | date | None
+
+
+def read_page(
     html: str | bytes,
     *,
     url: str | None = None,
     published: datetime | date | None = None,
-) -> tuple[str, Source]:
-    """Lay out a page's main text as a capture, with the page's source metadata.
+) -> Page:
+    """Lay out a page's main text as a capture, with the page's source and publication time.
 
-    The headline is the page's title (its ``og:title``, JSON-LD headline or ``<h1>``), or the
-    first line of the text when there is none. A publication time (given, or read from the
-    page) becomes the capture's timestamp line; a date with no time becomes its page date,
-    because the capture format never reads a date without a time as the publication time.
+    The capture's headline is the page's title (its ``og:title``, JSON-LD headline or
+    ``<h1>``), or the first line of the text when there is none; each block of the main
+    text is a paragraph.
 
     Args:
         html: the page, as text or as bytes (whose charset is then detected).
@@ -118,7 +108,8 @@ def capture_of_html(
         published: when the article was published; overrides any date the page gives.
 
     Returns:
-        The capture text and a Source with url, outlet (the site's name) and language.
+        The capture text, a Source with url, outlet (the site's name) and language, and the
+        publication time (or date) given, else the page's, else None.
 
     Raises:
         ParseError: if the page holds no article text.
@@ -139,16 +130,12 @@ def capture_of_html(
         raise ParseError("no article text found in the HTML page")
     if not title or title.casefold() == lines[0].casefold():
         title, lines = lines[0], lines[1:]
-    when = published if published is not None else _page_time(document.date)
-    blocks = []
-    if isinstance(when, date) and not isinstance(when, datetime):
-        blocks.append(_page_date_line(when))
-    blocks += [title, *lines]
-    if isinstance(when, datetime):
-        blocks.append(_timestamp_line(when))
     outlet = getattr(document, "sitename", None) or getattr(document, "hostname", None)
-    source = Source(url=url or None, outlet=outlet or None, language=_language(html))
-    return "\n\n".join(blocks), source
+    return Page(
+        text="\n\n".join([title, *lines]),
+        source=Source(url=url or None, outlet=outlet or None, language=_language(html)),
+        published=published if published is not None else _page_time(document.date),
+    )
 
 
 def parse_html(
@@ -178,9 +165,15 @@ def parse_html(
     """
     from sahel_news.pipeline import parse_article  # noqa: PLC0415 - the pipeline imports capture
 
-    text, source = capture_of_html(html, url=url, published=published)
+    page = read_page(html, url=url, published=published)
     try:
-        return parse_article(text, source=source, default_tz=default_tz, extract=extract)
+        return parse_article(
+            page.text,
+            source=page.source,
+            published=page.published,
+            default_tz=default_tz,
+            extract=extract,
+        )
     except ParseError as error:
         # the line numbers are those of a capture the caller never saw
         raise ParseError(f"the page's main text: {error.reason}") from None

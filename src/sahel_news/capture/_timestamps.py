@@ -120,7 +120,9 @@ def _parse(text: str, default: datetime) -> datetime | None:
         warnings.simplefilter("ignore")
         try:
             return parser.parse(text, default=default, tzinfos=_zone)
-        except (ValueError, OverflowError, TypeError, AttributeError):
+        # ArithmeticError: dateutil reads "2027:4000…" through decimal.Decimal, which raises
+        # decimal.InvalidOperation (not a ValueError) on a number that long.
+        except (ValueError, ArithmeticError, TypeError, AttributeError):
             return None
 
 

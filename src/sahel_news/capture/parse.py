@@ -34,6 +34,7 @@ from sahel_news.capture._plain import (
     headline_problem,
     one_line_paragraphs,
 )
+from sahel_news.capture._published import settle_published
 from sahel_news.capture._timestamps import DateReading
 from sahel_news.errors import ParseError
 from sahel_news.models import (
@@ -533,6 +534,7 @@ def parse_layout(
     default_tz: tzinfo = tz.UTC,
     headline: str | None = None,
     strict: bool = False,
+    published: date | datetime | None = None,
 ) -> Article:
     """Read the layout of a capture, or of plain text, into an Article with no entities.
 
@@ -553,11 +555,16 @@ def parse_layout(
         strict: read captures only, as the capture format says: no plausible headline is
             a ParseError, paragraphs are only ever separated by blank lines, and a
             *headline* must have the same words as the capture's.
+        published: when the capture was published, if the caller knows (a date, or a
+            datetime read in *default_tz* if naive). It stands in when the capture has no
+            timestamp; when the capture has one, the capture wins and a diagnostic says
+            if they disagree. Without either, a date in ``source.url``'s path is used.
 
     Raises:
         ParseError: if the text is empty, binary or has no letters, or (strict) has no
             plausible headline or another one than *headline* (with the line).
-        TypeError: if *text* is not a str or *headline* is neither a str nor None.
+        TypeError: if *text* is not a str, *headline* is neither a str nor None, or
+            *published* is neither a date nor a datetime.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_layout reads a str, not {type(text).__name__}")
@@ -589,7 +596,17 @@ def parse_layout(
             standfirst = _read_below_headline(reader, title, last, strict=strict)
         else:
             title, standfirst = _read_body_only(reader, top, given, problem)
-    published, assumed = reader.published(default_tz)
+    found, found_assumed = reader.published(default_tz)
+    candidates = reader.dates + reader.header_dates
+    published, assumed = settle_published(
+        found,
+        found_assumed,
+        found_line=candidates[0][0] + 1 if candidates else None,
+        given=published,
+        url=source.url if source is not None else None,
+        default_tz=default_tz,
+        diagnostics=reader.diagnostics,
+    )
     anchor = published.date() if published is not None else reader.page_date
     return Article(
         id=article_id(lines),
