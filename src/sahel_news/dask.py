@@ -2,22 +2,23 @@
 
 Needs the optional extra ``sahel-news[dask]``. Every function here is lazy: it builds a Dask
 graph, and ``.compute()`` runs it on whatever scheduler is active, a laptop's processes or a
-cluster's workers (see docs/scale.md). Each item is parsed exactly as `parse_article` parses
-it alone, so a cluster's results equal a loop's.
+cluster's workers (see docs/scale.md). Each partition is parsed by `parse_many` in the
+worker's own process, so a cluster's results are `parse_many`'s, item by item.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sahel_news.errors import MissingDependencyError, ParseError, SahelNewsError
+from sahel_news.corpus import Capture, CaptureFailure, parse_many
+from sahel_news.errors import MissingDependencyError, SahelNewsError
 from sahel_news.models import Article, Event, ParticipantRole
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EVENT_COLUMNS",
-    "Failure",
     "Item",
     "articles_of",
     "event_rows",
@@ -35,11 +35,12 @@ __all__ = [
     "events_table",
     "failures_of",
     "parse_bag",
-    "parse_item",
+    "parse_items",
 ]
 
-# A capture's text, a path to a capture or HTML page, or a (key, text) pair.
-Item = str | os.PathLike[str] | tuple[str, str]
+# What parse_many takes (a text, a (text, metadata) pair, a Capture), or a path to a capture
+# or an HTML page.
+Item = str | bytes | tuple[str | bytes, Mapping[str, Any]] | Capture | os.PathLike[str]
 
 # column -> pandas dtype of `events_frame`
 EVENT_COLUMNS: dict[str, str] = {
@@ -62,20 +63,6 @@ EVENT_COLUMNS: dict[str, str] = {
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
-@attrs.frozen
-class Failure:
-    """An item that did not parse: which one, the error's type, its message and its line.
-
-    ``item`` is the path for a path, the key for a (key, text) pair, and ``text:`` with the
-    first 16 hex digits of the text's SHA-256 for a bare text.
-    """
-
-    item: str
-    error: str
-    message: str
-    line: int | None = None
-
-
 def _require_dask() -> None:
     try:
         import dask.bag  # noqa: PLC0415 - optional: checked on first use
@@ -84,61 +71,98 @@ def _require_dask() -> None:
         raise MissingDependencyError("sahel_news.dask", "dask") from None
 
 
-def _key_of(item: Item) -> str:
-    if isinstance(item, tuple):
-        return item[0]
-    if isinstance(item, str):
-        return "text:" + hashlib.sha256(item.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return os.fspath(item)
+def _text_id(text: str | bytes) -> str:
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    return "text:" + hashlib.sha256(data).hexdigest()[:16]
 
 
-def _parse_one(item: Item, default_tz: tzinfo, extract: bool) -> Article:
-    from sahel_news.pipeline import parse_article  # noqa: PLC0415 - loaded on the worker
+def _named(item: Any) -> Any:
+    """*item* with an id that does not depend on where it falls in a partition.
 
-    if isinstance(item, tuple):
-        return parse_article(item[1], default_tz=default_tz, extract=extract)
-    if isinstance(item, str):
-        return parse_article(item, default_tz=default_tz, extract=extract)
-    path = Path(item)
-    if path.suffix.lower() in _HTML_SUFFIXES:
-        from sahel_news.capture._html import parse_html  # noqa: PLC0415
+    parse_many names an item without an id by its position; in a bag the position is only
+    known within a partition, so a text without an id is named by a hash of it instead
+    (``text:`` and 16 hex digits), and a path by the path.
+    """
+    if isinstance(item, str | bytes):
+        return Capture(item, _text_id(item))
+    if isinstance(item, Capture) and item.id is None:
+        return attrs.evolve(item, id=_text_id(item.text))
+    if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Mapping):
+        text, metadata = item
+        if "id" not in metadata and isinstance(text, str | bytes):
+            return (text, {**metadata, "id": _text_id(text)})
+        return item
+    if isinstance(item, os.PathLike):
+        path = Path(item)
+        try:
+            return Capture(path.read_bytes(), str(path))
+        except OSError as error:
+            return CaptureFailure(str(path), type(error).__name__, str(error))
+    return item
 
+
+def _page(path: Path, default_tz: tzinfo, extract: bool) -> Article | CaptureFailure:
+    from sahel_news.capture._html import parse_html  # noqa: PLC0415 - loaded on the worker
+    from sahel_news.errors import ParseError  # noqa: PLC0415
+
+    try:
         return parse_html(path.read_bytes(), default_tz=default_tz, extract=extract)
-    return parse_article(path.read_text(encoding="utf-8"), default_tz=default_tz, extract=extract)
+    except ParseError as error:
+        return CaptureFailure(str(path), type(error).__name__, error.reason, error.line)
+    except (SahelNewsError, OSError) as error:
+        return CaptureFailure(str(path), type(error).__name__, str(error))
 
 
-def parse_item(item: Item, *, default_tz: tzinfo = UTC, extract: bool = True) -> Article | Failure:
-    """Parse one item as `parse_article` would, giving a Failure instead of raising.
+def parse_items(
+    items: Iterable[Item], *, default_tz: tzinfo = UTC, extract: bool = True
+) -> list[Article | CaptureFailure]:
+    """Parse *items* in this process, as `parse_many` does: one result per item, in order.
+
+    Paths are read here: ``.html``/``.htm`` as HTML pages (`parse_html`), anything else as a
+    capture (a UTF-8 or UTF-16 byte-order mark wins). A text without an id is named by a hash
+    of it, not by its position, so that its failure is named the same in any partition.
 
     Args:
-        item: a capture's text, a path (``.html``/``.htm`` read as HTML pages, anything else
-            as a UTF-8 capture), or a ``(key, text)`` pair.
+        items: texts, ``(text, metadata)`` pairs and Captures as `parse_many` takes them,
+            and paths.
         default_tz: the zone of timestamps that name none.
         extract: read entities and events too (False: the layout only).
 
     Returns:
-        The Article, or a Failure for a text that cannot be parsed, a file that cannot be
-        read or is not UTF-8, and a page whose extra is missing.
+        An Article or a CaptureFailure (id, error type, message, line) for each item.
     """
-    try:
-        return _parse_one(item, default_tz, extract)
-    except ParseError as error:
-        return Failure(_key_of(item), type(error).__name__, error.reason, error.line)
-    except (SahelNewsError, OSError, UnicodeDecodeError) as error:
-        return Failure(_key_of(item), type(error).__name__, str(error))
+    results: list[Article | CaptureFailure | None] = []
+    pending: list[tuple[int, Any]] = []
+    for position, item in enumerate(items):
+        if isinstance(item, os.PathLike) and Path(item).suffix.lower() in _HTML_SUFFIXES:
+            results.append(_page(Path(item), default_tz, extract))
+            continue
+        named = _named(item)
+        if isinstance(named, CaptureFailure):
+            results.append(named)
+            continue
+        results.append(None)
+        pending.append((position, named))
+    parsed = parse_many([named for _, named in pending], default_tz=default_tz, extract=extract)
+    for (position, _), result in zip(pending, parsed, strict=True):
+        results[position] = result
+    return [result for result in results if result is not None]
 
 
-def _parse_partition(items: Iterable[Item], default_tz: tzinfo, extract: bool) -> list[Any]:
-    return [parse_item(item, default_tz=default_tz, extract=extract) for item in items]
+def _parse_partition(
+    items: Iterable[Item], default_tz: tzinfo, extract: bool
+) -> list[Article | CaptureFailure]:
+    return parse_items(items, default_tz=default_tz, extract=extract)
 
 
 def parse_bag(
     items: dask.bag.Bag, *, default_tz: tzinfo = UTC, extract: bool = True
 ) -> dask.bag.Bag:
-    """A bag of the parsed items, in order: an Article or a Failure for each.
+    """A bag of the parsed items, in order: an Article or a CaptureFailure for each.
 
     Args:
-        items: a bag of items as `parse_item` takes them (texts, paths, (key, text) pairs).
+        items: a bag of items as `parse_items` takes them (texts, (text, metadata) pairs,
+            Captures, paths).
         default_tz: the zone of timestamps that name none.
         extract: read entities and events too (False: the layout only).
 
@@ -155,7 +179,7 @@ def articles_of(results: dask.bag.Bag) -> dask.bag.Bag:
 
 
 def failures_of(results: dask.bag.Bag) -> dask.bag.Bag:
-    """The Failures of a bag from `parse_bag`."""
+    """The CaptureFailures of a bag from `parse_bag`."""
     return results.filter(_is_failure)
 
 
@@ -164,7 +188,7 @@ def _is_article(result: object) -> bool:
 
 
 def _is_failure(result: object) -> bool:
-    return isinstance(result, Failure)
+    return isinstance(result, CaptureFailure)
 
 
 def _refs(event: Event, *roles: ParticipantRole) -> str:
