@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import sahel_news
 from sahel_news import cli
 from sahel_news.capture._html import parse_html, read_page
+from sahel_news.convert import from_json
 from sahel_news.errors import MissingDependencyError, ParseError
 from sahel_news.models import Article, Source
 from sahel_news.pipeline import parse_article
@@ -365,6 +366,39 @@ class TestCommandLine:
         out = capsys.readouterr().out
         assert '"headline": "Niger suspends military accord with the United States"' in out
         assert '"outlet": "Desert Post"' in out
+
+    def test_parse_takes_the_url_and_published_date_of_a_page(self, tmp_path, capsys):
+        """--url and --published reach the page's Article."""
+        path = tmp_path / "camp.html"
+        path.write_bytes(page("no_date.html"))
+        url = "https://news.example/chad-camp"
+        assert cli.main(["parse", str(path), "--url", url, "--published", "2024-02-01"]) == 0
+        article = from_json(capsys.readouterr().out, Article)
+        assert article.source.url == url
+        assert article.published == datetime(2024, 2, 1, tzinfo=UTC)
+
+    def test_the_corpus_mode_reads_pages_among_captures(self, tmp_path, seed_text):
+        """A directory of pages and captures gives each page's article; an empty page fails."""
+        corpus = tmp_path / "in"
+        corpus.mkdir()
+        (corpus / "jsonld.html").write_bytes(page("jsonld.html"))
+        (corpus / "french.HTM").write_bytes(page("french.html"))
+        (corpus / "seed.txt").write_text(seed_text, encoding="utf-8")
+        (corpus / "empty.html").write_text("<html><body></body></html>", encoding="utf-8")
+        out, errors = tmp_path / "out.jsonl", tmp_path / "errors.jsonl"
+        argv = ["parse", str(corpus), "--jsonl", str(out), "--errors", str(errors), "-q"]
+        assert cli.main(argv) == 1
+        articles = [from_json(line, Article) for line in out.read_text().splitlines()]
+        assert sorted(a.headline for a in articles) == [
+            "Le Mali et le Niger signent un accord de défense",
+            "Niger suspends military accord with the United States",
+            "Russian defense delegation holds talks with African allies",
+        ]
+        outlets = {a.headline[:2]: a.source.outlet for a in articles}
+        assert (outlets["Le"], outlets["Ni"]) == ("Journal du Sahel", "Desert Post")
+        (failure,) = errors.read_text().splitlines()
+        assert '"error": "ParseError"' in failure
+        assert "no article text found in the HTML page" in failure
 
     def test_parse_of_an_empty_page_is_one_line(self, tmp_path, capsys):
         """An HTML page with no article is one error line and status 1."""
