@@ -135,7 +135,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse.add_argument(
         "inputs", nargs="*", metavar="INPUT",
-        help="capture files, directories (walked, sorted), or - for stdin",
+        help="capture files, HTML pages (.html, .htm; needs sahel-news[html]), directories "
+        "(walked, sorted), or - for stdin",
     )  # fmt: skip
     parse.add_argument(
         "-o", "--output", metavar="OUT",
