@@ -27,6 +27,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from sahel_news.convert import _detailed, _fast
 from sahel_news.errors import Problem, SchemaVersionError, ValidationError
 from sahel_news.models import MODELS, SUPPORTED_SCHEMA_VERSIONS
 
@@ -107,7 +108,12 @@ def _structure_bool(value: Any, _: type) -> bool:
     raise _wrong("true or false", value)
 
 
-def _structure_date(value: Any, _: type) -> date:
+def structure_date(value: Any, _: object) -> date:
+    """*value* as a date if it is a ``YYYY-MM-DD`` string of a real day.
+
+    Raises:
+        ValidationError: at an empty path, saying what is wrong.
+    """
     if value.__class__ is not str:
         raise _wrong("a date string (YYYY-MM-DD)", value)
     if _DATE.match(value):
@@ -118,7 +124,12 @@ def _structure_date(value: Any, _: type) -> date:
     raise ValidationError.at("", f"{_short(value)} is not a date (YYYY-MM-DD)")
 
 
-def _structure_datetime(value: Any, _: type) -> datetime:
+def structure_datetime(value: Any, _: object) -> datetime:
+    """*value* as an aware datetime if it is an RFC 3339 string with an offset.
+
+    Raises:
+        ValidationError: at an empty path, saying what is wrong.
+    """
     if value.__class__ is not str:
         raise _wrong("a date-time string (ISO 8601 with offset)", value)
     match = _DATETIME.match(value)
@@ -258,8 +269,8 @@ def _make_converter(*, detailed: bool) -> Converter:
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(date, _structure_date)
-    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(date, structure_date)
+    converter.register_structure_hook(datetime, structure_datetime)
     for enum in _model_enums():
         # By class, so it wins over the str hook these str-based enums would inherit.
         converter.register_structure_hook(enum, _enum_hook(enum))
@@ -338,6 +349,8 @@ def _check_schema_version(data: Any, cls: type) -> None:
                     "$.schema_version",
                     f"this document has schema version {version!r}; "
                     f"this version of sahel_news reads {known}",
+                    "schema_version",
+                    _detailed.short(version),
                 )
             ],
             summary="unsupported schema version",
@@ -375,25 +388,35 @@ def require_model(cls: object) -> None:
         raise TypeError(f"cls must be a model class ({names}), got {what}")
 
 
-def load(data: Any, cls: type[T]) -> T:
+def load(data: Any, cls: type[T], *, check_text: bool = True) -> T:
     """Structure plain data into *cls*, strictly; the engine behind every loader.
+
+    The generated fast loader builds valid documents; on any refusal the detailed loader
+    runs to report every problem.
+
+    Args:
+        data: the JSON-ready document.
+        cls: the model class.
+        check_text: check strings for characters no text may hold; False only when the
+            caller has ruled them out for the whole document.
 
     Raises:
         TypeError: if *cls* is not one of the models.
         SchemaVersionError: if *data* declares a schema version this version cannot read.
-        ValidationError: listing every problem with its JSON path.
+        ValidationError: listing every problem with its code, JSON path and value.
     """
     require_model(cls)
     _check_schema_version(data, cls)
     try:
-        return FAST.structure(data, cls)
+        result: T = _fast.loader(cls, check_text=check_text)(data)
     except Exception:  # noqa: BLE001 - any failure is re-run below to be reported in full
         return _load_detailed(data, cls)
+    return result
 
 
 def _load_detailed(data: Any, cls: type[T]) -> T:
-    try:
-        result: T = DETAILED.structure(data, cls)
-    except Exception as error:  # noqa: BLE001 - every structuring failure becomes problems
-        raise ValidationError(list(problems_of(error))) from None
+    deep = _detailed.depth_problem(data)
+    if deep is not None:
+        raise ValidationError([deep], summary="too deeply nested")
+    result: T = _detailed.load_detailed(data, cls)
     return result

@@ -11,6 +11,7 @@ import attrs
 
 from sahel_news.errors import Problem, ValidationError
 from sahel_news.models._checks import (
+    MAX_INT,
     aware,
     finite,
     identifier,
@@ -66,6 +67,10 @@ class ChromeKind(StrEnum):
 def _line_number(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and value < 1:
         raise ValidationError.at("line", f"line numbers start at 1, got {value}")
+    if value is not None and value > MAX_INT:
+        raise ValidationError.at(
+            "line", f"must be at most {MAX_INT} (2**53 - 1), got {value}", code="too_large"
+        )
 
 
 @attrs.frozen(slots=True)
@@ -162,7 +167,9 @@ def _check_schema_version(_: object, __: attrs.Attribute[str], value: str) -> No
     if value not in SUPPORTED_SCHEMA_VERSIONS:
         known = ", ".join(sorted(SUPPORTED_SCHEMA_VERSIONS))
         raise ValidationError.at(
-            "schema_version", f"unknown schema version {value!r}; this version reads {known}"
+            "schema_version",
+            f"unknown schema version {value!r}; this version reads {known}",
+            code="schema_version",
         )
 
 
@@ -269,28 +276,32 @@ def _mention_problems(
 def _mention_problem(article: Article, path: str, mention: Mention) -> Iterator[Problem]:
     problem = _span_problem(article, mention.span, mention.text)
     if problem:
-        yield Problem(f"{path}.span", problem)
+        yield Problem(f"{path}.span", problem, "span_mismatch")
 
 
 def _whole_article_problems(article: Article) -> Iterator[Problem]:
     if article.published_zone_assumed and article.published is None:
-        yield Problem("published_zone_assumed", "is true, but there is no published time")
+        yield Problem(
+            "published_zone_assumed", "is true, but there is no published time", "inconsistent"
+        )
     for index, link in enumerate(article.related):
         if link.after_paragraph > len(article.paragraphs):
             yield Problem(
                 f"related[{index}].after_paragraph",
                 f"{link.after_paragraph} is more than the {len(article.paragraphs)} paragraphs",
+                "dangling_ref",
             )
     for index, line in enumerate(article.chrome.body):
         if line.after_paragraph > len(article.paragraphs):
             yield Problem(
                 f"chrome.body[{index}].after_paragraph",
                 f"{line.after_paragraph} is more than the {len(article.paragraphs)} paragraphs",
+                "dangling_ref",
             )
     if article.dateline is not None:
         problem = _span_problem(article, article.dateline.span, article.dateline.text)
         if problem:
-            yield Problem("dateline.span", problem)
+            yield Problem("dateline.span", problem, "span_mismatch")
 
     countries = {c.alpha3 for c in article.countries}
     actors = {a.id for a in article.actors}
@@ -304,6 +315,7 @@ def _whole_article_problems(article: Article) -> Iterator[Problem]:
             yield Problem(
                 f"actors[{index}].country",
                 f"{actor.country!r} is not one of the article's countries",
+                "dangling_ref",
             )
     for index, event in enumerate(article.events):
         path = f"events[{index}]"
@@ -311,29 +323,32 @@ def _whole_article_problems(article: Article) -> Iterator[Problem]:
         for e_index, span in enumerate(event.evidence):
             problem = _span_problem(article, span, None)
             if problem:
-                yield Problem(f"{path}.evidence[{e_index}]", problem)
+                yield Problem(f"{path}.evidence[{e_index}]", problem, "span_mismatch")
         for p_index, participant in enumerate(event.participants):
             if participant.ref not in known:
                 yield Problem(
                     f"{path}.participants[{p_index}].ref",
                     f"{participant.ref!r} is neither an actor id nor a country of the article",
+                    "dangling_ref",
                 )
         if event.where is not None:
             if event.where.country is not None and event.where.country not in countries:
                 yield Problem(
                     f"{path}.where.country",
                     f"{event.where.country!r} is not one of the article's countries",
+                    "dangling_ref",
                 )
             if event.where.mention is not None:
                 yield from _mention_problem(article, f"{path}.where.mention", event.where.mention)
     for index, quote in enumerate(article.quotes):
         problem = _span_problem(article, quote.span, quote.text)
         if problem:
-            yield Problem(f"quotes[{index}].span", problem)
+            yield Problem(f"quotes[{index}].span", problem, "span_mismatch")
         if quote.speaker is not None and quote.speaker not in known:
             yield Problem(
                 f"quotes[{index}].speaker",
                 f"{quote.speaker!r} is neither an actor id nor a country of the article",
+                "dangling_ref",
             )
 
 
