@@ -33,6 +33,8 @@ import attrs
 from sahel_news.models import MODELS, Mention, Span, _checks
 from sahel_news.models import actor as actor_module
 from sahel_news.models import article as article_module
+from sahel_news.models import country as country_module
+from sahel_news.models import event as event_module
 from sahel_news.models import span as span_module
 
 __all__ = ["Invalid", "dumper", "loader"]
@@ -58,6 +60,9 @@ def _inline_validators() -> dict[Any, str]:
         _checks.non_negative: "non_negative",
         actor_module.check_texts: "items_blank",
         article_module._check_paragraphs: "items_blank",  # noqa: SLF001
+        actor_module.check_optional_alpha3: "alpha3",
+        event_module._check_reference: "reference",  # noqa: SLF001
+        event_module._check_cameo: "cameo",  # noqa: SLF001
     }
 
 
@@ -97,6 +102,9 @@ class _Generator:
             "_date": _converter.structure_date,
             "_datetime": _converter.structure_datetime,
             "_single_text_parts": span_module._SINGLE_TEXT_PARTS,  # noqa: SLF001
+            "_alpha3_codes": country_module._iso_records(),  # noqa: SLF001
+            "_alpha3": event_module._ALPHA3_REF.fullmatch,  # noqa: SLF001
+            "_cameo": event_module._CAMEO.fullmatch,  # noqa: SLF001
         }
         self.sources: list[str] = []
         self.done: set[type] = set()
@@ -183,6 +191,12 @@ class _Generator:
             return [f"{indent}if _id({var}) is None: raise _Invalid"]
         if kind == "non_negative":
             return [f"{indent}if {var} < 0 or {var} > _MAX_INT: raise _Invalid"]
+        if kind == "alpha3":
+            return [f"{indent}if {var} not in _alpha3_codes: raise _Invalid"]
+        if kind == "reference":
+            return [f"{indent}if _id({var}) is None and _alpha3({var}) is None: raise _Invalid"]
+        if kind == "cameo":
+            return [f"{indent}if _cameo({var}) is None: raise _Invalid"]
         return [
             f"{indent}for i in {var}:",
             f"{indent}    if not i or i.isspace(): raise _Invalid",

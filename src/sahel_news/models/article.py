@@ -355,41 +355,67 @@ def _whole_article_problems(article: Article) -> Iterator[Problem]:
 def _is_sound(article: Article) -> bool:
     """Whether `_whole_article_problems` would find nothing, answered in one quick pass.
 
-    Every extracted article is checked whole, and most are sound; this pass decides that
-    without building paths or messages. On any doubt the full check runs and names each
-    problem, so the two must agree only on sound articles (a property test pins it).
+    Every extracted and loaded article is checked whole, and most are sound; this pass
+    decides that without building paths or messages, in plain loops (it runs on every
+    load). On any doubt the full check runs and names each problem, so the two must agree
+    only on sound articles (a property test pins it).
     """
-    texts: dict[tuple[Part, int], str] = {(Part.HEADLINE, 0): article.headline}
+    headline = Part.HEADLINE
+    texts: dict[tuple[Part, int], str] = {(headline, 0): article.headline}
     if article.standfirst is not None:
         texts[Part.STANDFIRST, 0] = article.standfirst
-    for index, paragraph in enumerate(article.paragraphs):
-        texts[Part.PARAGRAPH, index] = paragraph
+    paragraph = Part.PARAGRAPH
+    for index, text in enumerate(article.paragraphs):
+        texts[paragraph, index] = text
+    related = Part.RELATED
     for index, link in enumerate(article.related):
-        texts[Part.RELATED, index] = link.title
+        texts[related, index] = link.title
+    get = texts.get
 
     def reads(span: Span, expected: str | None) -> bool:
-        text = texts.get((span.part, span.index))
+        text = get((span.part, span.index))
         if text is None or span.end > len(text):
             return False
         return expected is None or text[span.start : span.end] == expected
 
+    if article.published_zone_assumed and article.published is None:
+        return False
     paragraphs = len(article.paragraphs)
-    countries = {c.alpha3 for c in article.countries}
-    known = countries | {a.id for a in article.actors}
-    return (
-        not (article.published_zone_assumed and article.published is None)
-        and all(link.after_paragraph <= paragraphs for link in article.related)
-        and all(line.after_paragraph <= paragraphs for line in article.chrome.body)
-        and (article.dateline is None or reads(article.dateline.span, article.dateline.text))
-        and all(reads(m.span, m.text) for c in article.countries for m in c.mentions)
-        and all(a.country is None or a.country in countries for a in article.actors)
-        and all(reads(m.span, m.text) for a in article.actors for m in a.mentions)
-        and all(_event_is_sound(event, reads, countries, known) for event in article.events)
-        and all(
-            reads(q.span, q.text) and (q.speaker is None or q.speaker in known)
-            for q in article.quotes
-        )
-    )
+    for link in article.related:
+        if link.after_paragraph > paragraphs:
+            return False
+    for line in article.chrome.body:
+        if line.after_paragraph > paragraphs:
+            return False
+    if article.dateline is not None and not reads(article.dateline.span, article.dateline.text):
+        return False
+    countries = set()
+    for country in article.countries:
+        countries.add(country.alpha3)
+        for mention in country.mentions:
+            span = mention.span
+            text = get((span.part, span.index))
+            if text is None or text[span.start : span.end] != mention.text:
+                return False
+    known = set(countries)
+    for actor in article.actors:
+        known.add(actor.id)
+        if actor.country is not None and actor.country not in countries:
+            return False
+        for mention in actor.mentions:
+            span = mention.span
+            text = get((span.part, span.index))
+            if text is None or text[span.start : span.end] != mention.text:
+                return False
+    for event in article.events:
+        if not _event_is_sound(event, reads, countries, known):
+            return False
+    for quote in article.quotes:
+        if not reads(quote.span, quote.text) or (
+            quote.speaker is not None and quote.speaker not in known
+        ):
+            return False
+    return True
 
 
 def _event_is_sound(
@@ -398,16 +424,16 @@ def _event_is_sound(
     countries: set[str],
     known: set[str],
 ) -> bool:
+    if not reads(event.trigger.span, event.trigger.text):
+        return False
+    for span in event.evidence:
+        if not reads(span, None):
+            return False
+    for participant in event.participants:
+        if participant.ref not in known:
+            return False
     where = event.where
-    return (
-        reads(event.trigger.span, event.trigger.text)
-        and all(reads(span, None) for span in event.evidence)
-        and all(p.ref in known for p in event.participants)
-        and (
-            where is None
-            or (
-                (where.country is None or where.country in countries)
-                and (where.mention is None or reads(where.mention.span, where.mention.text))
-            )
-        )
+    return where is None or (
+        (where.country is None or where.country in countries)
+        and (where.mention is None or reads(where.mention.span, where.mention.text))
     )
