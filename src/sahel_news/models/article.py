@@ -365,8 +365,8 @@ def _is_sound(article: Article) -> bool:
     if article.standfirst is not None:
         texts[Part.STANDFIRST, 0] = article.standfirst
     paragraph = Part.PARAGRAPH
-    for index, text in enumerate(article.paragraphs):
-        texts[paragraph, index] = text
+    for index, body_text in enumerate(article.paragraphs):
+        texts[paragraph, index] = body_text
     related = Part.RELATED
     for index, link in enumerate(article.related):
         texts[related, index] = link.title
@@ -389,13 +389,13 @@ def _is_sound(article: Article) -> bool:
             return False
     if article.dateline is not None and not reads(article.dateline.span, article.dateline.text):
         return False
-    countries = set()
+    countries: set[str] = set()
     for country in article.countries:
         countries.add(country.alpha3)
         for mention in country.mentions:
             span = mention.span
-            text = get((span.part, span.index))
-            if text is None or text[span.start : span.end] != mention.text:
+            found = get((span.part, span.index))
+            if found is None or found[span.start : span.end] != mention.text:
                 return False
     known = set(countries)
     for actor in article.actors:
@@ -404,8 +404,8 @@ def _is_sound(article: Article) -> bool:
             return False
         for mention in actor.mentions:
             span = mention.span
-            text = get((span.part, span.index))
-            if text is None or text[span.start : span.end] != mention.text:
+            found = get((span.part, span.index))
+            if found is None or found[span.start : span.end] != mention.text:
                 return False
     for event in article.events:
         if not _event_is_sound(event, reads, countries, known):
