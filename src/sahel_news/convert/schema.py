@@ -203,7 +203,8 @@ class _Builder:
 
     def type_schema(self, tp: Any) -> Fragment:
         if tp is str:
-            return {"type": "string"}
+            # No control character but tab and line feed, no lone surrogate: as the loader.
+            return {"type": "string", "allOf": [{"not": {"pattern": checks.BAD_CHARACTERS}}]}
         if tp is bool:
             return {"type": "boolean"}
         if tp is int:
