@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sahel_news.convert import _fast, to_dict
+from sahel_news.convert._converter import FAST
 from sahel_news.convert._detailed import load_detailed
 from sahel_news.errors import ValidationError
 from sahel_news.models import Article
@@ -80,3 +81,8 @@ class TestFastPath:
         assert fast(document) is None
         with pytest.raises(ValidationError):
             load_detailed(document, Article)
+
+    @given(articles())
+    def test_generated_dumper_writes_what_cattrs_writes(self, article):
+        """The generated dumper gives the very dict the cattrs converter gives."""
+        assert _fast.dumper(Article)(article) == FAST.unstructure(article)

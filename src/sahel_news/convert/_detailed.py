@@ -178,7 +178,7 @@ class _Walker:
             self.add(
                 path,
                 f"holds {what} (U+{ord(char):04X}) at offset {bad.start()}; "
-                "text may hold no control character but tab and line feed",
+                "text may hold no lone surrogate and no control character but tab and line feed",
                 "bad_text",
                 data,
             )
@@ -303,7 +303,11 @@ class _Walker:
         try:
             post_init(instance)
         except ValidationError as error:
-            self.put(error, data, path)
+            # A rule broken by a value already refused would say the same thing twice.
+            reported = {problem.path for problem in self.problems}
+            fresh = [p for p in error.problems if _join(path, p.path) not in reported]
+            if fresh:
+                self.put(ValidationError(fresh), data, path)
         except Exception:  # noqa: BLE001, S110 - a rule can fail on values already refused
             pass
         return instance

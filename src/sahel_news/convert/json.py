@@ -182,6 +182,9 @@ def _parse(data: str | bytes) -> Any:
                 if _may_repeat_keys(data, parsed):
                     _refuse_repeated_keys(_text(data))
             except orjson.JSONEncodeError:  # nested deeper than orjson writes
+                deep = depth_problem(parsed)
+                if deep is not None:
+                    raise ValidationError([deep], summary="too deeply nested") from None
                 _refuse_repeated_keys(_text(data))
             return parsed
         return _parse_stdlib(data)
