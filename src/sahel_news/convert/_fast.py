@@ -102,7 +102,8 @@ class _Generator:
             "_date": _converter.structure_date,
             "_datetime": _converter.structure_datetime,
             "_single_text_parts": span_module._SINGLE_TEXT_PARTS,  # noqa: SLF001
-            "_alpha3_codes": country_module._iso_records(),  # noqa: SLF001
+            # Called, not bound: pycountry loads only when a country code is first checked.
+            "_alpha3_codes": country_module._iso_records,  # noqa: SLF001
             "_alpha3": event_module._ALPHA3_REF.fullmatch,  # noqa: SLF001
             "_cameo": event_module._CAMEO.fullmatch,  # noqa: SLF001
         }
@@ -192,7 +193,7 @@ class _Generator:
         if kind == "non_negative":
             return [f"{indent}if {var} < 0 or {var} > _MAX_INT: raise _Invalid"]
         if kind == "alpha3":
-            return [f"{indent}if {var} not in _alpha3_codes: raise _Invalid"]
+            return [f"{indent}if {var} not in _alpha3_codes(): raise _Invalid"]
         if kind == "reference":
             return [f"{indent}if _id({var}) is None and _alpha3({var}) is None: raise _Invalid"]
         if kind == "cameo":
