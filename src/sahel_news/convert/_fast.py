@@ -203,51 +203,73 @@ class _Generator:
             f"{indent}    if not i or i.isspace(): raise _Invalid",
         ]
 
+    def field_checks(self, field: attrs.Attribute[Any], var: str, indent: str) -> list[str]:
+        """Lines that build *var* for *field* and check the rules its validators state."""
+        checks = self.value_code(field.type, var, indent)
+        optional = _optional_inner(field.type) is not None
+        for validator in _validators(field):
+            kind = self.inline.get(validator)
+            if kind is None:
+                continue
+            if optional:
+                checks.append(f"{indent}if {var} is not None:")
+                checks.extend(self.inline_check(kind, var, indent + "    "))
+            else:
+                checks.extend(self.inline_check(kind, var, indent))
+        return checks
+
+    def late_checks(self, field: attrs.Attribute[Any], var: str) -> list[str]:
+        """Calls of the validators of *field* not stated inline, once the object is built."""
+        late = []
+        for validator in _validators(field):
+            if getattr(validator, "type_check", False) or validator in self.inline:
+                continue
+            attribute = self.bind("attribute", field)
+            call = self.bind("validator", validator)
+            late.append(f"    {call}(self, {attribute}, {var})")
+        return late
+
     def record_loader(self, cls: type, function: str) -> str:
         fields = attrs.fields(attrs.resolve_types(cls))
         self.namespace[f"_cls_{cls.__name__}"] = cls
-        lines = [
-            f"def {function}(d):",
-            "    if d.__class__ is not dict: raise _Invalid",
-            "    k = len(d)",
-        ]
+        # Documents written by sahel_news hold every key, so that path reads them plainly;
+        # the other one counts the keys that are left out, to tell an unknown key.
+        every_key = [f"    if len(d) == {len(fields)}:"]
+        some_keys = ["    else:", "        k = len(d)"]
         late: list[str] = []
         for position, field in enumerate(fields):
             var = f"x{position}"
-            checks = self.value_code(field.type, var, "        ")
-            optional = _optional_inner(field.type) is not None
-            for validator in _validators(field):
-                if getattr(validator, "type_check", False):
-                    continue
-                kind = self.inline.get(validator)
-                if kind is None:
-                    attribute = self.bind("attribute", field)
-                    call = self.bind("validator", validator)
-                    late.append(f"    {call}(self, {attribute}, {var})")
-                elif optional:
-                    checks.append(f"        if {var} is not None:")
-                    checks.extend(self.inline_check(kind, var, "            "))
-                else:
-                    checks.extend(self.inline_check(kind, var, "        "))
             key = repr(field.name)
+            late.extend(self.late_checks(field, var))
+            every_key.append(f"        {var} = d[{key}]")
+            every_key.extend(self.field_checks(field, var, "        "))
             if field.default is attrs.NOTHING:
-                lines.append(f"    {var} = d[{key}]")
-                lines.extend(line[4:] for line in checks)
+                some_keys.append(f"        {var} = d[{key}]")
+                some_keys.extend(self.field_checks(field, var, "        "))
                 continue
-            lines.append(f"    {var} = d.get({key}, _missing)")
-            lines.append(f"    if {var} is _missing:")
+            some_keys.append(f"        {var} = d.get({key}, _missing)")
+            some_keys.append(f"        if {var} is _missing:")
             if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
                 factory = self.bind("factory", field.default.factory)
-                lines.append(f"        {var} = {factory}()")
+                some_keys.append(f"            {var} = {factory}()")
             else:
                 default = self.bind("default", field.default)
-                lines.append(f"        {var} = {default}")
-            lines.append("        k += 1")
+                some_keys.append(f"            {var} = {default}")
+            some_keys.append("            k += 1")
+            checks = self.field_checks(field, var, "            ")
             if checks:
-                lines.append("    else:")
-                lines.extend(checks)
-        lines.append(f"    if k != {len(fields)}: raise _Invalid")
-        lines.append(f"    self = _new(_cls_{cls.__name__})")
+                some_keys.append("        else:")
+                some_keys.extend(checks)
+        some_keys.append(f"        if k != {len(fields)}: raise _Invalid")
+        if all(field.default is attrs.NOTHING for field in fields):
+            some_keys = ["    else:", "        raise _Invalid"]
+        lines = [
+            f"def {function}(d):",
+            "    if d.__class__ is not dict: raise _Invalid",
+            *every_key,
+            *some_keys,
+            f"    self = _new(_cls_{cls.__name__})",
+        ]
         for position, field in enumerate(fields):
             setter = self.bind("set", _setter(cls, field.name))
             lines.append(f"    {setter}(self, x{position})")

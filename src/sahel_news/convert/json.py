@@ -37,18 +37,24 @@ _BOM_BYTES = _BOM.encode()
 _UTF8_C1 = range(0x80, 0xA0)  # the second byte of U+0080 to U+009F after 0xC2
 
 
-def _may_hold_bad_text(data: bytes) -> bool:
-    """Whether UTF-8 JSON *data* may hold a string with a character no text may hold.
-
-    Raw control characters are not JSON, so only a ``\\u`` escape or a raw C1 control
-    (U+0080 to U+009F, bytes C2 80 to C2 9F) can bring one in; a document with neither
-    (most) needs no check of each string. Searching single bytes is what is fast here.
-    """
+def _has_unicode_escape(data: bytes) -> bool:
+    """Whether JSON *data* holds a ``\\u`` escape (searching single bytes is what is fast)."""
     index = data.find(b"\\")
     while index != -1:
         if data[index + 1 : index + 2] == b"u":
             return True
         index = data.find(b"\\", index + 2)
+    return False
+
+
+def _has_c1_control(data: bytes) -> bool:
+    """Whether UTF-8 *data* holds a raw C1 control character (bytes C2 80 to C2 9F).
+
+    With `_has_unicode_escape`, this says whether a string of JSON *data* may hold a
+    character no text may hold: raw control characters are not JSON, so only an escape or
+    a raw C1 control can bring one in, and a document with neither (most) needs no check
+    of each string.
+    """
     index = data.find(b"\xc2")
     while index != -1:
         if data[index + 1 : index + 2] and data[index + 1] in _UTF8_C1:
@@ -153,33 +159,36 @@ def _refuse_repeated_keys(text: str) -> None:
         raise ValidationError(problems, summary="a JSON object repeats a key")
 
 
-def _may_repeat_keys(data: str | bytes, parsed: Any) -> bool:
+def _may_repeat_keys(data: bytes, parsed: Any, *, escapes: bool) -> bool:
     """Whether *data* may hold an object with a repeated key that parsing kept only once.
 
-    Each key of *data* has its colon, and so has each key orjson writes for *parsed*;
-    other colons are inside strings, in both (orjson writes a colon as itself). A repeated
-    key is dropped from *parsed* with its colon, so *data* then has more. A ``\\u`` escape
-    might hide a colon: that case is left to the exact check.
+    A repeated key is dropped from *parsed*, so writing *parsed* back cannot give *data*
+    again: when it does (compact JSON as sahel_news and orjson write it), no key repeats.
+    Otherwise colons are counted: each key of *data* has its colon, and so has each key
+    orjson writes for *parsed*; other colons are inside strings, in both (orjson writes a
+    colon as itself), so a dropped key leaves *data* with more. A ``\\u`` escape
+    (*escapes*) might hide a colon: that case is left to the exact check.
     """
-    if isinstance(data, str):
-        return "\\u" in data or data.count(":") != orjson.dumps(parsed).count(b":")
-    return b"\\u" in data or data.count(b":") != orjson.dumps(parsed).count(b":")
+    written = orjson.dumps(parsed)
+    if written == data:
+        return False
+    return escapes or data.count(b":") != written.count(b":")
 
 
 def _text(data: str | bytes) -> str:
     return data if isinstance(data, str) else _decode(data)
 
 
-def _parse(data: str | bytes) -> Any:
+def _parse(data: str | bytes, *, escapes: bool = True) -> Any:
     try:
-        if orjson is not None:
+        if orjson is not None and isinstance(data, bytes):
             try:
                 parsed = orjson.loads(data)
             except orjson.JSONDecodeError:
                 # The standard library says where, and reads what orjson cannot (2**64).
                 return _parse_stdlib(data)
             try:
-                if _may_repeat_keys(data, parsed):
+                if _may_repeat_keys(data, parsed, escapes=escapes):
                     _refuse_repeated_keys(_text(data))
             except orjson.JSONEncodeError:  # nested deeper than orjson writes
                 deep = depth_problem(parsed)
@@ -255,4 +264,6 @@ def from_json(data: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     else:
         encoded = data
     text = encoded.removeprefix(_BOM_BYTES)
-    return load(_parse(text), cls, check_text=_may_hold_bad_text(text))
+    escapes = _has_unicode_escape(text)
+    parsed = _parse(text, escapes=escapes)
+    return load(parsed, cls, check_text=escapes or _has_c1_control(text))
