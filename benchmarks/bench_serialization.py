@@ -480,7 +480,7 @@ def main() -> None:
     seed = realistic_article()
     compare("seed article", seed, rounds=25, number=20)
     print()
-    compare("ten times the seed", large_article(seed), rounds=10, number=3)
+    compare("ten times the seed", large_article(seed), rounds=30, number=3)
     print()
     print(f"import sahel_news: {import_time() * 1000:.1f} ms (median of 7 fresh interpreters)")
 
