@@ -169,7 +169,9 @@ class _Generator:
         not_array = f"{var}.__class__ is not list and {var}.__class__ is not tuple"
         lines = [f"{indent}if {not_array}: raise _Invalid"]
         if isinstance(item, type) and attrs.has(item):
-            return [*lines, f"{indent}{var} = tuple([{self.loader_name(item)}(i) for i in {var}])"]
+            # An empty list (most of an article's lists) skips the comprehension's own call.
+            built = f"tuple([{self.loader_name(item)}(i) for i in {var}])"
+            return [*lines, f"{indent}{var} = {built} if {var} else ()"]
         if item is str:
             return [
                 *lines,
@@ -180,7 +182,7 @@ class _Generator:
         function = self.name("item")
         body = self.value_code(item, "v", "    ")
         self.sources.append("\n".join([f"def {function}(v):", *body, "    return v"]))
-        return [*lines, f"{indent}{var} = tuple([{function}(i) for i in {var}])"]
+        return [*lines, f"{indent}{var} = tuple([{function}(i) for i in {var}]) if {var} else ()"]
 
     def inline_check(self, kind: str, var: str, indent: str) -> list[str]:
         blank = f"not {var} or {var}.isspace()"
