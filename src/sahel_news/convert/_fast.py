@@ -8,8 +8,10 @@ detailed loader, which names every problem. So a fast loader must refuse whateve
 models refuse; the property tests pin that both paths agree on every document they make.
 
 Why not cattrs' generated functions: they call one hook per field and then the attrs
-``__init__``, which runs every validator again; measured on the seed article that is five
-times the time of this straight-line code (see benchmarks/bench_serialization.py).
+``__init__``, which runs every validator again; measured on the seed article (structuring
+the parsed dict) that took about 640 µs against about 185 µs for this straight-line code.
+A rule stated inline here (`_inline_validators`) must say what its validator says: change
+both together. Any other validator is called as it is, after the object is built.
 
 A loader comes in two variants: one checks every string for the characters no text may
 hold (`BAD_TEXT`), the other trusts the caller to have ruled them out for the whole
