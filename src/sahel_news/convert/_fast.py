@@ -76,6 +76,10 @@ def _validators(field: attrs.Attribute[Any]) -> list[Any]:
     return list(inner) if inner is not None else [validator]
 
 
+def _unanchored(pattern: str) -> str:
+    return pattern.removeprefix("^").removesuffix("$")
+
+
 def _optional_inner(tp: Any) -> Any | None:
     args = typing.get_args(tp)
     if typing.get_origin(tp) in (types.UnionType, typing.Union) and type(None) in args:
@@ -106,7 +110,10 @@ class _Generator:
             "_single_text_parts": span_module._SINGLE_TEXT_PARTS,  # noqa: SLF001
             # Called, not bound: pycountry loads only when a country code is first checked.
             "_alpha3_codes": country_module._iso_records,  # noqa: SLF001
-            "_alpha3": event_module._ALPHA3_REF.fullmatch,  # noqa: SLF001
+            "_reference": re.compile(
+                f"{_unanchored(event_module._ID_REF.pattern)}"  # noqa: SLF001
+                f"|{_unanchored(event_module._ALPHA3_REF.pattern)}"  # noqa: SLF001
+            ).fullmatch,
             "_cameo": event_module._CAMEO.fullmatch,  # noqa: SLF001
         }
         self.sources: list[str] = []
@@ -199,7 +206,7 @@ class _Generator:
         if kind == "alpha3":
             return [f"{indent}if {var} not in _alpha3_codes(): raise _Invalid"]
         if kind == "reference":
-            return [f"{indent}if _id({var}) is None and _alpha3({var}) is None: raise _Invalid"]
+            return [f"{indent}if _reference({var}) is None: raise _Invalid"]
         if kind == "cameo":
             return [f"{indent}if _cameo({var}) is None: raise _Invalid"]
         return [
