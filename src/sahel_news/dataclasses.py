@@ -46,7 +46,9 @@ __all__ = [
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Span:
-    """Characters ``[start, end)`` of one text of an article.
+    """The twin of `sahel_news.models.Span`; `from_dataclass` checks it.
+
+    Characters ``[start, end)`` of one text of an article.
 
     ``part`` names the text (headline, standfirst, a paragraph, a related link's title) and
     ``index`` which paragraph or related link, counted from 0; it is 0 for the headline and
@@ -61,7 +63,10 @@ class Span:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Mention:
-    """A piece of text as written, and where it is."""
+    """The twin of `sahel_news.models.Mention`; `from_dataclass` checks it.
+
+    A piece of text as written, and where it is.
+    """
 
     text: str
     span: Span
@@ -69,7 +74,9 @@ class Mention:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Country:
-    """A current ISO 3166-1 country and every place the text refers to it.
+    """The twin of `sahel_news.models.Country`; `from_dataclass` checks it.
+
+    A current ISO 3166-1 country and every place the text refers to it.
 
     The three codes must belong to the same ISO record; ``name`` is a display name.
     ``mentions`` may be empty when the country is only implied (by an actor or a place).
@@ -84,7 +91,9 @@ class Country:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Actor:
-    """A person or an organisation, with the country it acts for.
+    """The twin of `sahel_news.models.Actor`; `from_dataclass` checks it.
+
+    A person or an organisation, with the country it acts for.
 
     ``id`` is stable (a gazetteer id, or a slug of the canonical name); ``country`` is the
     alpha-3 code of the country the actor acts for, or None; ``roles`` are titles as written
@@ -102,7 +111,9 @@ class Actor:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class DateRange:
-    """The days ``[earliest, latest]`` (both included) a time expression can mean.
+    """The twin of `sahel_news.models.DateRange`; `from_dataclass` checks it.
+
+    The days ``[earliest, latest]`` (both included) a time expression can mean.
 
     ``precision`` says how exactly it is known, ``expression`` holds the words as written
     ("last July") and ``anchor`` the date it was resolved against (None for absolute dates).
@@ -117,7 +128,10 @@ class DateRange:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Place:
-    """A named place, the country it lies in (alpha-3) and what kind of place it is."""
+    """The twin of `sahel_news.models.Place`; `from_dataclass` checks it.
+
+    A named place, the country it lies in (alpha-3) and what kind of place it is.
+    """
 
     name: str
     country: str | None = None
@@ -127,7 +141,10 @@ class Place:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Participant:
-    """An actor (by id) or a country (by alpha-3 code) taking part in an event."""
+    """The twin of `sahel_news.models.Participant`; `from_dataclass` checks it.
+
+    An actor (by id) or a country (by alpha-3 code) taking part in an event.
+    """
 
     ref: str
     role: ParticipantRole = ParticipantRole.OTHER
@@ -135,7 +152,9 @@ class Participant:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Event:
-    """Something that happened or is said to happen, as PLOVER codes it.
+    """The twin of `sahel_news.models.Event`; `from_dataclass` checks it.
+
+    Something that happened or is said to happen, as PLOVER codes it.
 
     ``trigger`` is the word or phrase that states it, ``evidence`` the spans of every
     sentence that states it (the headline, standfirst and body often say it again).
@@ -156,7 +175,10 @@ class Event:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Quote:
-    """Words reported as said, with the speaker (actor id or alpha-3 code) where known."""
+    """The twin of `sahel_news.models.Quote`; `from_dataclass` checks it.
+
+    Words reported as said, with the speaker (actor id or alpha-3 code) where known.
+    """
 
     text: str
     span: Span
@@ -165,7 +187,10 @@ class Quote:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class RelatedLink:
-    """A "Read more" link inside the body; ``after_paragraph`` counts the paragraphs before it."""
+    """The twin of `sahel_news.models.RelatedLink`; `from_dataclass` checks it.
+
+    A "Read more" link inside the body; ``after_paragraph`` counts the paragraphs before it.
+    """
 
     title: str
     after_paragraph: int
@@ -174,7 +199,10 @@ class RelatedLink:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Source:
-    """Where the capture came from, where known."""
+    """The twin of `sahel_news.models.Source`; `from_dataclass` checks it.
+
+    Where the capture came from, where known.
+    """
 
     url: str | None = None
     outlet: str | None = None
@@ -183,7 +211,9 @@ class Source:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class ChromeLine:
-    """One line of site furniture, as written, and what it is.
+    """The twin of `sahel_news.models.ChromeLine`; `from_dataclass` checks it.
+
+    One line of site furniture, as written, and what it is.
 
     For lines met inside the body, ``after_paragraph`` counts the body paragraphs before it.
     """
@@ -195,7 +225,9 @@ class ChromeLine:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Chrome:
-    """The site furniture of a capture, kept out of the body but enough to render it back.
+    """The twin of `sahel_news.models.Chrome`; `from_dataclass` checks it.
+
+    The site furniture of a capture, kept out of the body but enough to render it back.
 
     ``header`` holds the lines above the headline, ``body`` the chrome lines met among the
     paragraphs (bylines, captions, "Share this story"), ``footer`` the lines after the body.
@@ -210,7 +242,9 @@ class Chrome:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Dateline:
-    """A wire dateline opening the first paragraph (``BAMAKO, June 5 (Reuters) -``).
+    """The twin of `sahel_news.models.Dateline`; `from_dataclass` checks it.
+
+    A wire dateline opening the first paragraph (``BAMAKO, June 5 (Reuters) -``).
 
     The paragraph keeps it; this records its place, its date (resolved where possible)
     and the agency named in it.
@@ -225,7 +259,10 @@ class Dateline:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """Something the parser or an extractor had to assume, with a stable code."""
+    """The twin of `sahel_news.models.Diagnostic`; `from_dataclass` checks it.
+
+    Something the parser or an extractor had to assume, with a stable code.
+    """
 
     code: str
     message: str
@@ -234,7 +271,9 @@ class Diagnostic:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Article:
-    """A news article read from a capture, with its countries, actors, events and quotes.
+    """The twin of `sahel_news.models.Article`; `from_dataclass` checks it.
+
+    A news article read from a capture, with its countries, actors, events and quotes.
 
     Building one checks every field and the whole: each span lies inside the text it names
     and reads as its mention, and every participant, speaker and country reference resolves

@@ -93,10 +93,13 @@ def _default(field: attrs.Attribute[Any]) -> str | None:
 
 def _docstring(model: type) -> list[str]:
     lines = inspect.cleandoc(model.__doc__ or model.__name__).splitlines()
-    if len(lines) == 1:
-        return [f'    """{lines[0]}"""']
-    body = [f"    {line}" if line else "" for line in lines[1:]]
-    return [f'    """{lines[0]}', *body, '    """']
+    body = [f"    {line}" if line else "" for line in lines]
+    return [
+        f'    """The twin of `sahel_news.models.{model.__name__}`; `from_dataclass` checks it.',
+        "",
+        *body,
+        '    """',
+    ]
 
 
 def _twin_class(model: type, enums: set[str]) -> str:
