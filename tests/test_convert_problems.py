@@ -123,6 +123,20 @@ class TestText:
         with pytest.raises(ValidationError):
             from_json(json.dumps(document), Article)
 
+    @pytest.mark.parametrize("bad", ["\x85", "\x9f", "\x00"])
+    def test_bad_characters_are_found_escaped_or_raw(self, bad):
+        """A bad character is refused whether the JSON escapes it or holds it raw (C1)."""
+        document = article_dict()
+        document["paragraphs"] = [f"Officials{bad} met."]
+        escaped = json.dumps(document)
+        raw = json.dumps(document, ensure_ascii=False)
+        for text in (escaped, escaped.encode(), raw.encode() if bad != "\x00" else escaped):
+            with pytest.raises(ValidationError) as caught:
+                from_json(text, Article)
+            assert [(p.code, p.path) for p in caught.value.problems] == [
+                ("bad_text", "$.paragraphs[0]")
+            ]
+
     def test_tab_and_newline_are_text(self):
         """Tab and line feed are allowed in a paragraph and round-trip through JSON."""
         document = article_dict()
