@@ -110,11 +110,16 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        help="check Article JSON documents against the rules",
+        help="check JSON documents (Articles, or --model) against the rules",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="JSON documents to check")
+    validate.add_argument(
+        "--model", default="Article", metavar="MODEL",
+        help="what each document is, in any case (default: Article); one of "
+        + ", ".join(sorted(_model_names())),
+    )  # fmt: skip
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a model")
     schema.add_argument(
@@ -186,14 +191,14 @@ def _read_bytes(name: str) -> bytes:
         raise _CommandError(f"{name}: cannot read: {error.strerror or error}") from None
 
 
-def _validate(files: Sequence[str]) -> int:
+def _validate(files: Sequence[str], model_name: str = "Article") -> int:
     from sahel_news.convert import from_json  # noqa: PLC0415 - loaded per command
-    from sahel_news.models import Article  # noqa: PLC0415
 
+    model = _model(model_name, "validate")
     status = EXIT_OK
     for name in files:
         try:
-            from_json(_read_bytes(name), Article)
+            from_json(_read_bytes(name), model)
         except _CommandError as failure:
             _print_errors(failure.lines)
             status = EXIT_INVALID
@@ -205,14 +210,14 @@ def _validate(files: Sequence[str]) -> int:
     return status
 
 
-def _model(name: str) -> type:
+def _model(name: str, command: str = "schema") -> type:
     """The model called *name*, ignoring case (``article`` is Article)."""
     models = _model_names()
     by_folded = {model_name.casefold(): model for model_name, model in models.items()}
     model = by_folded.get(name.casefold())
     if model is None:
         raise _UsageError(
-            "schema", f"unknown model {name!r}; choose one of {', '.join(sorted(models))}"
+            command, f"unknown model {name!r}; choose one of {', '.join(sorted(models))}"
         )
     return model
 
@@ -490,7 +495,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in _OUTPUT_COMMANDS:
         return _OUTPUT_COMMANDS[args.command](args)
     if args.command == "validate":
-        return _validate(args.files)
+        return _validate(args.files, args.model)
     if args.command == "schema":
         return _schema(args.model)
     return _parse(args)
