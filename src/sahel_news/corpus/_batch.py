@@ -7,8 +7,6 @@ batches at a time, so memory stays flat however long the input runs.
 
 from __future__ import annotations
 
-import functools
-import inspect
 import multiprocessing
 import os
 import signal
@@ -91,15 +89,6 @@ class ParseOptions:
     file_url: bool = False
 
 
-@functools.cache
-def _accepts_headline() -> bool:
-    """Whether parse_article takes ``headline=`` (a manifest's headline column is passed on
-    where it does, and read but not used where it does not)."""
-    from sahel_news.pipeline import parse_article  # noqa: PLC0415 - loaded with the first batch
-
-    return "headline" in inspect.signature(parse_article).parameters
-
-
 def _failure(capture_id: str, error: Exception) -> CaptureFailure:
     if isinstance(error, ParseError):
         return CaptureFailure(capture_id, type(error).__name__, error.reason, error.line)
@@ -117,16 +106,13 @@ def _parse_one(capture: Capture, options: ParseOptions) -> Article | str | Captu
         text = capture.text
         if isinstance(text, bytes):
             text = decode_capture(text, options.encoding)
-        extra: dict[str, Any] = {}
-        if capture.headline is not None and _accepts_headline():
-            extra["headline"] = capture.headline
         article = parse_article(
             text,
             source=capture.source,
             published=capture.published,
+            headline=capture.headline,
             default_tz=options.default_tz,
             extract=options.extract,
-            **extra,
         )
         if options.file_url and article.source.url is None and capture_id != "-":
             source = attrs.evolve(article.source, url=Path(capture_id).resolve().as_uri())
