@@ -161,6 +161,14 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parse.add_argument("--url", metavar="URL", help="where the one capture came from")
     parse.add_argument(
+        "--headline", metavar="TEXT",
+        help="the one capture's headline, for a plain text that has none of its own",
+    )  # fmt: skip
+    parse.add_argument(
+        "--strict", action="store_true",
+        help="read captures in the documented format only: refuse a text with no headline line",
+    )  # fmt: skip
+    parse.add_argument(
         "--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)"
     )
     parse.add_argument(
@@ -269,7 +277,7 @@ def _read_stdin() -> bytes:
 
 
 def _metadata(args: argparse.Namespace) -> dict[str, str]:
-    """The --published and --url of a single capture, checked."""
+    """The --published, --url and --headline of a single capture, checked."""
     from sahel_news.corpus._batch import published_of  # noqa: PLC0415 - loaded per command
 
     known: dict[str, str] = {}
@@ -283,6 +291,10 @@ def _metadata(args: argparse.Namespace) -> dict[str, str]:
         if not args.url.strip():
             raise _UsageError("parse", "argument --url: an empty URL")
         known["url"] = args.url
+    if args.headline is not None:
+        if not args.headline.strip():
+            raise _UsageError("parse", "argument --headline: an empty headline")
+        known["headline"] = args.headline
     return known
 
 
@@ -316,7 +328,9 @@ def _parse(args: argparse.Namespace) -> int:
         raise _UsageError("parse", "give -o DIR or --jsonl FILE, not both")
     known = _metadata(args)
     if known and (len(args.inputs) != 1 or args.manifest or Path(args.inputs[0]).is_dir()):
-        raise _UsageError("parse", "--published and --url describe one capture file (or -)")
+        raise _UsageError(
+            "parse", "--published, --url and --headline describe one capture file (or -)"
+        )
     if _is_one_capture(args):
         return _parse_one(args, zone, known)
     return _parse_corpus(args, zone, known)
@@ -343,6 +357,8 @@ def _parse_one(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) ->
             extract=not args.no_extract,
             source=source,
             published=published_of(known.get("published")),
+            headline=known.get("headline"),
+            strict=args.strict,
         )
     except ParseError as error:
         location = f"{where}:{error.line}" if error.line is not None else where
@@ -452,7 +468,12 @@ def _parse_corpus(args: argparse.Namespace, zone: tzinfo, known: dict[str, str])
         jsonl=Path(args.jsonl) if args.jsonl else None,
         errors=Path(args.errors) if args.errors else None,
         jobs=args.jobs or _all_cores(),
-        parse=ParseOptions(default_tz=zone, extract=not args.no_extract, encoding=args.encoding),
+        parse=ParseOptions(
+            default_tz=zone,
+            extract=not args.no_extract,
+            encoding=args.encoding,
+            strict=args.strict,
+        ),
         zone_name=args.tz,
     )
     progress = Progress(total=len(inputs))

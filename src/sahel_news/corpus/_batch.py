@@ -83,6 +83,7 @@ class ParseOptions:
     default_tz: tzinfo = tz.UTC
     extract: bool = True
     encoding: str = "utf-8"
+    strict: bool = False  # captures in the documented format only (see parse_article)
     # "article" returns Articles; "json"/"jsonl" return their JSON text (indented or one line)
     output: Literal["article", "json", "jsonl"] = "article"
     # a capture with no URL gets its file's URI as source.url (the id is then its path)
@@ -111,6 +112,7 @@ def _parse_one(capture: Capture, options: ParseOptions) -> Article | str | Captu
             source=capture.source,
             published=capture.published,
             headline=capture.headline,
+            strict=options.strict,
             default_tz=options.default_tz,
             extract=options.extract,
         )
@@ -364,6 +366,7 @@ def parse_many(
     default_tz: tzinfo = tz.UTC,
     extract: bool = True,
     encoding: str = "utf-8",
+    strict: bool = False,
 ) -> Iterator[Article | CaptureFailure]:
     """Parse many captures, yielding one result per item in input order; never raise for one.
 
@@ -377,6 +380,7 @@ def parse_many(
         default_tz: the zone of timestamps that name none (see parse_article).
         extract: False reads the layout only.
         encoding: the codec of captures given as bytes.
+        strict: read captures in the documented format only (see parse_article).
 
     Returns:
         An iterator of Articles and CaptureFailures (id, error type, message, line), one per
@@ -390,7 +394,7 @@ def parse_many(
     if n_process < 1 or batch_size < 1:
         raise ValueError(f"n_process and batch_size must be at least 1 ({n_process}, {batch_size})")
     decode_capture(b"", encoding)  # an unknown codec is refused now, not once per capture
-    options = ParseOptions(default_tz=default_tz, extract=extract, encoding=encoding)
+    options = ParseOptions(default_tz=default_tz, extract=extract, encoding=encoding, strict=strict)
     captures = (_capture_of(item, position) for position, item in enumerate(items))
     # a generator of its own, so that the checks above raise at the call
     return cast(
