@@ -51,6 +51,38 @@ class TestValidate:
         (line,) = capsys.readouterr().err.splitlines()
         assert line.startswith(f"{path}: $: not valid JSON: line 3")
 
+    def test_model_option_validates_other_documents(self, tmp_path, capsys):
+        """--model Event checks an Event document; the same text is no Article."""
+        event = {
+            "id": "e1",
+            "type": "CONSULT",
+            "trigger": {
+                "text": "talks",
+                "span": {"part": "headline", "index": 0, "start": 0, "end": 5},
+            },
+            "evidence": [{"part": "headline", "index": 0, "start": 0, "end": 5}],
+        }
+        path = write(tmp_path, "event.json", json.dumps(event))
+        assert cli.main(["validate", "--model", "event", path]) == 0
+        assert capsys.readouterr().out == f"{path}: ok\n"
+        assert cli.main(["validate", path]) == 1
+        assert f"{path}: $.headline: required field missing" in capsys.readouterr().err
+
+    def test_model_option_reports_the_model_rules(self, tmp_path, capsys):
+        """--model Actor reports an Actor's problems at their paths."""
+        path = write(tmp_path, "actor.json", json.dumps({"id": "X Y", "name": "", "kind": "army"}))
+        assert cli.main(["validate", "--model", "Actor", path]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert any(line.startswith(f"{path}: $.kind: 'army' is not one of") for line in err)
+        assert any(line.startswith(f"{path}: $.id: ") for line in err)
+        assert any(line.startswith(f"{path}: $.name: ") for line in err)
+
+    def test_unknown_validate_model_is_a_usage_error(self, tmp_path, capsys):
+        """An unknown --model is a usage error (status 2) in one line."""
+        path = write(tmp_path, "a.json", VALID)
+        assert cli.main(["validate", "--model", "Nope", path]) == 2
+        assert "unknown model 'Nope'" in capsys.readouterr().err
+
     def test_one_bad_file_fails_the_run_but_all_are_checked(self, tmp_path, capsys):
         """Status 1 if any file is invalid; the valid ones are still reported."""
         good = write(tmp_path, "a.json", VALID)

@@ -116,6 +116,37 @@ class TestCorpusCommand:
         assert document["published"] == "2024-06-05T00:00:00+00:00"
         assert document["source"]["url"] == "https://e.org/a"
 
+    def test_headline_for_one_plain_text(self, tmp_path, capsys):
+        """--headline gives a text with no headline line its title from metadata."""
+        body = "DAKAR - Gunmen attacked a convoy near Gao on Monday, the army said. " * 6
+        (tmp_path / "a.txt").write_text(body.strip() + "\n")
+        args = ["parse", str(tmp_path / "a.txt"), "--headline", "Convoy attacked near Gao"]
+        assert cli.main(args) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["headline"] == "Convoy attacked near Gao"
+        assert document["paragraphs"]
+
+    def test_strict_refuses_a_text_with_no_headline_line(self, tmp_path, capsys):
+        """--strict reads captures only: a body-only text is a parse error, exit 1."""
+        body = "DAKAR - Gunmen attacked a convoy near Gao on Monday, the army said. " * 6
+        (tmp_path / "a.txt").write_text(body.strip() + "\n")
+        assert cli.main(["parse", str(tmp_path / "a.txt"), "--strict"]) == 1
+        assert "no plausible headline" in capsys.readouterr().err
+        assert cli.main(["parse", str(tmp_path / "a.txt")]) == 0
+
+    def test_strict_applies_to_every_capture_of_a_corpus(self, tmp_path, capsys):
+        """In the corpus form --strict fails the body-only text and keeps the capture."""
+        body = "DAKAR - Gunmen attacked a convoy near Gao on Monday, the army said. " * 6
+        (tmp_path / "plain.txt").write_text(body.strip() + "\n")
+        (tmp_path / "good.txt").write_text(GOOD)
+        errors = tmp_path / "errors.jsonl"
+        args = ["parse", str(tmp_path / "plain.txt"), str(tmp_path / "good.txt")]
+        status = cli.main([*args, "--strict", "-o", str(tmp_path / "out"), "--errors", str(errors)])
+        assert status == 1
+        failed = [json.loads(line)["path"] for line in errors.read_text().splitlines()]
+        assert [Path(p).name for p in failed] == ["plain.txt"]
+        assert (tmp_path / "out" / "good.json").exists()
+
     def test_encoding_reads_latin1(self, tmp_path, capsys):
         """--encoding latin-1 reads a capture saved in Latin-1."""
         path = tmp_path / "a.txt"

@@ -86,11 +86,19 @@ class TestStrictScalars:
         document["published_zone_assumed"] = value
         assert problems(document)[0].startswith("$.published_zone_assumed: expected true or false")
 
-    def test_float_for_an_int_is_refused(self):
-        """1.0 is refused where an integer belongs."""
+    def test_integral_float_reads_as_its_integer(self):
+        """3.0 is the integer 3 to JSON (and to JSON Schema), so it loads as the int 3."""
         document = to_dict(Diagnostic("zone-assumed", "assumed UTC", 3))
         document["line"] = 3.0
-        assert problems(document, Diagnostic) == ["$.line: expected an integer, got number 3.0"]
+        line = from_dict(document, Diagnostic).line
+        assert line == 3
+        assert type(line) is int
+
+    def test_fractional_float_for_an_int_is_refused(self):
+        """3.5 is refused where an integer belongs."""
+        document = to_dict(Diagnostic("zone-assumed", "assumed UTC", 3))
+        document["line"] = 3.5
+        assert problems(document, Diagnostic) == ["$.line: expected an integer, got number 3.5"]
 
     def test_int_is_accepted_for_a_float(self):
         """JSON has one number type, so 30 reads as 30.0 where a float belongs."""

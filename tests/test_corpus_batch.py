@@ -78,6 +78,16 @@ class TestParseMany:
         assert first.headline == "Talks in Bamako"
         assert second.headline == "Manifestation à Bamako"
 
+    def test_strict_and_a_headline_from_metadata(self):
+        """A body-only text fails under strict and takes the pair's headline otherwise."""
+        body = ("NIAMEY - The junta expelled the envoy on Monday, officials said. " * 6).strip()
+        assert all(isinstance(r, Article) for r in parse_many([body, body]))
+        (refused,) = parse_many([body], strict=True)
+        assert isinstance(refused, CaptureFailure)
+        assert refused.error == "ParseError"
+        (titled,) = parse_many([(body, {"headline": "Envoy expelled"})])
+        assert titled.headline == "Envoy expelled"
+
     @pytest.mark.parametrize("bad", [{"n_process": 0}, {"batch_size": 0}])
     def test_bad_settings_raise_at_once(self, bad):
         """n_process or batch_size below 1 is the caller's mistake: ValueError."""

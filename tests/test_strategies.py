@@ -122,6 +122,41 @@ class TestRegistration:
         )
         assert result.returncode == 0, result.stderr
 
+    def test_entry_point_imports_nothing_heavy(self):
+        """Importing Hypothesis loads neither the models nor the strategies of sahel_news."""
+        code = (
+            "import sys, hypothesis\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith('sahel_news'))\n"
+            "assert loaded == ['sahel_news', 'sahel_news._hypothesis_entry'], loaded\n"
+            "from sahel_news.models import Article\n"
+            "assert 'sahel_news.strategies' not in sys.modules\n"
+            "from hypothesis import strategies as st\n"
+            "assert isinstance(st.from_type(Article).example(), Article)\n"
+            "assert 'sahel_news.strategies' in sys.modules\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+
+    def test_missing_hypothesis_names_the_extra(self):
+        """Without Hypothesis, importing the strategies says which extra to install."""
+        code = (
+            "import sys\n"
+            "sys.modules['hypothesis'] = None\n"
+            "try:\n"
+            "    import sahel_news.strategies\n"
+            "except ModuleNotFoundError as error:\n"
+            '    assert "sahel-news[hypothesis]" in str(error), error\n'
+            "    assert error.name == 'hypothesis'\n"
+            "else:\n"
+            "    raise AssertionError('imported without hypothesis')\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, result.stderr
+
     def test_strategies_import_first_in_a_fresh_interpreter(self):
         """Importing the strategies before Hypothesis works (the entry point runs mid-import)."""
         code = "import sahel_news.strategies as s\nassert callable(s.articles)\n"

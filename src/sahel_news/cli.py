@@ -112,11 +112,16 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser(
         "validate",
-        help="check Article JSON documents against the rules",
+        help="check JSON documents (Articles, or --model) against the rules",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="JSON documents to check")
+    validate.add_argument(
+        "--model", default="Article", metavar="MODEL",
+        help="what each document is, in any case (default: Article); one of "
+        + ", ".join(sorted(_model_names())),
+    )  # fmt: skip
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a model")
     schema.add_argument(
@@ -158,6 +163,14 @@ def _parser() -> argparse.ArgumentParser:
         help="when the one capture was published (2024-06-04 or an ISO date-time)",
     )  # fmt: skip
     parse.add_argument("--url", metavar="URL", help="where the one capture came from")
+    parse.add_argument(
+        "--headline", metavar="TEXT",
+        help="the one capture's headline, for a plain text that has none of its own",
+    )  # fmt: skip
+    parse.add_argument(
+        "--strict", action="store_true",
+        help="read captures in the documented format only: refuse a text with no headline line",
+    )  # fmt: skip
     parse.add_argument(
         "--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)"
     )
@@ -209,14 +222,14 @@ def _read_bytes(name: str) -> bytes:
         raise _CommandError(f"{name}: cannot read: {error.strerror or error}") from None
 
 
-def _validate(files: Sequence[str]) -> int:
+def _validate(files: Sequence[str], model_name: str = "Article") -> int:
     from sahel_news.convert import from_json  # noqa: PLC0415 - loaded per command
-    from sahel_news.models import Article  # noqa: PLC0415
 
+    model = _model(model_name, "validate")
     status = EXIT_OK
     for name in files:
         try:
-            from_json(_read_bytes(name), Article)
+            from_json(_read_bytes(name), model)
         except _CommandError as failure:
             _print_errors(failure.lines)
             status = EXIT_INVALID
@@ -228,14 +241,14 @@ def _validate(files: Sequence[str]) -> int:
     return status
 
 
-def _model(name: str) -> type:
+def _model(name: str, command: str = "schema") -> type:
     """The model called *name*, ignoring case (``article`` is Article)."""
     models = _model_names()
     by_folded = {model_name.casefold(): model for model_name, model in models.items()}
     model = by_folded.get(name.casefold())
     if model is None:
         raise _UsageError(
-            "schema", f"unknown model {name!r}; choose one of {', '.join(sorted(models))}"
+            command, f"unknown model {name!r}; choose one of {', '.join(sorted(models))}"
         )
     return model
 
@@ -287,7 +300,7 @@ def _read_stdin() -> bytes:
 
 
 def _metadata(args: argparse.Namespace) -> dict[str, str]:
-    """The --published and --url of a single capture, checked."""
+    """The --published, --url and --headline of a single capture, checked."""
     from sahel_news.corpus._batch import published_of  # noqa: PLC0415 - loaded per command
 
     known: dict[str, str] = {}
@@ -301,6 +314,10 @@ def _metadata(args: argparse.Namespace) -> dict[str, str]:
         if not args.url.strip():
             raise _UsageError("parse", "argument --url: an empty URL")
         known["url"] = args.url
+    if args.headline is not None:
+        if not args.headline.strip():
+            raise _UsageError("parse", "argument --headline: an empty headline")
+        known["headline"] = args.headline
     return known
 
 
@@ -334,7 +351,9 @@ def _parse(args: argparse.Namespace) -> int:
         raise _UsageError("parse", "give -o DIR or --jsonl FILE, not both")
     known = _metadata(args)
     if known and (len(args.inputs) != 1 or args.manifest or Path(args.inputs[0]).is_dir()):
-        raise _UsageError("parse", "--published and --url describe one capture file (or -)")
+        raise _UsageError(
+            "parse", "--published, --url and --headline describe one capture file (or -)"
+        )
     if _is_one_capture(args):
         return _parse_one(args, zone, known)
     return _parse_corpus(args, zone, known)
@@ -371,6 +390,8 @@ def _parse_one(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) ->
             extract=not args.no_extract,
             source=source,
             published=published_of(known.get("published")),
+            headline=known.get("headline"),
+            strict=args.strict,
         )
     except ParseError as error:
         location = f"{where}:{error.line}" if error.line is not None else where
@@ -537,7 +558,12 @@ def _parse_corpus(args: argparse.Namespace, zone: tzinfo, known: dict[str, str])
         jsonl=Path(args.jsonl) if args.jsonl else None,
         errors=Path(args.errors) if args.errors else None,
         jobs=args.jobs or _all_cores(),
-        parse=ParseOptions(default_tz=zone, extract=not args.no_extract, encoding=args.encoding),
+        parse=ParseOptions(
+            default_tz=zone,
+            extract=not args.no_extract,
+            encoding=args.encoding,
+            strict=args.strict,
+        ),
         zone_name=args.tz,
     )
     progress = Progress(total=len(inputs))
@@ -580,7 +606,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command in _OUTPUT_COMMANDS:
         return _OUTPUT_COMMANDS[args.command](args)
     if args.command == "validate":
-        return _validate(args.files)
+        return _validate(args.files, args.model)
     if args.command == "schema":
         return _schema(args.model)
     if args.command == "show":

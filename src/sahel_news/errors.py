@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "PROBLEM_CODES",
     "InputError",
     "MissingDependencyError",
     "ParseError",
@@ -23,12 +24,40 @@ class SahelNewsError(Exception):
     """Base class of every error sahel_news raises on purpose."""
 
 
+#: The codes a `Problem` can carry; docs/validation.md says what each means.
+PROBLEM_CODES = frozenset(
+    {
+        "missing",
+        "unknown_key",
+        "repeated_key",
+        "wrong_type",
+        "bad_value",
+        "bad_text",
+        "too_large",
+        "too_deep",
+        "not_json",
+        "span_mismatch",
+        "dangling_ref",
+        "duplicate",
+        "inconsistent",
+        "schema_version",
+    }
+)
+
+
 @attrs.frozen
 class Problem:
-    """One thing wrong with a value: where (a JSON path such as ``$.events[2].when``) and why."""
+    """One thing wrong with a value: where (a JSON path such as ``$.events[2].when``) and why.
+
+    ``code`` is a stable machine-readable kind (one of `PROBLEM_CODES`, ``bad_value`` unless
+    said otherwise), ``value`` the offending input as short JSON text (None when there is no
+    value to show, as for a missing key).
+    """
 
     path: str
     message: str
+    code: str = "bad_value"
+    value: str | None = None
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -63,14 +92,16 @@ class ValidationError(SahelNewsError, ValueError):
         super().__init__(f"{head}:\n{lines}")
 
     @classmethod
-    def at(cls, path: str, message: str) -> ValidationError:
+    def at(
+        cls, path: str, message: str, *, code: str = "bad_value", value: str | None = None
+    ) -> ValidationError:
         """Build an error with one problem."""
-        return cls([Problem(path, message)])
+        return cls([Problem(path, message, code, value)])
 
     def under(self, base: str) -> ValidationError:
         """The same problems with every path put below *base* (``$.events[2]``)."""
         return type(self)(
-            [Problem(_join(base, p.path), p.message) for p in self.problems],
+            [attrs.evolve(p, path=_join(base, p.path)) for p in self.problems],
         )
 
 

@@ -78,6 +78,21 @@ def wrong_type(data, document):
     return path
 
 
+def bad_text(data, document):
+    texts = [(p, r, k) for p, r, k, tp in leaves(document) if tp is str]
+    path, record, key = pick(data, texts, "text")
+    bad = data.draw(st.sampled_from(["\x00", "\x1b", "\x7f", "\x85", "\ud800", "\udfff"]))
+    record[key] = record[key][:1] + bad + record[key][1:]
+    return path
+
+
+def huge_integer(data, document):
+    numbers = [(p, r, k) for p, r, k, tp in leaves(document) if tp is int]
+    path, record, key = pick(data, numbers, "integer")
+    record[key] = data.draw(st.sampled_from([2**53, 2**63, 2**64, 10**30]))
+    return path
+
+
 def unknown_code(data, document):
     codes = [
         (path, record, key)
@@ -150,6 +165,8 @@ def earliest_after_latest(data, document):
 
 SCHEMA_EXPRESSES = [
     wrong_type,
+    bad_text,
+    huge_integer,
     unknown_code,
     bad_date,
     naive_datetime,

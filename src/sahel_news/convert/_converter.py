@@ -1,8 +1,9 @@
-"""The one configured cattrs converter pair: strict loading hooks and JSON-ready dumping hooks.
+"""The configured cattrs converter (strict structuring, JSON-ready dumping) and `load`.
 
-Every hook of sahel_news lives here. Two converters share the same configuration: a fast one
-(``detailed_validation=False``) that loads valid documents, and a detailed one that is only
-run when the fast one fails, to report every problem with its JSON path.
+The converter turns models into dicts and dicts into dataclass twins, and its scalar hooks
+state the loading rules for dates and datetimes. `load`, the engine of every loader, runs
+the generated fast loader of `sahel_news.convert._fast` and, when it refuses a document,
+the detailed loader of `sahel_news.convert._detailed`, which reports every problem.
 
 Loading is strict: JSON types are never coerced (``"1"`` is no int, ``1`` no string, ``0``
 no bool); an int is accepted where a float belongs, because JSON has one number type.
@@ -15,31 +16,29 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
 import attrs
 from cattrs import Converter
-from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.cols import is_sequence
 from cattrs.fns import identity
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
+from sahel_news.convert import _detailed, _fast
 from sahel_news.errors import Problem, SchemaVersionError, ValidationError
 from sahel_news.models import MODELS, SUPPORTED_SCHEMA_VERSIONS
 
 __all__ = [
-    "DETAILED",
     "FAST",
     "TWIN_MODELS",
-    "json_type",
-    "key_path",
     "load",
-    "problems_of",
     "require_instance",
     "require_model",
+    "structure_date",
+    "structure_datetime",
 ]
 
 T = TypeVar("T")
@@ -107,7 +106,12 @@ def _structure_bool(value: Any, _: type) -> bool:
     raise _wrong("true or false", value)
 
 
-def _structure_date(value: Any, _: type) -> date:
+def structure_date(value: Any, _: object) -> date:
+    """*value* as a date if it is a ``YYYY-MM-DD`` string of a real day.
+
+    Raises:
+        ValidationError: at an empty path, saying what is wrong.
+    """
     if value.__class__ is not str:
         raise _wrong("a date string (YYYY-MM-DD)", value)
     if _DATE.match(value):
@@ -118,7 +122,12 @@ def _structure_date(value: Any, _: type) -> date:
     raise ValidationError.at("", f"{_short(value)} is not a date (YYYY-MM-DD)")
 
 
-def _structure_datetime(value: Any, _: type) -> datetime:
+def structure_datetime(value: Any, _: object) -> datetime:
+    """*value* as an aware datetime if it is an RFC 3339 string with an offset.
+
+    Raises:
+        ValidationError: at an empty path, saying what is wrong.
+    """
     if value.__class__ is not str:
         raise _wrong("a date-time string (ISO 8601 with offset)", value)
     match = _DATETIME.match(value)
@@ -191,33 +200,11 @@ def _record_hook(cls: type, converter: Converter) -> Callable[[Any, type], Any]:
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True
     )
-    if not converter.detailed_validation:
-        # The fast path needs no check of its own: a non-object fails on its first key
-        # lookup, and the detailed converter then reports it properly.
-        return generated
-
-    def structure_record(value: Any, _: type) -> Any:
-        if value.__class__ is not dict:
-            raise _wrong("an object", value)
-        return generated(value, cls)
-
-    return structure_record
+    return generated
 
 
 def _tuple_hook(cls: Any, converter: Converter) -> Callable[[Any, type], tuple[Any, ...]]:
-    if converter.detailed_validation:
-        generated: Callable[[Any, Any], tuple[Any, ...]] = homogenous_tuple_structure_factory(
-            cls, converter
-        )
-
-        def structure_tuple(value: Any, _: type) -> tuple[Any, ...]:
-            if value.__class__ is not list and value.__class__ is not tuple:
-                raise _wrong("an array", value)
-            return generated(value, cls)
-
-        return structure_tuple
-
-    # The fast path in one call: a string must never be read as a tuple of characters.
+    # In one call: a string must never be read as a tuple of characters.
     item_type = typing.get_args(cls)[0]
     item = converter.get_structure_hook(item_type)
 
@@ -252,14 +239,14 @@ def _unstructure_record(cls: type, converter: Converter) -> Callable[[Any], dict
     return make_dict_unstructure_fn(cls, converter)
 
 
-def _make_converter(*, detailed: bool) -> Converter:
-    converter = Converter(detailed_validation=detailed, forbid_extra_keys=True)
+def _make_converter() -> Converter:
+    converter = Converter(detailed_validation=False, forbid_extra_keys=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(float, _structure_float)
     converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(date, _structure_date)
-    converter.register_structure_hook(datetime, _structure_datetime)
+    converter.register_structure_hook(date, structure_date)
+    converter.register_structure_hook(datetime, structure_datetime)
     for enum in _model_enums():
         # By class, so it wins over the str hook these str-based enums would inherit.
         converter.register_structure_hook(enum, _enum_hook(enum))
@@ -288,40 +275,7 @@ def _list_unstructurer(cls: Any, converter: Converter) -> Callable[[Any], list[A
     return lambda values: [item(v) for v in values]
 
 
-FAST = _make_converter(detailed=False)
-DETAILED = _make_converter(detailed=True)
-
-
-def key_path(path: str, key: object) -> str:
-    """The JSON path of *key* in the object at *path*: ``$.name``, or ``$['two words']``."""
-    if isinstance(key, str) and key.isidentifier():
-        return f"{path}.{key}"
-    return f"{path}[{key!r}]"
-
-
-def problems_of(error: BaseException, path: str = "$") -> Iterator[Problem]:
-    """Every problem in a (detailed) cattrs error, with its JSON path below *path*."""
-    if isinstance(error, ValidationError):
-        yield from error.under(path).problems
-    elif isinstance(error, IterableValidationError):
-        items, others = error.group_exceptions()
-        for sub, note in items:
-            yield from problems_of(sub, f"{path}[{note.index}]")
-        for sub in others:
-            yield from problems_of(sub, path)
-    elif isinstance(error, ClassValidationError):
-        fields, rest = error.group_exceptions()
-        for sub, attribute in fields:
-            yield from problems_of(sub, key_path(path, attribute.name))
-        for sub in rest:
-            yield from problems_of(sub, path)
-    elif isinstance(error, ForbiddenExtraKeysError):
-        for key in sorted(error.extra_fields, key=str):
-            yield Problem(key_path(path, key), "unknown key")
-    elif isinstance(error, KeyError):
-        yield Problem(path, "required field missing")
-    else:
-        yield Problem(path, f"{type(error).__name__}: {error}")
+FAST = _make_converter()
 
 
 def _check_schema_version(data: Any, cls: type) -> None:
@@ -338,6 +292,8 @@ def _check_schema_version(data: Any, cls: type) -> None:
                     "$.schema_version",
                     f"this document has schema version {version!r}; "
                     f"this version of sahel_news reads {known}",
+                    "schema_version",
+                    _detailed.short(version),
                 )
             ],
             summary="unsupported schema version",
@@ -375,25 +331,35 @@ def require_model(cls: object) -> None:
         raise TypeError(f"cls must be a model class ({names}), got {what}")
 
 
-def load(data: Any, cls: type[T]) -> T:
+def load(data: Any, cls: type[T], *, check_text: bool = True) -> T:
     """Structure plain data into *cls*, strictly; the engine behind every loader.
+
+    The generated fast loader builds valid documents; on any refusal the detailed loader
+    runs to report every problem.
+
+    Args:
+        data: the JSON-ready document.
+        cls: the model class.
+        check_text: check strings for characters no text may hold; False only when the
+            caller has ruled them out for the whole document.
 
     Raises:
         TypeError: if *cls* is not one of the models.
         SchemaVersionError: if *data* declares a schema version this version cannot read.
-        ValidationError: listing every problem with its JSON path.
+        ValidationError: listing every problem with its code, JSON path and value.
     """
     require_model(cls)
     _check_schema_version(data, cls)
     try:
-        return FAST.structure(data, cls)
+        result: T = _fast.loader(cls, check_text=check_text)(data)
     except Exception:  # noqa: BLE001 - any failure is re-run below to be reported in full
         return _load_detailed(data, cls)
+    return result
 
 
 def _load_detailed(data: Any, cls: type[T]) -> T:
-    try:
-        result: T = DETAILED.structure(data, cls)
-    except Exception as error:  # noqa: BLE001 - every structuring failure becomes problems
-        raise ValidationError(list(problems_of(error))) from None
+    deep = _detailed.depth_problem(data)
+    if deep is not None:
+        raise ValidationError([deep], summary="too deeply nested")
+    result: T = _detailed.load_detailed(data, cls)
     return result

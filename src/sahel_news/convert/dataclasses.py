@@ -1,10 +1,11 @@
-"""Standard-library dataclass twins of the models, generated from the attrs classes.
+"""Standard-library dataclass twins of the models, and conversion both ways.
 
-A twin has the same fields, defaults and field order as its model, is frozen, and names the
-twins of nested models in its annotations (``Event.trigger: Mention`` becomes the twin
-``Mention``). Twins carry no validation: `from_dataclass` validates when it builds the model.
-Twins are made on first use and can be reached as attributes of this module (which is what
-pickle does).
+The twins of the models are the classes of `sahel_news.dataclasses`, written out as source
+by ``sahel_news.convert._twins_gen`` so that type checkers see them; `to_dataclass` and
+`from_dataclass` are typed there with one overload per model. `twin_of` makes a twin at run
+time for any other attrs class. A twin has the same fields, defaults and field order as its
+model, is frozen, and names the twins of nested models in its annotations. Twins carry no
+validation: `from_dataclass` validates when it builds the model.
 """
 
 from __future__ import annotations
@@ -18,10 +19,15 @@ from typing import Any
 
 import attrs
 
+from sahel_news import dataclasses as twins
 from sahel_news.convert._converter import FAST, TWIN_MODELS, load
+from sahel_news.dataclasses import from_dataclass, to_dataclass
 from sahel_news.models import MODELS
 
-__all__ = ["from_dataclass", "to_dataclass", "twin_of"]
+__all__ = ["from_dataclass", "from_twin", "to_dataclass", "to_twin", "twin_of"]
+
+_STATIC_TWINS: dict[type, type] = {model: getattr(twins, model.__name__) for model in MODELS}
+TWIN_MODELS.update({twin: model for model, twin in _STATIC_TWINS.items()})
 
 
 def _twin_type(tp: Any) -> Any:
@@ -38,7 +44,7 @@ def _twin_type(tp: Any) -> Any:
 
 
 def _twin_default(value: Any) -> Any:
-    return to_dataclass(value) if attrs.has(type(value)) else value
+    return to_twin(value) if attrs.has(type(value)) else value
 
 
 @functools.cache
@@ -53,6 +59,9 @@ def twin_of(model: type) -> type:
     """
     if not (isinstance(model, type) and attrs.has(model)):
         raise TypeError(f"{model!r} is not an attrs class")
+    static = _STATIC_TWINS.get(model)
+    if static is not None:
+        return static
     specs: list[tuple[str, Any, Any]] = []
     for field in attrs.fields(attrs.resolve_types(model)):
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
@@ -77,7 +86,7 @@ def twin_of(model: type) -> type:
     return twin
 
 
-def to_dataclass(obj: object) -> Any:
+def to_twin(obj: object) -> Any:
     """The dataclass twin of a model object, with every nested model turned into its twin.
 
     Args:
@@ -90,7 +99,7 @@ def to_dataclass(obj: object) -> Any:
     return FAST.structure(FAST.unstructure(obj), twin_of(model))
 
 
-def from_dataclass(twin: object) -> Any:
+def from_twin(twin: object) -> Any:
     """The model object a dataclass twin describes, validated as when loading JSON.
 
     Args:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from sahel_news.convert import _fast
 from sahel_news.convert._converter import FAST, load, require_instance
 
 __all__ = ["from_dict", "to_dict"]
@@ -26,7 +27,8 @@ def to_dict(obj: object) -> dict[str, Any]:
         ValidationError: if a float field holds a number JSON cannot carry (NaN, infinity).
     """
     require_instance(obj)
-    result: dict[str, Any] = FAST.unstructure(obj)
+    dump = _fast.dumper(type(obj))
+    result: dict[str, Any] = FAST.unstructure(obj) if dump is None else dump(obj)
     return result
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar
 
+from sahel_news.convert import _fast
 from sahel_news.convert._converter import (
     FAST,
-    key_path,
     load,
     require_instance,
     require_model,
 )
+from sahel_news.convert._detailed import MAX_DEPTH, depth_problem, key_path
 from sahel_news.errors import Problem, ValidationError
 
 __all__ = ["BACKEND", "from_json", "to_json"]
@@ -33,6 +34,33 @@ BACKEND = "orjson" if orjson is not None else "json"
 
 _BOM = "\ufeff"
 _BOM_BYTES = _BOM.encode()
+_UTF8_C1 = range(0x80, 0xA0)  # the second byte of U+0080 to U+009F after 0xC2
+
+
+def _has_unicode_escape(data: bytes) -> bool:
+    """Whether JSON *data* holds a ``\\u`` escape (searching single bytes is what is fast)."""
+    index = data.find(b"\\")
+    while index != -1:
+        if data[index + 1 : index + 2] == b"u":
+            return True
+        index = data.find(b"\\", index + 2)
+    return False
+
+
+def _has_c1_control(data: bytes) -> bool:
+    """Whether UTF-8 *data* holds a raw C1 control character (bytes C2 80 to C2 9F).
+
+    With `_has_unicode_escape`, this says whether a string of JSON *data* may hold a
+    character no text may hold: raw control characters are not JSON, so only an escape or
+    a raw C1 control can bring one in, and a document with neither (most) needs no check
+    of each string.
+    """
+    index = data.find(b"\xc2")
+    while index != -1:
+        if data[index + 1 : index + 2] and data[index + 1] in _UTF8_C1:
+            return True
+        index = data.find(b"\xc2", index + 1)
+    return False
 
 
 def to_json(obj: object, *, indent: bool = False) -> str:
@@ -48,7 +76,8 @@ def to_json(obj: object, *, indent: bool = False) -> str:
         ValidationError: if a float field holds a number JSON cannot carry (NaN, infinity).
     """
     require_instance(obj)
-    data = FAST.unstructure(obj)
+    dump = _fast.dumper(type(obj))
+    data = FAST.unstructure(obj) if dump is None else dump(obj)
     if orjson is not None:
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0).decode()
     if indent:
@@ -60,8 +89,8 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def _not_json(message: str) -> ValidationError:
-    return ValidationError([Problem("$", message)], summary="not JSON")
+def _not_json(message: str, code: str = "not_json") -> ValidationError:
+    return ValidationError([Problem("$", message, code)], summary="not JSON")
 
 
 def _decode(data: bytes) -> str:
@@ -105,7 +134,9 @@ def _repeated_keys(value: Any, path: str = "$") -> list[Problem]:
     """Every repeated key below *value* (parsed with `_Object`), at its JSON path."""
     problems: list[Problem] = []
     if isinstance(value, _Object):
-        problems.extend(Problem(key_path(path, key), "key repeated") for key in value.repeated)
+        problems.extend(
+            Problem(key_path(path, key), "key repeated", "repeated_key") for key in value.repeated
+        )
         for key, item in value.items():
             problems.extend(_repeated_keys(item, key_path(path, key)))
     elif isinstance(value, list):
@@ -114,37 +145,74 @@ def _repeated_keys(value: Any, path: str = "$") -> list[Problem]:
     return problems
 
 
+def _too_deep() -> ValidationError:
+    return _not_json(f"nested deeper than {MAX_DEPTH} arrays and objects", "too_deep")
+
+
 def _refuse_repeated_keys(text: str) -> None:
     parsed = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_Object)
+    deep = depth_problem(parsed)
+    if deep is not None:
+        raise ValidationError([deep], summary="too deeply nested")
     problems = _repeated_keys(parsed)
     if problems:
         raise ValidationError(problems, summary="a JSON object repeats a key")
 
 
-def _may_repeat_keys(data: str | bytes, parsed: Any) -> bool:
+def _may_repeat_keys(data: bytes, parsed: Any, *, escapes: bool) -> bool:
     """Whether *data* may hold an object with a repeated key that parsing kept only once.
 
-    Each key of *data* has its colon, and so has each key orjson writes for *parsed*;
-    other colons are inside strings, in both (orjson writes a colon as itself). A repeated
-    key is dropped from *parsed* with its colon, so *data* then has more. A ``\\u`` escape
-    might hide a colon: that case is left to the exact check.
+    A repeated key is dropped from *parsed*, so writing *parsed* back cannot give *data*
+    again: when it does (compact JSON as sahel_news and orjson write it), no key repeats.
+    Otherwise colons are counted: each key of *data* has its colon, and so has each key
+    orjson writes for *parsed*; other colons are inside strings, in both (orjson writes a
+    colon as itself), so a dropped key leaves *data* with more. A ``\\u`` escape
+    (*escapes*) might hide a colon: that case is left to the exact check.
     """
-    if isinstance(data, str):
-        return "\\u" in data or data.count(":") != orjson.dumps(parsed).count(b":")
-    return b"\\u" in data or data.count(b":") != orjson.dumps(parsed).count(b":")
+    written = orjson.dumps(parsed)
+    if written == data:
+        return False
+    return escapes or data.count(b":") != written.count(b":")
 
 
 def _text(data: str | bytes) -> str:
     return data if isinstance(data, str) else _decode(data)
 
 
-def _parse(data: str | bytes) -> Any:
+def _parse(data: str | bytes, *, escapes: bool = True) -> Any:
     try:
-        if orjson is not None:
-            parsed = orjson.loads(data)
-            if _may_repeat_keys(data, parsed):
+        if orjson is not None and isinstance(data, bytes):
+            try:
+                parsed = orjson.loads(data)
+            except orjson.JSONDecodeError:
+                # The standard library says where, and reads what orjson cannot (2**64).
+                return _parse_stdlib(data)
+            try:
+                if _may_repeat_keys(data, parsed, escapes=escapes):
+                    _refuse_repeated_keys(_text(data))
+            except orjson.JSONEncodeError:  # nested deeper than orjson writes
+                deep = depth_problem(parsed)
+                if deep is not None:
+                    raise ValidationError([deep], summary="too deeply nested") from None
                 _refuse_repeated_keys(_text(data))
             return parsed
+        return _parse_stdlib(data)
+    except ValidationError:
+        raise
+    except RecursionError:
+        raise _too_deep() from None
+    except json.JSONDecodeError as error:  # orjson's error is a subclass
+        if not isinstance(data, str):
+            _decode(data)  # name the offending byte when the bytes are not UTF-8
+        raise _not_json(
+            f"not valid JSON: line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except ValueError as error:
+        raise _not_json(f"not valid JSON: {error}") from None
+
+
+def _parse_stdlib(data: str | bytes) -> Any:
+    try:
         text = _text(data)
         try:
             return json.loads(
@@ -155,6 +223,8 @@ def _parse(data: str | bytes) -> Any:
             raise AssertionError("unreachable: a repeated key was seen") from None
     except ValidationError:
         raise
+    except RecursionError:
+        raise _too_deep() from None
     except json.JSONDecodeError as error:  # orjson's error is a subclass
         if not isinstance(data, str):
             _decode(data)  # name the offending byte when the bytes are not UTF-8
@@ -186,5 +256,14 @@ def from_json(data: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
     elif not isinstance(data, str | bytes):
         raise TypeError(f"data must be JSON text or bytes, got {type(data).__name__}")
     require_model(cls)
-    text = data.removeprefix(_BOM) if isinstance(data, str) else data.removeprefix(_BOM_BYTES)
-    return load(_parse(text), cls)
+    if isinstance(data, str):
+        try:
+            encoded = data.encode()
+        except UnicodeEncodeError:  # a lone surrogate: the standard library reads it
+            return load(_parse(data.removeprefix(_BOM)), cls)
+    else:
+        encoded = data
+    text = encoded.removeprefix(_BOM_BYTES)
+    escapes = _has_unicode_escape(text)
+    parsed = _parse(text, escapes=escapes)
+    return load(parsed, cls, check_text=escapes or _has_c1_control(text))

@@ -66,10 +66,10 @@ def _validator_schemas() -> dict[Callable[..., Any], tuple[str, Fragment]]:
         checks.non_empty_text: ("value", {"pattern": NON_BLANK_PATTERN}),
         checks.optional_non_empty_text: ("value", {"pattern": NON_BLANK_PATTERN}),
         checks.one_line: ("value", _ONE_LINE),
-        checks.non_negative: ("value", {"minimum": 0}),
+        checks.non_negative: ("value", {"minimum": 0, "maximum": checks.MAX_INT}),
         checks.aware: ("value", {}),  # the date-time pattern already needs an offset
         checks.finite: ("value", {}),  # JSON numbers are finite by definition
-        article._line_number: ("value", {"minimum": 1}),  # noqa: SLF001
+        article._line_number: ("value", {"minimum": 1, "maximum": checks.MAX_INT}),  # noqa: SLF001
         actor.check_optional_alpha3: ("value", alpha3),
         actor.check_texts: ("items", {"pattern": NON_BLANK_PATTERN}),
         article._check_paragraphs: ("items", {"pattern": NON_BLANK_PATTERN}),  # noqa: SLF001
@@ -203,7 +203,8 @@ class _Builder:
 
     def type_schema(self, tp: Any) -> Fragment:
         if tp is str:
-            return {"type": "string"}
+            # No control character but tab and line feed, no lone surrogate: as the loader.
+            return {"type": "string", "allOf": [{"not": {"pattern": checks.BAD_CHARACTERS}}]}
         if tp is bool:
             return {"type": "boolean"}
         if tp is int:

@@ -7,8 +7,6 @@ batches at a time, so memory stays flat however long the input runs.
 
 from __future__ import annotations
 
-import functools
-import inspect
 import multiprocessing
 import os
 import signal
@@ -85,19 +83,11 @@ class ParseOptions:
     default_tz: tzinfo = tz.UTC
     extract: bool = True
     encoding: str = "utf-8"
+    strict: bool = False  # captures in the documented format only (see parse_article)
     # "article" returns Articles; "json"/"jsonl" return their JSON text (indented or one line)
     output: Literal["article", "json", "jsonl"] = "article"
     # a capture with no URL gets its file's URI as source.url (the id is then its path)
     file_url: bool = False
-
-
-@functools.cache
-def _accepts_headline() -> bool:
-    """Whether parse_article takes ``headline=`` (a manifest's headline column is passed on
-    where it does, and read but not used where it does not)."""
-    from sahel_news.pipeline import parse_article  # noqa: PLC0415 - loaded with the first batch
-
-    return "headline" in inspect.signature(parse_article).parameters
 
 
 def _failure(capture_id: str, error: Exception) -> CaptureFailure:
@@ -117,16 +107,14 @@ def _parse_one(capture: Capture, options: ParseOptions) -> Article | str | Captu
         text = capture.text
         if isinstance(text, bytes):
             text = decode_capture(text, options.encoding)
-        extra: dict[str, Any] = {}
-        if capture.headline is not None and _accepts_headline():
-            extra["headline"] = capture.headline
         article = parse_article(
             text,
             source=capture.source,
             published=capture.published,
+            headline=capture.headline,
+            strict=options.strict,
             default_tz=options.default_tz,
             extract=options.extract,
-            **extra,
         )
         if options.file_url and article.source.url is None and capture_id != "-":
             source = attrs.evolve(article.source, url=Path(capture_id).resolve().as_uri())
@@ -378,6 +366,7 @@ def parse_many(
     default_tz: tzinfo = tz.UTC,
     extract: bool = True,
     encoding: str = "utf-8",
+    strict: bool = False,
 ) -> Iterator[Article | CaptureFailure]:
     """Parse many captures, yielding one result per item in input order; never raise for one.
 
@@ -391,6 +380,7 @@ def parse_many(
         default_tz: the zone of timestamps that name none (see parse_article).
         extract: False reads the layout only.
         encoding: the codec of captures given as bytes.
+        strict: read captures in the documented format only (see parse_article).
 
     Returns:
         An iterator of Articles and CaptureFailures (id, error type, message, line), one per
@@ -404,7 +394,7 @@ def parse_many(
     if n_process < 1 or batch_size < 1:
         raise ValueError(f"n_process and batch_size must be at least 1 ({n_process}, {batch_size})")
     decode_capture(b"", encoding)  # an unknown codec is refused now, not once per capture
-    options = ParseOptions(default_tz=default_tz, extract=extract, encoding=encoding)
+    options = ParseOptions(default_tz=default_tz, extract=extract, encoding=encoding, strict=strict)
     captures = (_capture_of(item, position) for position, item in enumerate(items))
     # a generator of its own, so that the checks above raise at the call
     return cast(

@@ -1,5 +1,7 @@
 """The attrs models: the JSON contract of sahel_news. Imports only errors and data tables."""
 
+import sys
+
 from sahel_news.models._enums import (
     ActorKind,
     EventStatus,
@@ -77,3 +79,8 @@ __all__ = [
     "Span",
     "is_alpha3",
 ]
+
+# Hypothesis' entry point waits for this module to register the strategies (lazily).
+_hypothesis_entry = sys.modules.get("sahel_news._hypothesis_entry")
+if _hypothesis_entry is not None:
+    _hypothesis_entry.register_if_pending()

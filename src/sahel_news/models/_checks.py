@@ -15,6 +15,14 @@ from sahel_news.errors import ValidationError
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.:-]{0,127}$"
 ALPHA3_PATTERN = r"^[A-Z]{3}$"
 _ID = re.compile(ID_PATTERN)
+#: The largest integer a document may hold (offsets, counts, line numbers): 2**53 - 1, the
+#: largest every JSON reader represents exactly (RFC 8259, section 6).
+MAX_INT = 2**53 - 1
+#: Characters no text field may hold: control characters other than tab and line feed, and
+#: lone surrogates (which no UTF-8 writer can encode). As a regex class for both Python's
+#: re and ECMA-262, so the JSON Schema can say the same.
+BAD_CHARACTERS = r"[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]"
+BAD_TEXT = re.compile(BAD_CHARACTERS)
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
@@ -117,9 +125,13 @@ def identifier(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
 
 
 def non_negative(_: object, attribute: attrs.Attribute[Any], value: int) -> None:
-    """A validator that raises if *value* is below zero."""
+    """A validator that raises if *value* is below zero or above `MAX_INT`."""
     if value < 0:
         raise fail(attribute, f"must be 0 or more, got {value}")
+    if value > MAX_INT:
+        raise ValidationError.at(
+            attribute.name, f"must be at most {MAX_INT} (2**53 - 1), got {value}", code="too_large"
+        )
 
 
 def aware(_: object, attribute: attrs.Attribute[Any], value: datetime | None) -> None:
@@ -152,7 +164,9 @@ def unique_by(key: Callable[[Any], object], what: str) -> Validator:
         for index, item in enumerate(value):
             k = key(item)
             if k in seen:
-                raise ValidationError.at(f"{attribute.name}[{index}]", f"duplicate {what} {k!r}")
+                raise ValidationError.at(
+                    f"{attribute.name}[{index}]", f"duplicate {what} {k!r}", code="duplicate"
+                )
             seen.add(k)
 
     return check

@@ -11,6 +11,7 @@ import attrs
 
 from sahel_news.errors import Problem, ValidationError
 from sahel_news.models._checks import (
+    MAX_INT,
     aware,
     finite,
     identifier,
@@ -66,6 +67,10 @@ class ChromeKind(StrEnum):
 def _line_number(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
     if value is not None and value < 1:
         raise ValidationError.at("line", f"line numbers start at 1, got {value}")
+    if value is not None and value > MAX_INT:
+        raise ValidationError.at(
+            "line", f"must be at most {MAX_INT} (2**53 - 1), got {value}", code="too_large"
+        )
 
 
 @attrs.frozen(slots=True)
@@ -162,7 +167,9 @@ def _check_schema_version(_: object, __: attrs.Attribute[str], value: str) -> No
     if value not in SUPPORTED_SCHEMA_VERSIONS:
         known = ", ".join(sorted(SUPPORTED_SCHEMA_VERSIONS))
         raise ValidationError.at(
-            "schema_version", f"unknown schema version {value!r}; this version reads {known}"
+            "schema_version",
+            f"unknown schema version {value!r}; this version reads {known}",
+            code="schema_version",
         )
 
 
@@ -269,28 +276,32 @@ def _mention_problems(
 def _mention_problem(article: Article, path: str, mention: Mention) -> Iterator[Problem]:
     problem = _span_problem(article, mention.span, mention.text)
     if problem:
-        yield Problem(f"{path}.span", problem)
+        yield Problem(f"{path}.span", problem, "span_mismatch")
 
 
 def _whole_article_problems(article: Article) -> Iterator[Problem]:
     if article.published_zone_assumed and article.published is None:
-        yield Problem("published_zone_assumed", "is true, but there is no published time")
+        yield Problem(
+            "published_zone_assumed", "is true, but there is no published time", "inconsistent"
+        )
     for index, link in enumerate(article.related):
         if link.after_paragraph > len(article.paragraphs):
             yield Problem(
                 f"related[{index}].after_paragraph",
                 f"{link.after_paragraph} is more than the {len(article.paragraphs)} paragraphs",
+                "dangling_ref",
             )
     for index, line in enumerate(article.chrome.body):
         if line.after_paragraph > len(article.paragraphs):
             yield Problem(
                 f"chrome.body[{index}].after_paragraph",
                 f"{line.after_paragraph} is more than the {len(article.paragraphs)} paragraphs",
+                "dangling_ref",
             )
     if article.dateline is not None:
         problem = _span_problem(article, article.dateline.span, article.dateline.text)
         if problem:
-            yield Problem("dateline.span", problem)
+            yield Problem("dateline.span", problem, "span_mismatch")
 
     countries = {c.alpha3 for c in article.countries}
     actors = {a.id for a in article.actors}
@@ -304,6 +315,7 @@ def _whole_article_problems(article: Article) -> Iterator[Problem]:
             yield Problem(
                 f"actors[{index}].country",
                 f"{actor.country!r} is not one of the article's countries",
+                "dangling_ref",
             )
     for index, event in enumerate(article.events):
         path = f"events[{index}]"
@@ -311,70 +323,99 @@ def _whole_article_problems(article: Article) -> Iterator[Problem]:
         for e_index, span in enumerate(event.evidence):
             problem = _span_problem(article, span, None)
             if problem:
-                yield Problem(f"{path}.evidence[{e_index}]", problem)
+                yield Problem(f"{path}.evidence[{e_index}]", problem, "span_mismatch")
         for p_index, participant in enumerate(event.participants):
             if participant.ref not in known:
                 yield Problem(
                     f"{path}.participants[{p_index}].ref",
                     f"{participant.ref!r} is neither an actor id nor a country of the article",
+                    "dangling_ref",
                 )
         if event.where is not None:
             if event.where.country is not None and event.where.country not in countries:
                 yield Problem(
                     f"{path}.where.country",
                     f"{event.where.country!r} is not one of the article's countries",
+                    "dangling_ref",
                 )
             if event.where.mention is not None:
                 yield from _mention_problem(article, f"{path}.where.mention", event.where.mention)
     for index, quote in enumerate(article.quotes):
         problem = _span_problem(article, quote.span, quote.text)
         if problem:
-            yield Problem(f"quotes[{index}].span", problem)
+            yield Problem(f"quotes[{index}].span", problem, "span_mismatch")
         if quote.speaker is not None and quote.speaker not in known:
             yield Problem(
                 f"quotes[{index}].speaker",
                 f"{quote.speaker!r} is neither an actor id nor a country of the article",
+                "dangling_ref",
             )
 
 
 def _is_sound(article: Article) -> bool:
     """Whether `_whole_article_problems` would find nothing, answered in one quick pass.
 
-    Every extracted article is checked whole, and most are sound; this pass decides that
-    without building paths or messages. On any doubt the full check runs and names each
-    problem, so the two must agree only on sound articles (a property test pins it).
+    Every extracted and loaded article is checked whole, and most are sound; this pass
+    decides that without building paths or messages, in plain loops (it runs on every
+    load). On any doubt the full check runs and names each problem, so the two must agree
+    only on sound articles (a property test pins it).
     """
-    texts: dict[tuple[Part, int], str] = {(Part.HEADLINE, 0): article.headline}
+    headline = Part.HEADLINE
+    texts: dict[tuple[Part, int], str] = {(headline, 0): article.headline}
     if article.standfirst is not None:
         texts[Part.STANDFIRST, 0] = article.standfirst
-    for index, paragraph in enumerate(article.paragraphs):
-        texts[Part.PARAGRAPH, index] = paragraph
+    paragraph = Part.PARAGRAPH
+    for index, body_text in enumerate(article.paragraphs):
+        texts[paragraph, index] = body_text
+    related = Part.RELATED
     for index, link in enumerate(article.related):
-        texts[Part.RELATED, index] = link.title
+        texts[related, index] = link.title
+    get = texts.get
 
     def reads(span: Span, expected: str | None) -> bool:
-        text = texts.get((span.part, span.index))
+        text = get((span.part, span.index))
         if text is None or span.end > len(text):
             return False
         return expected is None or text[span.start : span.end] == expected
 
+    if article.published_zone_assumed and article.published is None:
+        return False
     paragraphs = len(article.paragraphs)
-    countries = {c.alpha3 for c in article.countries}
-    known = countries | {a.id for a in article.actors}
-    return (
-        not (article.published_zone_assumed and article.published is None)
-        and all(link.after_paragraph <= paragraphs for link in article.related)
-        and all(line.after_paragraph <= paragraphs for line in article.chrome.body)
-        and (article.dateline is None or reads(article.dateline.span, article.dateline.text))
-        and all(reads(m.span, m.text) for c in article.countries for m in c.mentions)
-        and all(a.country is None or a.country in countries for a in article.actors)
-        and all(reads(m.span, m.text) for a in article.actors for m in a.mentions)
-        and all(_event_is_sound(event, reads, countries, known) for event in article.events)
-        and all(
-            reads(q.span, q.text) and (q.speaker is None or q.speaker in known)
-            for q in article.quotes
-        )
-    )
+    for link in article.related:
+        if link.after_paragraph > paragraphs:
+            return False
+    for line in article.chrome.body:
+        if line.after_paragraph > paragraphs:
+            return False
+    if article.dateline is not None and not reads(article.dateline.span, article.dateline.text):
+        return False
+    countries: set[str] = set()
+    for country in article.countries:
+        countries.add(country.alpha3)
+        for mention in country.mentions:
+            span = mention.span
+            found = get((span.part, span.index))
+            if found is None or found[span.start : span.end] != mention.text:
+                return False
+    known = set(countries)
+    for actor in article.actors:
+        known.add(actor.id)
+        if actor.country is not None and actor.country not in countries:
+            return False
+        for mention in actor.mentions:
+            span = mention.span
+            found = get((span.part, span.index))
+            if found is None or found[span.start : span.end] != mention.text:
+                return False
+    for event in article.events:
+        if not _event_is_sound(event, reads, countries, known):
+            return False
+    for quote in article.quotes:
+        if not reads(quote.span, quote.text) or (
+            quote.speaker is not None and quote.speaker not in known
+        ):
+            return False
+    return True
 
 
 def _event_is_sound(
@@ -383,16 +424,16 @@ def _event_is_sound(
     countries: set[str],
     known: set[str],
 ) -> bool:
+    if not reads(event.trigger.span, event.trigger.text):
+        return False
+    for span in event.evidence:
+        if not reads(span, None):
+            return False
+    for participant in event.participants:
+        if participant.ref not in known:
+            return False
     where = event.where
-    return (
-        reads(event.trigger.span, event.trigger.text)
-        and all(reads(span, None) for span in event.evidence)
-        and all(p.ref in known for p in event.participants)
-        and (
-            where is None
-            or (
-                (where.country is None or where.country in countries)
-                and (where.mention is None or reads(where.mention.span, where.mention.text))
-            )
-        )
+    return where is None or (
+        (where.country is None or where.country in countries)
+        and (where.mention is None or reads(where.mention.span, where.mention.text))
     )

@@ -91,11 +91,13 @@ def _check_codes(instance: Country, _: attrs.Attribute[Any], __: object) -> None
         raise ValidationError.at(
             "alpha2",
             f"{instance.alpha2!r} is not the alpha-2 code of {instance.alpha3}, {alpha2!r} is",
+            code="inconsistent",
         )
     if instance.numeric != numeric:
         raise ValidationError.at(
             "numeric",
             f"{instance.numeric!r} is not the numeric code of {instance.alpha3}, {numeric!r} is",
+            code="inconsistent",
         )
 
 

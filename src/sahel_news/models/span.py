@@ -29,7 +29,9 @@ class Span:
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise ValidationError.at("end", f"end {self.end} is before start {self.start}")
+            raise ValidationError.at(
+                "end", f"end {self.end} is before start {self.start}", code="inconsistent"
+            )
         if self.part in _SINGLE_TEXT_PARTS and self.index != 0:
             raise ValidationError.at(
                 "index", f"a {self.part.value} span has index 0, got {self.index}"
@@ -52,4 +54,5 @@ class Mention:
                 "span",
                 f"covers {len(self.span)} characters but the text {self.text!r} "
                 f"has {len(self.text)}",
+                code="span_mismatch",
             )

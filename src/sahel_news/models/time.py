@@ -32,9 +32,12 @@ class DateRange:
             raise ValidationError.at(
                 "earliest",
                 f"{self.earliest.isoformat()} is after latest {self.latest.isoformat()}",
+                code="inconsistent",
             )
         if self.precision is Precision.DAY and self.earliest != self.latest:
-            raise ValidationError.at("latest", "a range of day precision is a single day")
+            raise ValidationError.at(
+                "latest", "a range of day precision is a single day", code="inconsistent"
+            )
 
     @property
     def is_single_day(self) -> bool:

@@ -1,16 +1,18 @@
 """Hypothesis strategies for the sahel_news models (needs the ``hypothesis`` extra).
 
-Importing this module (or merely having sahel_news installed, through the ``hypothesis``
-entry point) registers a strategy for every model, so ``st.from_type(Article)`` works in a
-user's tests without setup. ``import sahel_news`` never imports this module.
+Importing this module registers a strategy for every model, and so does having sahel_news
+installed, through the ``hypothesis`` entry point (`sahel_news._hypothesis_entry`), which
+loads this module only when a model's strategy is first drawn: ``st.from_type(Article)``
+works in a user's tests without setup. ``import sahel_news`` never imports this module.
+Without Hypothesis, importing it says to install ``sahel-news[hypothesis]``.
 """
 
 
 def _hypothesis_setup_hook() -> None:
     """Register a strategy for every model with Hypothesis (run by its entry point).
 
-    Defined before anything imports Hypothesis: importing this module first imports
-    Hypothesis, whose start-up runs this hook while the module is still half-built.
+    Defined before anything imports Hypothesis, so an entry point naming this older hook
+    still finds it while the module is half-built.
     """
     from hypothesis import strategies as st  # noqa: PLC0415 - see above
 
@@ -39,9 +41,17 @@ def _hypothesis_setup_hook() -> None:
         st.register_type_strategy(model, strategy)
 
 
-# Hypothesis first: its start-up runs the hook above, which loads the strategies module
-# completely before this module asks for its names.
-import hypothesis  # noqa: E402, F401 - see above
+# Hypothesis first: its start-up runs the entry point, which may register strategies.
+try:
+    import hypothesis  # noqa: F401 - see above
+except ModuleNotFoundError as missing:  # pragma: no cover - depends on the environment
+    if missing.name != "hypothesis":
+        raise
+    msg = (
+        "sahel_news.strategies needs Hypothesis, which is not installed: "
+        "pip install 'sahel-news[hypothesis]'"
+    )
+    raise ModuleNotFoundError(msg, name="hypothesis") from None
 
 from sahel_news.strategies._models import (  # noqa: E402 - after the hook
     actors,
