@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from sahel_news.capture import render_capture
+    from sahel_news.capture._html import parse_html
     from sahel_news.convert import (
         from_dataclass,
         from_dict,
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
     )
     from sahel_news.pipeline import parse_article
     from sahel_news.text import Doc
+    from sahel_news.views import render_html
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -139,9 +141,11 @@ __all__ = [
     "iso_to_fips",
     "json_schema",
     "parse_article",
+    "parse_html",
     "parse_many",
     "remove_data_dir",
     "render_capture",
+    "render_html",
     "resolve_time",
     "to_acled_rows",
     "to_dataclass",
@@ -206,9 +210,11 @@ _WHERE: dict[str, str] = {
     "iso_to_fips": "sahel_news.convert.exports",
     "json_schema": "sahel_news.convert",
     "parse_article": "sahel_news.pipeline",
+    "parse_html": "sahel_news.capture._html",
     "parse_many": "sahel_news.corpus",
     "remove_data_dir": "sahel_news.data",
     "render_capture": "sahel_news.capture",
+    "render_html": "sahel_news.views",
     "resolve_time": "sahel_news.extract.time",
     "to_acled_rows": "sahel_news.convert.exports",
     "to_dataclass": "sahel_news.convert",

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sahel_news.data import DataTableError
-from sahel_news.errors import ParseError, ValidationError
+from sahel_news.errors import MissingDependencyError, ParseError, ValidationError
 
 if TYPE_CHECKING:
     from sahel_news.corpus._inputs import CorpusInput
     from sahel_news.corpus._runner import Progress
+    from sahel_news.models import Article
 
 __all__ = ["main"]
 
@@ -40,8 +41,9 @@ exit status:
   1    invalid input: a document breaks the rules, a capture cannot be parsed,
        a file cannot be read or is not UTF-8 / JSON, a user data table
        (SAHEL_NEWS_DATA) is broken, a store cannot be opened or was written
-       by a newer sahel-news, an optional extra is missing
-       (export and index skip bad documents, write the rest, then exit 1)
+       by a newer sahel-news, an optional extra is missing (sahel-news[html]
+       for .html pages); export and index skip bad documents, write the rest,
+       then exit 1
   2    bad command line: an unknown command or option, a --tz that is not UTC or
        an IANA zone name, an unknown model name
   3    internal error (please report it)
@@ -138,7 +140,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse.add_argument(
         "inputs", nargs="*", metavar="INPUT",
-        help="capture files, directories (walked, sorted), or - for stdin",
+        help="capture files, HTML pages (.html, .htm; needs sahel-news[html]), directories "
+        "(walked, sorted), or - for stdin",
     )  # fmt: skip
     parse.add_argument(
         "-o", "--output", metavar="OUT",
@@ -187,7 +190,27 @@ def _parser() -> argparse.ArgumentParser:
         "--no-extract", action="store_true", help="read the layout only (no entities, events)"
     )
     _add_output_commands(commands)
+    _add_show(commands)
     return parser
+
+
+def _add_show(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    show = commands.add_parser(
+        "show",
+        help="write an article as one HTML page with its entities highlighted",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    show.add_argument(
+        "file", metavar="FILE",
+        help="a capture, an HTML page (.html, .htm), an Article JSON document (.json), "
+        "or - for a capture on stdin",
+    )  # fmt: skip
+    show.add_argument("-o", "--output", metavar="OUT", help="write the page here, not stdout")
+    show.add_argument(
+        "--tz", default="UTC", metavar="ZONE",
+        help="time zone of timestamps that name none: UTC (the default) or an IANA name",
+    )  # fmt: skip
 
 
 def _read_bytes(name: str) -> bytes:
@@ -242,7 +265,7 @@ def _schema(model_name: str) -> int:
 _NOT_ZONES = frozenset({"localtime", "Factory"})
 
 
-def _zone(name: str) -> tzinfo:
+def _zone(name: str, command: str = "parse") -> tzinfo:
     """The zone an exact IANA name (or ``UTC``) names; never a path, offset or local zone."""
     import zoneinfo  # noqa: PLC0415 - only the parse command needs the tz database
 
@@ -255,7 +278,7 @@ def _zone(name: str) -> tzinfo:
     near = sorted(key for key in known if key.casefold() == name.casefold())
     if near:
         hint = f"did you mean {near[0]!r}?"
-    raise _UsageError("parse", f"argument --tz: unknown time zone {name!r} ({hint})")
+    raise _UsageError(command, f"argument --tz: unknown time zone {name!r} ({hint})")
 
 
 def _write_stdout(text: str) -> None:
@@ -345,6 +368,16 @@ def _parse_one(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) ->
 
     name = args.inputs[0]
     where = "<stdin>" if name == "-" else name
+    if _is_html(name):
+        article = _parse_page(
+            where,
+            _read_bytes(name),
+            zone,
+            extract=not args.no_extract,
+            url=known.get("url"),
+            published=published_of(known.get("published")),
+        )
+        return _write_article(args.output, to_json(article, indent=True) + "\n")
     try:
         text = decode_capture(_read_bytes(name), args.encoding)
     except ParseError as error:
@@ -365,18 +398,75 @@ def _parse_one(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) ->
         raise _CommandError(f"{location}: cannot parse: {error.reason}") from None
     except ValidationError as error:
         raise _CommandError(*(f"{where}: {problem}" for problem in error.problems)) from None
-    document = to_json(article, indent=True) + "\n"
-    if args.output is None:
+    return _write_article(args.output, to_json(article, indent=True) + "\n")
+
+
+def _write_article(output: str | None, document: str) -> int:
+    """Write *document* to stdout, or to the file *output* (whole or not at all)."""
+    if output is None:
         _write_stdout(document)
     else:
         from sahel_news.corpus._runner import write_atomically  # noqa: PLC0415
 
         try:
-            write_atomically(Path(args.output), document)
+            write_atomically(Path(output), document)
         except OSError as error:
             reason = error.strerror or str(error)
-            raise _OutputError(f"{args.output}: cannot write: {reason}") from None
+            raise _OutputError(f"{output}: cannot write: {reason}") from None
     return EXIT_OK
+
+
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _is_html(name: str) -> bool:
+    return name != "-" and Path(name).suffix.lower() in _HTML_SUFFIXES
+
+
+def _parse_page(
+    where: str,
+    data: bytes,
+    zone: tzinfo,
+    *,
+    extract: bool,
+    url: str | None = None,
+    published: date | None = None,
+) -> Article:
+    """An HTML page's article; the page's bytes go whole to trafilatura, which finds the charset."""
+    from sahel_news.capture._html import parse_html  # noqa: PLC0415 - loaded per command
+
+    try:
+        return parse_html(data, url=url, published=published, default_tz=zone, extract=extract)
+    except MissingDependencyError as error:
+        raise _CommandError(f"sahel-news: {error}") from None
+    except ParseError as error:
+        raise _CommandError(f"{where}: cannot parse: {error.reason}") from None
+
+
+def _show(name: str, output: str | None, zone_name: str) -> int:
+    """Write the article in *name* (capture, HTML page or Article JSON) as a highlighted page."""
+    from sahel_news.convert import from_json  # noqa: PLC0415 - loaded per command
+    from sahel_news.corpus._decode import decode_capture  # noqa: PLC0415
+    from sahel_news.models import Article as ArticleModel  # noqa: PLC0415
+    from sahel_news.pipeline import parse_article  # noqa: PLC0415
+    from sahel_news.views import render_html  # noqa: PLC0415
+
+    zone = _zone(zone_name, "show")
+    where = "<stdin>" if name == "-" else name
+    data = _read_bytes(name)
+    if _is_html(name):
+        return _write_article(output, render_html(_parse_page(where, data, zone, extract=True)))
+    try:
+        if name != "-" and Path(name).suffix.lower() == ".json":
+            article = from_json(data, ArticleModel)
+        else:
+            article = parse_article(decode_capture(data), default_tz=zone)
+    except ParseError as error:
+        location = f"{where}:{error.line}" if error.line is not None else where
+        raise _CommandError(f"{location}: cannot parse: {error.reason}") from None
+    except ValidationError as error:
+        raise _CommandError(*(f"{where}: {problem}" for problem in error.problems)) from None
+    return _write_article(output, render_html(article))
 
 
 def _all_cores() -> int:
@@ -519,6 +609,8 @@ def _run(args: argparse.Namespace) -> int:
         return _validate(args.files, args.model)
     if args.command == "schema":
         return _schema(args.model)
+    if args.command == "show":
+        return _show(args.file, args.output, args.tz)
     return _parse(args)
 
 
