@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from sahel_news.corpus import Capture, CaptureFailure, parse_many
     from sahel_news.data import DataTableError, add_data_dir, remove_data_dir, user_data
     from sahel_news.errors import (
+        InputError,
+        MissingDependencyError,
         ParseError,
         Problem,
         SahelNewsError,
@@ -110,7 +112,9 @@ __all__ = [
     "Event",
     "EventComponent",
     "EventStatus",
+    "InputError",
     "Mention",
+    "MissingDependencyError",
     "ParseError",
     "Part",
     "Participant",
@@ -179,7 +183,9 @@ _WHERE: dict[str, str] = {
     "Event": "sahel_news.models",
     "EventComponent": "sahel_news.extract.components",
     "EventStatus": "sahel_news.models",
+    "InputError": "sahel_news.errors",
     "Mention": "sahel_news.models",
+    "MissingDependencyError": "sahel_news.errors",
     "ParseError": "sahel_news.errors",
     "Part": "sahel_news.models",
     "Participant": "sahel_news.models",
