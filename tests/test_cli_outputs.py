@@ -3,6 +3,9 @@
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -204,3 +207,43 @@ class TestCounts:
         """--limit keeps the earliest events."""
         assert cli.main(["query", store, "--limit", "2", "--format", "json"]) == 0
         assert [e["event_id"] for e in json.loads(capsys.readouterr().out)] == ["e13", "e14"]
+
+
+class TestStdoutTrouble:
+    """export and query to a closed or full standard output: one line, status 4."""
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["export", "{doc}", "--format", "events-csv"],
+            ["query", "{db}", "--format", "csv"],
+            ["query", "{db}", "--format", "json"],
+            ["query", "{db}"],
+        ],
+    )
+    def test_closed_stdout_is_status_4(self, command, seed_json, store, monkeypatch, capsys):
+        """With stdout closed at start, the command says so instead of an internal error."""
+        args = [part.format(doc=seed_json, db=store) for part in command]
+        monkeypatch.setattr("sys.stdout", None)
+        assert cli.main(args) == cli.EXIT_OUTPUT
+        assert capsys.readouterr().err.splitlines() == [
+            "sahel-news: cannot write the output: standard output is closed"
+        ]
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+    @pytest.mark.parametrize("command", ["export", "query"])
+    def test_full_stdout_is_status_4(self, command, seed_json, store):
+        """Writing to a full device names the reason, with status 4."""
+        args = {
+            "export": ["export", str(seed_json), "--format", "acled-csv"],
+            "query": ["query", str(store), "--format", "csv"],
+        }[command]
+        with Path("/dev/full").open("wb") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "sahel_news", *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                check=False,
+            )
+        assert done.returncode == cli.EXIT_OUTPUT
+        assert done.stderr.decode().strip().endswith("No space left on device")

@@ -12,7 +12,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -283,11 +283,25 @@ def _zone(name: str, command: str = "parse") -> tzinfo:
 
 def _write_stdout(text: str) -> None:
     """Write to standard output now, turning a closed or full stdout into _OutputError."""
+    with _stdout_errors():
+        stdout = _stdout()
+        stdout.write(text)
+        stdout.flush()
+
+
+def _stdout() -> Any:
+    """Standard output, or _OutputError when the command was started with it closed."""
     if sys.stdout is None:
         raise _OutputError("sahel-news: cannot write the output: standard output is closed")
+    return sys.stdout
+
+
+@contextlib.contextmanager
+def _stdout_errors() -> Iterator[None]:
+    """Turn a failed write to standard output (full disk, closed file) into _OutputError;
+    a broken pipe goes on to main, which reports it as a shell would."""
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        yield
     except BrokenPipeError:
         raise
     except (OSError, ValueError) as error:
@@ -802,8 +816,10 @@ def _export(args: argparse.Namespace) -> int:
     articles = read_articles(_inputs(args.inputs), on_error=report)
     try:
         if args.output in {None, "-"}:
-            write_export(articles, args.format, sys.stdout.buffer, bom=not args.no_bom)
-            sys.stdout.buffer.flush()
+            with _stdout_errors():
+                stdout = _stdout().buffer
+                write_export(articles, args.format, stdout, bom=not args.no_bom)
+                stdout.flush()
         else:
             count = export(articles, args.format, args.output, bom=not args.no_bom)
             print(f"{args.output}: {count} rows ({args.format})")
@@ -841,7 +857,7 @@ def _participants(ids: tuple[str, ...], names: tuple[str, ...]) -> str:
     return ", ".join(names) if names else ", ".join(ids)
 
 
-def _print_timeline(rows: Sequence[Any]) -> None:
+def _timeline(rows: Sequence[Any]) -> str:
     table = [("WHEN", "PRECISION", "TYPE", "STATUS", "WHO", "WHERE", "ARTICLE", "EVIDENCE")]
     for row in rows:
         when = "" if row.earliest is None else row.earliest.isoformat()
@@ -867,9 +883,11 @@ def _print_timeline(rows: Sequence[Any]) -> None:
             )
         )
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]) - 1)]
+    lines = []
     for line in table:
         cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
-        print("  ".join([*cells, line[-1]]))
+        lines.append("  ".join([*cells, line[-1]]) + "\n")
+    return "".join(lines)
 
 
 def _query(args: argparse.Namespace) -> int:
@@ -893,12 +911,16 @@ def _query(args: argparse.Namespace) -> int:
     except StoreError as error:
         raise _CommandError(str(error)) from None
     if args.format == "csv":
-        write_csv(rows, EventRow, sys.stdout.buffer, bom=not args.no_bom)
-        sys.stdout.buffer.flush()
+        with _stdout_errors():
+            stdout = _stdout().buffer
+            write_csv(rows, EventRow, stdout, bom=not args.no_bom)
+            stdout.flush()
     elif args.format == "json":
-        print(json.dumps([json_row(row) for row in rows], ensure_ascii=False, indent=2))
+        _write_stdout(
+            json.dumps([json_row(row) for row in rows], ensure_ascii=False, indent=2) + "\n"
+        )
     else:
-        _print_timeline(rows)
+        _write_stdout(_timeline(rows))
     return EXIT_OK
 
 
