@@ -18,7 +18,7 @@ from typing import NamedTuple
 from sahel_news.data import month_names, register_cache, word_set
 from sahel_news.extract.events._clauses import Frame, is_passive
 from sahel_news.extract.events._lexicon import TriggerMatch
-from sahel_news.extract.events._places import locatives
+from sahel_news.extract.events._places import follows_locative
 from sahel_news.models import ParticipantRole
 from sahel_news.text._tokens import Words
 
@@ -104,7 +104,10 @@ def locate_refs(
         first = max(first, 0)
         last = bisect.bisect_left(starts, end, first) - 1
         last = max(last, first)
-        locative = first > 0 and _follows_locative(norms, first)
+        # a mention's own look back: no comma between it and "in", and one word shorter
+        locative = first > 0 and follows_locative(
+            norms, first, fillers=_lists().place_fillers, lookback=_REF_LOOKBACK
+        )
         refs.append(EntityRef(ref, country, is_country, start, end, first, last, locative))
         if not is_country:
             carried.add(country)
@@ -153,21 +156,6 @@ def _lists() -> _Lists:
         nominal_determiners=word_set("nominal_determiners") | months,
         nominal_prepositions=word_set("nominal_prepositions"),
     )
-
-
-def _follows_locative(norms: Sequence[str], first: int) -> bool:
-    """`follows_locative` for a mention: "in", "at" ... before it across place fillers."""
-    index = first - 1
-    floor = first - _REF_LOOKBACK
-    locative_words, fillers = locatives(), _lists().place_fillers
-    while index >= 0 and index >= floor:
-        word = norms[index]
-        if word in locative_words:
-            return True
-        if word not in fillers:
-            return False
-        index -= 1
-    return False
 
 
 class _Carriers:
