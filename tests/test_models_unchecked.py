@@ -79,6 +79,7 @@ class TestUnchecked:
 
 
 class TestEvolved:
+    @pytest.mark.slow  # many generated articles: CI runs it with -m slow
     @given(st.from_type(m.Article), st.from_type(m.Article))
     def test_matches_attrs_evolve(self, article, other):
         """A copy with changed fields equals what attrs.evolve makes from the same changes."""

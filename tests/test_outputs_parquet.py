@@ -15,6 +15,7 @@ TABLES = [EventRow, ActorRow, CountryRow, AcledRow]
 
 
 class TestRoundTrips:
+    @pytest.mark.slow  # many generated articles: CI runs it with -m slow
     @pytest.mark.parametrize("row_type", TABLES)
     @given(corpus=st.lists(articles(max_events=4), max_size=3))
     def test_generated_articles_lose_no_field(self, row_type, corpus, tmp_path_factory):

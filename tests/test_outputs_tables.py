@@ -72,6 +72,7 @@ class TestSeedRows:
         assert [attrs.asdict(r) for r in acled_rows(seed_article)] == to_acled_rows(seed_article)
 
 
+@pytest.mark.slow  # many generated articles: CI runs it with -m slow
 class TestGeneratedRows:
     @given(articles())
     def test_one_row_per_thing(self, article):

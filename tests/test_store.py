@@ -256,6 +256,7 @@ def corpora_and_filters(draw):
     }
 
 
+@pytest.mark.slow  # many generated articles: CI runs it with -m slow
 class TestTimelineProperty:
     @given(corpora_and_filters())
     def test_timeline_equals_a_brute_force_filter(self, case):

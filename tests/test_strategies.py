@@ -4,6 +4,7 @@ import subprocess
 import sys
 from datetime import date
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -59,6 +60,7 @@ class TestArticles:
                 for s in event.evidence
             )
 
+    @pytest.mark.slow  # many generated articles: CI runs it with -m slow
     @given(strategies.articles(min_paragraphs=3, max_paragraphs=3, max_actors=2, max_events=4))
     def test_size_knobs_are_respected(self, article):
         """The paragraph, actor and event bounds hold."""
@@ -66,6 +68,7 @@ class TestArticles:
         assert 1 <= len(article.actors) <= 2
         assert len(article.events) <= 4
 
+    @pytest.mark.slow  # many generated articles: CI runs it with -m slow
     @given(strategies.articles())
     def test_dates_are_plausible(self, article):
         """Dates fall in 2012-2026 and datetimes are aware."""
@@ -99,6 +102,7 @@ class TestStandalone:
 
 
 class TestRegistration:
+    @pytest.mark.slow  # many generated articles: CI runs it with -m slow
     @given(st.data())
     def test_from_type_works_for_every_model(self, data):
         """`st.from_type` draws an instance of every model."""

@@ -318,6 +318,7 @@ class TestAnyText:
         """Whatever the article says, the page has the same elements and each reads as its text."""
         check_structure(article)
 
+    @pytest.mark.slow  # many generated articles: CI runs it with -m slow
     @given(articles())
     def test_generated_articles_render_whole(self, article):
         """Every generated Article (actors, events, quotes) gives a page of the same shape."""

@@ -71,6 +71,7 @@ class TestFastPath:
         by_fast = fast(document)
         assert by_fast is None or by_fast == detailed(document)
 
+    @pytest.mark.slow  # many generated articles: CI runs it with -m slow
     @given(articles(min_actors=1, max_events=2), st.data())
     def test_fast_refuses_a_surplus_key_anywhere(self, article, data):
         """An unknown key in any object is refused by the fast loader."""
@@ -82,6 +83,7 @@ class TestFastPath:
         with pytest.raises(ValidationError):
             load_detailed(document, Article)
 
+    @pytest.mark.slow  # many generated articles: CI runs it with -m slow
     @given(articles())
     def test_generated_dumper_writes_what_cattrs_writes(self, article):
         """The generated dumper gives the very dict the cattrs converter gives."""
