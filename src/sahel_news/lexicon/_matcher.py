@@ -12,7 +12,7 @@ where compiling the same forms as regex tries took a third of a second.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from enum import Enum
 
 import ahocorasick
@@ -153,11 +153,6 @@ class Vocabulary:
                 if not (table.hyphen_joins and start > 0 and text[start - 1] == "-"):
                     spans.append((start, end))
         return found
-
-    def forms_at(self, index: int, text: str) -> Iterable[str]:
-        """The forms of table *index* found in *text* (a convenience for tests and tools)."""
-        folded_spans = self.scan(text)[index]
-        return [text[start:end] for start, end in folded_spans]
 
 
 def _longest(ends: list[int], tail: Tail, text: str) -> int | None:
