@@ -8,7 +8,9 @@ byte order mark at the start is skipped, as the capture parser does.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from sahel_news.convert import _fast
@@ -179,8 +181,27 @@ def _text(data: str | bytes) -> str:
     return data if isinstance(data, str) else _decode(data)
 
 
-def _parse(data: str | bytes, *, escapes: bool = True) -> Any:
+@contextlib.contextmanager
+def _json_errors(data: str | bytes) -> Iterator[None]:
+    """Turn what a JSON parser raises on *data* into a ValidationError saying where."""
     try:
+        yield
+    except ValidationError:
+        raise
+    except RecursionError:
+        raise _too_deep() from None
+    except json.JSONDecodeError as error:  # orjson's error is a subclass
+        if not isinstance(data, str):
+            _decode(data)  # name the offending byte when the bytes are not UTF-8
+        raise _not_json(
+            f"not valid JSON: line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except ValueError as error:
+        raise _not_json(f"not valid JSON: {error}") from None
+
+
+def _parse(data: str | bytes, *, escapes: bool = True) -> Any:
+    with _json_errors(data):
         if orjson is not None and isinstance(data, bytes):
             try:
                 parsed = orjson.loads(data)
@@ -197,22 +218,10 @@ def _parse(data: str | bytes, *, escapes: bool = True) -> Any:
                 _refuse_repeated_keys(_text(data))
             return parsed
         return _parse_stdlib(data)
-    except ValidationError:
-        raise
-    except RecursionError:
-        raise _too_deep() from None
-    except json.JSONDecodeError as error:  # orjson's error is a subclass
-        if not isinstance(data, str):
-            _decode(data)  # name the offending byte when the bytes are not UTF-8
-        raise _not_json(
-            f"not valid JSON: line {error.lineno} column {error.colno}: {error.msg}"
-        ) from None
-    except ValueError as error:
-        raise _not_json(f"not valid JSON: {error}") from None
 
 
 def _parse_stdlib(data: str | bytes) -> Any:
-    try:
+    with _json_errors(data):
         text = _text(data)
         try:
             return json.loads(
@@ -221,18 +230,6 @@ def _parse_stdlib(data: str | bytes) -> Any:
         except _RepeatedKeyError:
             _refuse_repeated_keys(text)
             raise AssertionError("unreachable: a repeated key was seen") from None
-    except ValidationError:
-        raise
-    except RecursionError:
-        raise _too_deep() from None
-    except json.JSONDecodeError as error:  # orjson's error is a subclass
-        if not isinstance(data, str):
-            _decode(data)  # name the offending byte when the bytes are not UTF-8
-        raise _not_json(
-            f"not valid JSON: line {error.lineno} column {error.colno}: {error.msg}"
-        ) from None
-    except ValueError as error:
-        raise _not_json(f"not valid JSON: {error}") from None
 
 
 def from_json(data: str | bytes | bytearray | memoryview, cls: type[T]) -> T:
