@@ -14,14 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _event_annotate import annotate
+from sahel_news.data import abbreviations
 from sahel_news.extract.entities._merge import Hit, _Context, _Intervals
 from sahel_news.extract.events import extract_events
 from sahel_news.extract.quotes import extract_quotes
 from sahel_news.models import Article, ParticipantRole, PloverType
 from sahel_news.pipeline import parse_article
-from sahel_news.text._units import MAX_SENTENCE, _abbreviations, split_sentences
+from sahel_news.text._sentences import MAX_SENTENCE, split_sentences
 
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_BOUNDARY = re.compile(r"([.!?…]+[\"'”’»)\]]*)(\s*)")
 _SINGLE_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
 
 
@@ -30,13 +31,19 @@ def _plain_split(text: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        stop = match.start() + 1
-        before = text[start : stop - 1]
-        last_word = before.rsplit(None, 1)[-1].lower().strip("(\"'“‘") if before.split() else ""
-        if last_word in _abbreviations() or _SINGLE_INITIAL.search(before):
+        following = text[match.end() : match.end() + 2]
+        if not following.strip():
+            continue  # the end of the text
+        if not match.group(2):
+            # glued: "said.The" ends a sentence, "3.5" and "U.S.Army" do not
+            before_stop = text[match.start() - 1 : match.start()]
+            if not (before_stop.islower() and following[0].isupper() and following[1:].islower()):
+                continue
+        elif following[0].islower():
             continue
-        following = text[match.end() : match.end() + 1]
-        if following and following.islower():
+        before = text[start : match.start()]
+        last_word = before.rsplit(None, 1)[-1].lower().strip("(\"'“‘") if before.split() else ""
+        if last_word in abbreviations() or _SINGLE_INITIAL.search(before):
             continue
         bounds.append((start, match.end()))
         start = match.end()
@@ -53,9 +60,27 @@ def _plain_split(text: str) -> list[tuple[int, int]]:
 
 
 _PIECES = st.sampled_from(
-    ["Mr", "Gen", "U.S", "J", "x", "Mali", "(mr", "“Dr", "said", "the", "12", "A", "b", "Ouaga"]
+    [
+        "Mr",
+        "Gen",
+        "U.S",
+        "J",
+        "x",
+        "Mali",
+        "(mr",
+        "“Dr",
+        "said",
+        "the",
+        "12",
+        "A",
+        "b",
+        "Ouaga",
+        "Tx",
+    ]
 )
-_GLUE = st.sampled_from([" ", ". ", "! ", "? ", ".” ", ".) ", ".\n", " \n", "  ", ", ", "."])
+_GLUE = st.sampled_from(
+    [" ", ". ", "! ", "? ", ".” ", ".) ", ".\n", " \n", "  ", ", ", ".", "… ", "?! ", ".» "]
+)
 _TEXTS = st.lists(st.tuples(_PIECES, _GLUE), max_size=40).map(
     lambda pairs: "".join(word + glue for word, glue in pairs)
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sahel_news.capture._dateline import find_dateline
 from sahel_news.capture._lines import ends_sentence, without_invisibles
-from sahel_news.capture._sentences import first_sentence, sentence_bounds
+from sahel_news.text._sentences import sentence_bounds
 
 __all__ = [
     "derived_headline",
@@ -83,7 +83,7 @@ def derived_headline(paragraph: str, limit: int) -> str:
     dateline = find_dateline(paragraph)
     if dateline is not None:
         rest = paragraph[len(dateline.text) :].lstrip(_DATELINE_TAIL + " ") or paragraph
-    return _cut(first_sentence(rest), limit)
+    return _cut(_first_sentence(rest), limit)
 
 
 def one_line_paragraphs(line: str) -> list[str]:
@@ -95,3 +95,14 @@ def one_line_paragraphs(line: str) -> list[str]:
     dateline = find_dateline(line)
     skip = len(dateline.text) if dateline is not None else 0
     return [line[start:end] for start, end in sentence_bounds(line, skip)]
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a stripped, non-empty *text* (all of it if it has one sentence)."""
+    # Only the start is needed: look at a bounded window, then fall back to the whole text.
+    window = text[:2000]
+    bounds = sentence_bounds(window)
+    if len(bounds) > 1:
+        start, end = bounds[0]
+        return window[start:end]
+    return text

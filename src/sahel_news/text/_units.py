@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import attrs
 
-from sahel_news.data import abbreviations
 from sahel_news.models import Article, Mention, Part, Span
 from sahel_news.models._unchecked import unchecked
 from sahel_news.text._fold import fold
+from sahel_news.text._sentences import MAX_SENTENCE, split_sentences
 from sahel_news.text._tokens import Words, split_words
 
 __all__ = [
+    "MAX_SENTENCE",
     "EntityMention",
     "Sentence",
     "TextUnit",
@@ -118,92 +118,6 @@ def iter_text_parts(article: Article) -> Iterator[tuple[Part, int, str]]:
         yield Part.PARAGRAPH, index, paragraph
     for index, link in enumerate(article.related):
         yield Part.RELATED, index, link.title
-
-
-def _abbreviations() -> frozenset[str]:
-    """Words after which a full stop does not end a sentence (``words.json``, month names)."""
-    return abbreviations()
-
-
-# A sentence ends at . ! or ? (with closing quotes or brackets after it), then white space;
-# the group is the sentence's end trimmed of that white space.
-_BOUNDARY = re.compile(r"([.!?][\"'”’)\]]*)\s+")
-_SINGLE_INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
-_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-# How far back from a full stop a word is read: longer than any abbreviation with its marks.
-_WORD_WINDOW = 64
-# A "sentence" longer than this with no boundary (a run-on line, a list, garbage) is cut
-# into chunks of at most this many characters, at white space where there is some, so the
-# work spent on one sentence stays bounded.
-MAX_SENTENCE = 2000
-_CUT_WINDOW = 200
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """The ``[start, end)`` offsets of the sentences of *text*, trimmed of outer white space.
-
-    A sentence longer than `MAX_SENTENCE` characters is cut into chunks no longer than that.
-    """
-    bounds: list[tuple[int, int]] = []
-    start = len(text) - len(text.lstrip())  # later sentences start after the boundary's space
-    for match in _BOUNDARY.finditer(text):
-        after = match.end()
-        if after < len(text) and text[after].islower():
-            continue
-        if _abbreviation_before(text, start, match.start()):
-            continue
-        end = match.end(1)
-        if end > start:
-            if end - start > MAX_SENTENCE:
-                bounds.extend(_chunks(text, start, end))
-            else:
-                bounds.append((start, end))
-        start = after
-    end = len(text.rstrip())
-    if end > start:
-        bounds.extend(_chunks(text, start, end))
-    return bounds
-
-
-def _abbreviation_before(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` ends in an abbreviation or a single initial ("Mr", "J").
-
-    Only the last few characters are read, so a long sentence costs no more than a short one.
-    """
-    words = text[max(start, end - _WORD_WINDOW) : end].rsplit(None, 1)
-    if not words:
-        return False
-    last_word = words[-1]
-    abbreviations = _abbreviations()
-    if len(last_word) == 1 and last_word in _CAPITALS:
-        # three characters are enough for "<space>X\n", and too many for ^ to match falsely
-        # (the pattern only matches where the last word is one capital)
-        return bool(_SINGLE_INITIAL.search(text[max(start, end - 3) : end])) or (
-            last_word.lower() in abbreviations
-        )
-    return last_word.lower().strip("(\"'“‘") in abbreviations
-
-
-def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``[start, end)`` cut into pieces of at most `MAX_SENTENCE` characters, at white space."""
-    pieces: list[tuple[int, int]] = []
-    while end - start > MAX_SENTENCE:
-        limit = start + MAX_SENTENCE
-        cut = limit
-        for position in range(limit, limit - _CUT_WINDOW, -1):
-            if text[position].isspace():
-                cut = position
-                break
-        piece_end = cut
-        while piece_end > start and text[piece_end - 1].isspace():
-            piece_end -= 1
-        pieces.append((start, piece_end if piece_end > start else cut))
-        start = cut
-        while start < end and text[start].isspace():
-            start += 1
-    if end > start:
-        pieces.append((start, end))
-    return pieces
 
 
 def mention(unit: TextUnit | Sentence, start: int, end: int) -> Mention:
