@@ -5,7 +5,8 @@ Run: ``python benchmarks/bench_entities.py`` (add ``--details`` for each capture
 Quality: precision and recall per class (country, person, organisation, affiliation, role)
 on ``tests/captures/entities`` (captures read with parse_layout, then extract_entities),
 then on ``tests/captures/heldout/entities``, written after the rules to estimate how they
-do on text they were not tuned on.
+do on text they were not tuned on, then on ``tests/captures/realtext/entities``, the issue-14
+development captures in the styles of wire copy, state media and regional press.
 Speed: extract_entities alone and the full parse_article on distinct seed-sized articles
 (each copy of the seed gets its own reference number, so no per-text cache helps), one core.
 Where spaCy and an English model are installed, spaCy's NER runs on the same texts and the
@@ -31,6 +32,7 @@ from _entity_eval import evaluate, load_cases
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = ROOT / "tests" / "captures" / "entities"
 HELD_OUT = ROOT / "tests" / "captures" / "heldout" / "entities"
+REALTEXT = ROOT / "tests" / "captures" / "realtext" / "entities"
 SEED = ROOT / "examples" / "seed.txt"
 
 
@@ -38,8 +40,13 @@ def quality(details: bool) -> None:
     for title, folder in (
         ("annotated captures", CAPTURES),
         ("held-out captures (first readings: tests/captures/heldout/README.md)", HELD_OUT),
+        ("issue-14 development captures (tests/captures/realtext)", REALTEXT),
     ):
         cases = load_cases(folder)
+        if not cases:
+            print(f"quality on {title}: none yet ({folder})")
+            print()
+            continue
         tallies, notes = evaluate(cases, lambda text: extract_entities(parse_layout(text)))
         print(f"quality on {len(cases)} {title}")
         print(f"{'class':14}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")

@@ -2,7 +2,9 @@
 
 Run: python benchmarks/bench_events.py [--pipeline]
 The annotated captures (tests/captures/events) are scored first, then the held-out ones
-(tests/captures/heldout/events), written after the rules to estimate how they generalise.
+(tests/captures/heldout/events), written after the rules to estimate how they generalise,
+then the issue-14 development captures (tests/captures/realtext/events), written in the
+styles of wire copy, state media and regional press for the rules of issue 14.
 Without --pipeline the captures' hand-listed entities stand in for extract_entities, so the
 numbers measure the event extractor alone; with it, the whole pipeline runs.
 """
@@ -12,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from _event_annotate import CAPTURES, HELD_OUT, capture_names, load_capture, score
+from _event_annotate import CAPTURES, HELD_OUT, REALTEXT, capture_names, load_capture, score
 
 
 def main() -> None:
@@ -20,6 +22,7 @@ def main() -> None:
     for title, folder in (
         ("annotated", CAPTURES),
         ("held out (first readings: tests/captures/heldout/README.md)", HELD_OUT),
+        ("issue-14 development (tests/captures/realtext)", REALTEXT),
     ):
         report(title, folder, gold_entities=gold_entities)
         print()
@@ -27,6 +30,9 @@ def main() -> None:
 
 def report(title: str, folder: Path, *, gold_entities: bool) -> None:
     names = capture_names(folder)
+    if not names:
+        print(f"{title} captures: none yet ({folder})")
+        return
     pairs = [load_capture(name, gold_entities=gold_entities, folder=folder) for name in names]
     result = score(pairs)
     mode = "hand-listed entities" if gold_entities else "full pipeline"

@@ -58,9 +58,14 @@ class Tally:
 
 
 def load_cases(folder: Path) -> list[Case]:
-    """Every ``*.txt`` capture of *folder* with its ``*.json`` annotations, by name."""
+    """Every ``*.txt`` capture of *folder* with its ``*.json`` annotations, by name.
+
+    A missing folder has none; a capture whose annotations are not there yet is skipped.
+    """
     cases = []
     for path in sorted(folder.glob("*.txt")):
+        if not path.with_suffix(".json").is_file():
+            continue
         expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         cases.append(Case(path.stem, path.read_text(encoding="utf-8"), expected))
     return cases

@@ -58,6 +58,7 @@ def annotate(
 
 CAPTURES = Path(__file__).resolve().parent / "captures" / "events"
 HELD_OUT = Path(__file__).resolve().parent / "captures" / "heldout" / "events"
+REALTEXT = Path(__file__).resolve().parent / "captures" / "realtext" / "events"
 
 
 def load_capture(
@@ -82,8 +83,15 @@ def load_capture(
 
 
 def capture_names(folder: Path = CAPTURES) -> list[str]:
-    """The names of the annotated captures of *folder*."""
-    return sorted(p.stem for p in folder.glob("*.json") if not p.stem.startswith("_"))
+    """The names of the annotated captures of *folder*: a ``.json`` with its ``.txt``.
+
+    A missing folder has none; an annotation whose text is not there yet is skipped.
+    """
+    return sorted(
+        p.stem
+        for p in folder.glob("*.json")
+        if not p.stem.startswith("_") and p.with_suffix(".txt").is_file()
+    )
 
 
 def _expanded(article: Article, refs: Iterable[str]) -> set[str]:
