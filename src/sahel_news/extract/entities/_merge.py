@@ -357,7 +357,7 @@ class Merger:
         gazetteer = gazetteer_actors()
         deferred: list[tuple[Hit, str]] = []
         for hit in self.people:
-            text = fold(self.units[hit.order].text[hit.start : hit.end])
+            text = self.units[hit.order].folded[hit.start : hit.end]
             known = next((c.id for c in hit.candidates if c.id is not None), None)
             actor_id = known or index.get(text)
             if actor_id is None and " " in text:

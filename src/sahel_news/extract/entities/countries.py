@@ -36,7 +36,6 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterator
 
 import attrs
 
@@ -224,13 +223,13 @@ def find_countries(text: str) -> tuple[EntityCandidate, ...]:
 @functools.lru_cache(maxsize=2048)
 def country_candidates(text: str) -> tuple[CandidateTuple, ...]:
     """`find_countries` as plain tuples (cached: the actor recognizer reuses them)."""
-    return tuple(_scan(text))
+    return _scan(text)
 
 
 register_cache(country_candidates)
 
 
-def _scan(text: str) -> Iterator[CandidateTuple]:
+def _scan(text: str) -> tuple[CandidateTuple, ...]:
     table = _forms()
     folded = fold(text)
     title_case: bool | None = None
@@ -274,7 +273,7 @@ def _scan(text: str) -> Iterator[CandidateTuple]:
                 )
             )
         )
-    yield from _merge_places(folded, found)
+    return _merge_places(folded, found)
 
 
 def _joined_to_locative(folded: str, found: list[CandidateTuple], start: int) -> bool:
@@ -284,13 +283,12 @@ def _joined_to_locative(folded: str, found: list[CandidateTuple], start: int) ->
     return bool(_COORDINATION.fullmatch(folded, found[-1].end, start))
 
 
-def _merge_places(folded: str, countries: list[CandidateTuple]) -> Iterator[CandidateTuple]:
+def _merge_places(folded: str, countries: list[CandidateTuple]) -> tuple[CandidateTuple, ...]:
     """The country candidates, with the countries implied by gazetteer places among them."""
-    places = _place_forms()
     found = table_hits("places", folded)
     if not found:  # most texts name no place; the countries are in order already
-        yield from countries
-        return
+        return tuple(countries)
+    places = _place_forms()
     taken = sorted((c.start, c.end) for c in countries)
     starts = [start for start, _ in taken]
     reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end so far
@@ -307,7 +305,7 @@ def _merge_places(folded: str, countries: list[CandidateTuple]) -> Iterator[Cand
         for start, end in found
         if not _overlaps_any(starts, reach, start, end)
     ]
-    yield from sorted((*countries, *extra), key=lambda c: c.start)
+    return tuple(sorted((*countries, *extra), key=lambda c: c.start))
 
 
 def _overlaps_any(starts: list[int], reach: list[int], start: int, end: int) -> bool:
