@@ -435,25 +435,14 @@ def plan(words: Words) -> Plan:
     return Plan(tuple(chosen))
 
 
-def scan(
-    pattern: re.Pattern[str],
-    text: str,
-    starts: Sequence[int] | None,
-    twin: re.Pattern[str] | None = None,
-    lowered: str = "",
-) -> list[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, trying only *starts* (None: every offset).
-
-    *twin* is the pattern's lower-case twin and *lowered* the lower-cased text (one
-    without folded letters): tried first at each start, it fails faster where the pattern
-    fails, and only its matches are read again on the text itself.
-    """
+def scan(pattern: re.Pattern[str], text: str, starts: Sequence[int] | None) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying only *starts* (None: every offset)."""
     if starts is None:
         return list(pattern.finditer(text))
     found = []
     covered = 0
     for start in starts:
-        if start >= covered and (twin is None or twin.match(lowered, start) is not None):
+        if start >= covered:
             match = pattern.match(text, start)
             if match is not None:
                 found.append(match)
