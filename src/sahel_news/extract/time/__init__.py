@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Mapping
 from datetime import date, timedelta
 
 import attrs
@@ -19,11 +18,7 @@ import attrs
 from sahel_news.data import register_cache, table_words
 from sahel_news.errors import SahelNewsError
 from sahel_news.extract.time import _calendar as cal
-from sahel_news.extract.time._patterns import (
-    cue_patterns,
-    lowered_cue_patterns,
-    lowered_patterns,
-)
+from sahel_news.extract.time._patterns import cue_patterns
 from sahel_news.extract.time._relative import READERS
 from sahel_news.extract.time._rules import Context, Reading, Resolved, Unresolvable
 from sahel_news.extract.time._scan import Needs, Words, needs_of, plan, scan
@@ -55,12 +50,11 @@ _RANGE_LINK_WORD = re.compile(r"(?:until|till|to|through)\s", re.IGNORECASE)
 _RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|until|till|through)\s*", re.IGNORECASE)
 _WEEK = timedelta(days=7)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
-_LOWERED_PAST_PERFECT = re.compile(r"\bhad\b")  # for a lower-cased text
 _TRAILING = " \t\n.,;:!?\"'’”)"
 
 
-# A cue kind: its pattern, the same for a lower-cased text, and what its phrases need.
-_Cue = tuple[re.Pattern[str], re.Pattern[str], Needs]
+# A cue kind: its pattern, and what its phrases need.
+_Cue = tuple[re.Pattern[str], Needs]
 
 
 class TimeResolutionError(SahelNewsError, ValueError):
@@ -95,14 +89,12 @@ _COMPARING = re.compile(r"\b(?:than|as)\s+$", re.IGNORECASE)
 
 def _scan(words: Words) -> list[Reading]:
     """The leftmost-longest non-overlapping readings of a text, in order."""
-    text, lowered = words.text, words.lowered
+    text = words.text
     vocab = vocabulary()
-    # The lower-case twins serve a lower-cased text only when it has no folded letters.
-    twins: Mapping[str, re.Pattern[str] | None] = lowered_patterns() if words.windowed else {}
     candidates: list[tuple[int, int, int, Reading]] = []
     for (priority, rule, pattern), starts in plan(words).rules:
         reader = READERS[rule]
-        for match in scan(pattern, text, starts, twins.get(rule), lowered):
+        for match in scan(pattern, text, starts):
             reading = reader(match, vocab)
             if (
                 reading is not None
@@ -135,15 +127,10 @@ def _has_cue(pattern: re.Pattern[str], text: str, start: int = 0, end: int | Non
 @register_cache
 @functools.cache
 def _cues() -> tuple[_Cue, _Cue]:
-    """The future and the past cues: the pattern for a text, the one for its lower case
-    (a text without folded letters), and the words their phrases need."""
+    """The future and the past cues: the pattern, and the words its phrases need."""
     vocab = vocabulary()
     future, past = cue_patterns()
-    lowered_future, lowered_past = lowered_cue_patterns()
-    return (
-        (future, lowered_future, needs_of(vocab.future_cues)),
-        (past, lowered_past, needs_of(vocab.past_cues)),
-    )
+    return (future, needs_of(vocab.future_cues)), (past, needs_of(vocab.past_cues))
 
 
 class _Tenses:
@@ -163,18 +150,11 @@ class _Tenses:
 
     def _holds(self, cue: _Cue, left: int, right: int) -> bool:
         """Whether a cue of this kind stands in ``[left, right)`` of the text."""
-        pattern, lowered_pattern, needs = cue
-        words = self._words
-        if not needs.may_match_in(words):
+        pattern, needs = cue
+        if not needs.may_match_in(self._words):
             return False
         # The search ends at the clause's break, as if the text ended there.
-        if not words.windowed:
-            return _has_cue(pattern, words.text, left, right)
-        text = words.text
-        return any(
-            _is_cue(text, m.start(), m.end())
-            for m in lowered_pattern.finditer(words.lowered, left, right)
-        )
+        return _has_cue(pattern, self._words.text, left, right)
 
     def _clause_breaks(self) -> list[int]:
         if self._breaks is None:
@@ -194,9 +174,7 @@ class _Tenses:
 
     def past_perfect(self) -> bool:
         words = self._words
-        if not words.windowed:
-            return _PAST_PERFECT.search(words.text) is not None
-        return words.may_hold(_HAD) and _LOWERED_PAST_PERFECT.search(words.lowered) is not None
+        return words.may_hold(_HAD) and _PAST_PERFECT.search(words.text) is not None
 
     def _clause_future(self, reading: Reading) -> bool:
         # A clause's cues decide its tense, else the text's future cues. With no future

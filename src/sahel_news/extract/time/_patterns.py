@@ -14,14 +14,7 @@ from typing import Any
 from sahel_news.data import register_cache
 from sahel_news.extract.time._vocab import vocabulary
 
-__all__ = [
-    "RULES",
-    "WINDOWS",
-    "cue_patterns",
-    "lowered_cue_patterns",
-    "lowered_patterns",
-    "patterns",
-]
+__all__ = ["RULES", "WINDOWS", "cue_patterns", "patterns"]
 
 _PREP = r"on|since|by|until|till|from|before|after|as\s+of|of|in|through|to"
 _MONTH_PREP = (
@@ -252,41 +245,17 @@ def patterns() -> Mapping[str, re.Pattern[str]]:
     return compiled
 
 
-# An escape whose meaning its lower case changes (\\S is not \\s): a pattern holding one
-# has no lower-case twin.
-_CASED_ESCAPE = re.compile(r"\\[A-Z]")
-_UPPER = re.compile(r"\(\?P|[A-Z]")
-
-
-@register_cache
-@functools.cache
-def lowered_patterns() -> Mapping[str, re.Pattern[str] | None]:
-    """Each rule's pattern for a lower-cased text without folded letters, case-sensitive.
-
-    At any start of such a text it matches where the rule's pattern matches on the text
-    itself, and as far, but fails several times faster: ignoring case costs ``re`` dearly.
-    None for a pattern that cannot be lower-cased.
-    """
-    return {
-        name: None if _CASED_ESCAPE.search(p.pattern) else re.compile(_lower(p.pattern))
-        for name, p in patterns().items()
-    }
-
-
-def _lower(source: str) -> str:
-    """*source* with its letters in lower case, but for the ``P`` of its named groups."""
-    return _UPPER.sub(
-        lambda m: m.group() if m.group().startswith("(") else m.group().lower(), source
-    )
-
-
 @register_cache
 @functools.cache
 def cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The future-tense and past-tense cue patterns."""
+    """The future-tense and past-tense cue patterns.
+
+    Each phrase is matched whole; the phrases are a tree of shared prefixes (``_trie``),
+    which ``re`` tries several times faster than their alternation, finding the same.
+    """
     vocab = vocabulary()
-    future = re.compile(rf"(?<!\w)(?:{_alternation(vocab.future_cues)})\b", re.IGNORECASE)
-    past = re.compile(rf"(?<!\w)(?:{_alternation(vocab.past_cues)})\b", re.IGNORECASE)
+    future = re.compile(rf"(?<!\w)(?:{_trie(vocab.future_cues)})\b", re.IGNORECASE)
+    past = re.compile(rf"(?<!\w)(?:{_trie(vocab.past_cues)})\b", re.IGNORECASE)
     return future, past
 
 
@@ -315,17 +284,3 @@ def _trie(phrases: Iterable[str]) -> str:
         return f"(?:{joined})?" if "" in node else joined
 
     return emit(root) if root else r"(?!x)x"
-
-
-@register_cache
-@functools.cache
-def lowered_cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The cue patterns for a lower-cased text without folded letters, case-sensitive.
-
-    On such a text they find what ``cue_patterns`` find on the text itself, several
-    times faster: the vocabulary is lower case, and ignoring case costs ``re`` dearly.
-    """
-    vocab = vocabulary()
-    future = re.compile(rf"(?<!\w)(?:{_trie(vocab.future_cues)})\b")
-    past = re.compile(rf"(?<!\w)(?:{_trie(vocab.past_cues)})\b")
-    return future, past

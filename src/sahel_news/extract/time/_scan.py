@@ -52,6 +52,7 @@ _SHAPES: Mapping[str, re.Pattern[str]] = {
     "year": re.compile(r"1[89]\d\d|20\d\d"),
     "decade": re.compile(r"(?:1[89]\d0|20\d0)s"),
 }
+_SHORTEST_SHAPE = 4  # characters: a word of fewer has none of the shapes
 _MONTH_RULES = frozenset(
     [
         "day_month",
@@ -86,7 +87,7 @@ Rule = tuple[int, str, re.Pattern[str]]
 class Plan(NamedTuple):
     """The rules worth trying on one text, each with its start offsets (None: scan it whole)."""
 
-    rules: tuple[tuple[Rule, tuple[int, ...] | None], ...]
+    rules: tuple[tuple[Rule, Sequence[int] | None], ...]
 
 
 @attrs.frozen
@@ -357,7 +358,7 @@ def _coarse_plan(words: Words, tables: _Tables) -> Plan:
     text = words.text
     found = set(_PLAIN.findall(words.lowered))
     has_digit = any(c.isdigit() for c in text)
-    chosen: list[tuple[Rule, tuple[int, ...] | None]] = []
+    chosen: list[tuple[Rule, Sequence[int] | None]] = []
     for rule in tables.rules:
         name = rule[1]
         if name in _DIGIT_RULES and not has_digit:
@@ -400,6 +401,8 @@ def _windows(words: Words, tables: _Tables, found: Iterable[bytes]) -> dict[str,
     if words.long_digits or (words.digits and "month" in windows):
         for place, word in words.digit_words():
             windows.setdefault("digits", []).append(place)
+            if len(word) < _SHORTEST_SHAPE:
+                continue  # a day number: no year, decade or ISO date
             for family, shape in _SHAPES.items():
                 if shape.fullmatch(word):
                     _rules, farthest, allowed = tables.families[family]
@@ -423,37 +426,24 @@ def plan(words: Words) -> Plan:
     if not windows:
         return _NOTHING
     families = tables.families
-    chosen: list[tuple[Rule, tuple[int, ...] | None]] = []
+    chosen: list[tuple[Rule, Sequence[int] | None]] = []
     for family, window in windows.items():
-        if family in families:
-            starts = tuple(window)
-            chosen.extend(
-                (rule, starts)
-                for rule, also in families[family][0]
-                if also is None or also in windows
-            )
+        entry = families.get(family)
+        if entry is not None:
+            for rule, also in entry[0]:
+                if also is None or also in windows:
+                    chosen.append((rule, window))  # the windows are never changed
     return Plan(tuple(chosen))
 
 
-def scan(
-    pattern: re.Pattern[str],
-    text: str,
-    starts: Sequence[int] | None,
-    twin: re.Pattern[str] | None = None,
-    lowered: str = "",
-) -> list[re.Match[str]]:
-    """What ``pattern.finditer(text)`` finds, trying only *starts* (None: every offset).
-
-    *twin* is the pattern's lower-case twin and *lowered* the lower-cased text (one
-    without folded letters): tried first at each start, it fails faster where the pattern
-    fails, and only its matches are read again on the text itself.
-    """
+def scan(pattern: re.Pattern[str], text: str, starts: Sequence[int] | None) -> list[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, trying only *starts* (None: every offset)."""
     if starts is None:
         return list(pattern.finditer(text))
     found = []
     covered = 0
     for start in starts:
-        if start >= covered and (twin is None or twin.match(lowered, start) is not None):
+        if start >= covered:
             match = pattern.match(text, start)
             if match is not None:
                 found.append(match)
