@@ -36,6 +36,7 @@ from sahel_news.extract.events._participants import (
     locate_refs,
 )
 from sahel_news.extract.events._places import PlaceHit, find_places, lookup_place
+from sahel_news.extract.events._types import decide_type
 from sahel_news.extract.quotes import quotes_in
 from sahel_news.extract.time import (
     TimeExpression,
@@ -45,6 +46,7 @@ from sahel_news.extract.time import (
     resolve_time,
 )
 from sahel_news.models import (
+    ActorKind,
     Article,
     Country,
     DateRange,
@@ -136,6 +138,7 @@ class _State:
     article: Article
     anchor: date | None
     countries_of: dict[str, str | None]
+    kinds: dict[str, ActorKind]
     previous_time: DateRange | None = None
     last_group: list[str] = attrs.Factory(list)
     dateline_place: Place | None = None
@@ -176,6 +179,7 @@ def events_of(doc: Doc) -> dict[str, Any]:
         article,
         anchor,
         countries_of,
+        {a.id: a.kind for a in article.actors},
         dateline_place=_dateline_place(article),
         dateline_span=article.dateline.span if article.dateline is not None else None,
     )
@@ -294,10 +298,18 @@ def _read_sentence(
         back_reference: list[DateRange | None] = []  # read at first need, once a sentence
         ends = words.ends
         timed = [(t, bisect.bisect_right(ends, t.start)) for t in times]  # with first tokens
-        for trigger in _unabsorbed(frame, triggers):
+        for found in _unabsorbed(frame, triggers):
+            decision = decide_type(frame, found, refs, state.kinds)
+            if decision is None:
+                continue
+            trigger = decision.trigger
             candidates = _candidates(
                 state, sentence, frame, trigger, evidence, refs=refs, in_sentence=in_sentence
             )
+            if decision.negation_taken:  # "did not recognise" rejects; it denies nothing
+                for candidate in candidates:
+                    if candidate.status is EventStatus.DENIED:
+                        candidate.status = EventStatus.OCCURRED
             when = _time_of(state, frame, trigger, timed) or _when_clause_time(
                 state, sentence.text, trigger, times
             )
