@@ -129,3 +129,65 @@ class TestDenouncing:
         """Denouncing anything but an accord stays ACCUSE."""
         types = _types_of("Mali denounced the attack on its convoy near Kidal.")
         assert types["denounced"] is PloverType.ACCUSE
+
+
+class TestBackgroundMentions:
+    """Event nouns that only name an earlier happening are not new events."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "noun"),
+        [
+            ("Relations have soured since the coup in Niamey.", "coup"),
+            ("The authorities that emerged from the coup of July 26 were not invited.", "coup"),
+            ("Fuel prices rose after the July 2023 coup in Niger.", "coup"),
+            ("Officers held talks on the withdrawal in Gao on Monday.", "withdrawal"),
+            ("Weeks after Niamey summit, Mali cut ties with Kyiv.", "summit"),
+            ("The bloc's summit chair said the door remained open.", "summit"),
+            ("He spoke on the sidelines of the Summit on Financing for Development.", "summit"),
+        ],
+    )
+    def test_a_background_noun_gives_no_event(self, sentence, noun):
+        """ "since the coup", a summit's chair or name, "talks on the withdrawal"."""
+        assert noun not in {t.split()[-1] for t in _types_of(sentence)}
+
+    @pytest.mark.parametrize(
+        ("sentence", "noun", "kind"),
+        [
+            ("A coup in Niamey ousted the president on Wednesday.", "coup", PloverType.COERCE),
+            ("The summit will open in Bamako on Monday.", "summit", PloverType.CONSULT),
+            (
+                "Niger has been ruled by the army since the overthrow of President Mohamed "
+                "Bazoum last July.",
+                "overthrow",
+                PloverType.COERCE,
+            ),
+        ],
+    )
+    def test_an_event_noun_that_tells_the_news_stays(self, sentence, noun, kind):
+        """A noun that is the news, or names its own participant after it, is an event."""
+        assert kind in {e.type for e in _parsed(sentence).events if noun in e.trigger.text.lower()}
+
+    def test_an_undated_the_withdrawal_restates_the_last_one(self):
+        """ "The withdrawal ..." later in the text is the withdrawal told before, one event."""
+        article = parse_article(
+            "Chad exit\n\n"
+            "Chad withdrew from the regional bloc on Monday, officials said.\n\n"
+            "Diplomats met in Bamako to discuss trade.\n\n"
+            "Analysts said the move would weaken the grouping.\n\n"
+            "The withdrawal has raised concerns among traders in N'Djamena.\n\n"
+            "Published: 5 June 2024 10:00 UTC\n"
+        )
+        withdrawals = [e for e in article.events if e.type is PloverType.SANCTION]
+        assert len(withdrawals) == 1
+        assert len(withdrawals[0].evidence) == 2
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Chad expelled four diplomats, giving them 72 hours to leave the country.",
+            "Niamey gave the ambassador 48 hours to leave the national territory.",
+        ],
+    )
+    def test_a_deadline_to_leave_is_part_of_the_order(self, sentence):
+        """ "72 hours to leave" is the expulsion's deadline, not a retreat of its own."""
+        assert PloverType.RETREAT not in set(_types_of(sentence).values())

@@ -142,6 +142,9 @@ TABLES: Mapping[str, tuple[Section, ...]] = {
         "accord_nouns",
         "licence_nouns",
         "personnel_nouns",
+        "background_prepositions",
+        "event_noun_modifiers",
+        "deadline_nouns",
     ),
 }
 

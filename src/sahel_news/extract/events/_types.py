@@ -24,7 +24,10 @@ from sahel_news.extract.events._lexicon import TriggerEntry, TriggerMatch
 from sahel_news.extract.events._participants import EntityRef
 from sahel_news.models import ActorKind, PloverType
 
-__all__ = ["Decision", "decide_type"]
+__all__ = ["WITHDRAWALS", "Decision", "decide_type"]
+
+# The trigger modes whose object decides between a retreat and a sanction.
+WITHDRAWALS = frozenset({"withdraw", "leave"})
 
 # How many words after a trigger its object may take to show its head noun.
 _OBJECT_REACH = 8
@@ -76,6 +79,7 @@ def decide_type(
     trigger: TriggerMatch,
     refs: Sequence[EntityRef],
     kinds: Mapping[str, ActorKind],
+    last_withdrawal: TriggerEntry | None = None,
 ) -> Decision | None:
     """*trigger* with the type its object gives it, or None if it names no event at all.
 
@@ -84,11 +88,22 @@ def decide_type(
         trigger: a trigger of the sentence.
         refs: the sentence's actor and country mentions.
         kinds: the kind of each actor of the article, by id.
+        last_withdrawal: the entry the article's last withdrawal was decided to have: "the
+            withdrawal" with nothing after it is that one again.
     """
     entry = trigger.entry
     mode = entry.mode
+    if mode in WITHDRAWALS and _ordered_to_leave(frame.norms, trigger):
+        return None  # "gave them 72 hours to leave": part of the expulsion
     if mode == "withdraw":
         decided = _withdrawn(frame, trigger, refs, kinds)
+        if (
+            decided is None
+            and last_withdrawal is not None
+            and entry.nominal
+            and _object_head(frame, trigger, refs, kinds) is None
+        ):
+            return Decision(trigger._replace(entry=last_withdrawal), negation_taken=False)
     elif mode == "disapprove" and frame.norms[trigger.first].startswith("denounc"):
         # denouncing a treaty ends it; condemning or criticising one does not
         decided = _DISCONTINUE if _object_head(frame, trigger, refs, kinds) == "accord" else None
@@ -193,6 +208,18 @@ def _object_head(
         if word in nouns.personnel:
             return "personnel"
     return None
+
+
+def _ordered_to_leave(norms: Sequence[str], trigger: TriggerMatch) -> bool:
+    """Whether the trigger is a deadline's infinitive: "72 hours to leave the country"."""
+    first = trigger.first
+    return first >= 2 and norms[first - 1] == "to" and norms[first - 2] in _deadlines()
+
+
+@register_cache
+@functools.cache
+def _deadlines() -> frozenset[str]:
+    return word_set("deadline_nouns")
 
 
 def _negated(norms: Sequence[str], trigger: TriggerMatch) -> bool:
