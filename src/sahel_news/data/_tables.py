@@ -137,6 +137,14 @@ TABLES: Mapping[str, tuple[Section, ...]] = {
         "place_fillers",
         "place_locatives",
         "clause_break_words",
+        "force_nouns",
+        "envoy_nouns",
+        "accord_nouns",
+        "licence_nouns",
+        "personnel_nouns",
+        "background_prepositions",
+        "event_noun_modifiers",
+        "deadline_nouns",
     ),
 }
 

@@ -21,8 +21,10 @@ from typing import Any, NamedTuple
 import attrs
 
 from sahel_news.data import word_set
+from sahel_news.extract.events._background import is_background
 from sahel_news.extract.events._clauses import Frame, frame_of, status_of
 from sahel_news.extract.events._lexicon import (
+    TriggerEntry,
     TriggerMatch,
     contexts_of,
     triggers_in,
@@ -36,6 +38,7 @@ from sahel_news.extract.events._participants import (
     locate_refs,
 )
 from sahel_news.extract.events._places import PlaceHit, find_places, lookup_place
+from sahel_news.extract.events._types import WITHDRAWALS, decide_type
 from sahel_news.extract.quotes import quotes_in
 from sahel_news.extract.time import (
     TimeExpression,
@@ -45,6 +48,7 @@ from sahel_news.extract.time import (
     resolve_time,
 )
 from sahel_news.models import (
+    ActorKind,
     Article,
     Country,
     DateRange,
@@ -136,6 +140,8 @@ class _State:
     article: Article
     anchor: date | None
     countries_of: dict[str, str | None]
+    kinds: dict[str, ActorKind]
+    last_withdrawal: TriggerEntry | None = None  # as its object decided it
     previous_time: DateRange | None = None
     last_group: list[str] = attrs.Factory(list)
     dateline_place: Place | None = None
@@ -176,6 +182,7 @@ def events_of(doc: Doc) -> dict[str, Any]:
         article,
         anchor,
         countries_of,
+        {a.id: a.kind for a in article.actors},
         dateline_place=_dateline_place(article),
         dateline_span=article.dateline.span if article.dateline is not None else None,
     )
@@ -294,10 +301,31 @@ def _read_sentence(
         back_reference: list[DateRange | None] = []  # read at first need, once a sentence
         ends = words.ends
         timed = [(t, bisect.bisect_right(ends, t.start)) for t in times]  # with first tokens
-        for trigger in _unabsorbed(frame, triggers):
+        for found in _unabsorbed(frame, triggers):
+            decision = decide_type(frame, found, refs, state.kinds, state.last_withdrawal)
+            if decision is None:
+                continue
+            trigger = decision.trigger
+            if found.entry.mode in WITHDRAWALS:
+                state.last_withdrawal = trigger.entry
+            nominal = _is_nominal(norms, trigger)[0]
+            if nominal and is_background(
+                norms,
+                sentence.text,
+                words.starts,
+                trigger,
+                nominal=nominal,
+                title_case=restates,
+                names_participant=_names_participant(norms, refs, trigger),
+            ):
+                continue
             candidates = _candidates(
                 state, sentence, frame, trigger, evidence, refs=refs, in_sentence=in_sentence
             )
+            if decision.negation_taken:  # "did not recognise" rejects; it denies nothing
+                for candidate in candidates:
+                    if candidate.status is EventStatus.DENIED:
+                        candidate.status = EventStatus.OCCURRED
             when = _time_of(state, frame, trigger, timed) or _when_clause_time(
                 state, sentence.text, trigger, times
             )
@@ -333,6 +361,19 @@ def _read_sentence(
     group = coordinated_countries(norms, [r for r in refs if not frame.is_reporting(r.first)])
     if group:
         state.last_group = group
+
+
+def _names_participant(
+    norms: Sequence[str], refs: Sequence[EntityRef], trigger: TriggerMatch
+) -> bool:
+    """Whether an actor or country stands right after a nominal trigger ("the overthrow of
+    President Bazoum"), in its phrase and not as a place ("the coup in Niamey")."""
+    for ref in refs:
+        if ref.locative or not trigger.last < ref.first <= trigger.last + 3:
+            continue
+        if all(norms[i][0].isalnum() for i in range(trigger.last + 1, ref.first)):
+            return True
+    return False
 
 
 _CLAUSE_BREAKS = frozenset(

@@ -264,6 +264,13 @@ class _Body:
             if existing.type == candidate.type and _continues(candidate, existing, merger):
                 return existing
             position -= 1
+        if candidate.definite and candidate.when is None:
+            # "The withdrawal has raised concerns": an undated "the" names the event told
+            # before, however far back
+            for existing in reversed(self.events[max(0, position + 1 - _LOOK_BACK) : position + 1]):
+                score = merger.score(existing, candidate)
+                if existing.type == candidate.type and score is not None:
+                    return existing
         key = (candidate.type, frozenset(candidate.roles))
         same = self._by_key.get(key, [])
         older = bisect.bisect_right(same, position)
