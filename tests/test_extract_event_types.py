@@ -156,8 +156,10 @@ class TestBackgroundMentions:
             ("A coup in Niamey ousted the president on Wednesday.", "coup", PloverType.COERCE),
             ("The summit will open in Bamako on Monday.", "summit", PloverType.CONSULT),
             (
-                "Niger has been ruled by the army since the overthrow of President Mohamed "
-                "Bazoum last July.",
+                (
+                    "Niger has been ruled by the army since the overthrow of President "
+                    "Mohamed Bazoum last July."
+                ),
                 "overthrow",
                 PloverType.COERCE,
             ),
