@@ -44,7 +44,10 @@ def report(title: str, folder: Path, *, gold_entities: bool) -> None:
             f"{row['precision']:>9.2f} {row['recall']:>7.2f}"
         )
     print(f"overall precision {result['precision']:.3f}  recall {result['recall']:.3f}")
-    print(f"date accuracy {result['date_accuracy']:.3f}  (exact earliest/latest, matched events)")
+    print(
+        f"date accuracy {result['date_accuracy']:.3f}  (exact earliest/latest, matched events;"
+        f" {result['inferred_right']} of {result['dates_inferred']} inferred dates right)"
+    )
     print(f"participant accuracy {result['participant_accuracy']:.3f}")
     print(f"status accuracy {result['status_accuracy']:.3f}")
 

@@ -103,6 +103,10 @@ def _expanded(article: Article, refs: Iterable[str]) -> set[str]:
 def score(pairs: Iterable[tuple[Article, Mapping[str, object]]]) -> dict[str, object]:
     """Precision and recall per type, participant and date accuracy over matched events.
 
+    An event's date is its stated ``when``, or else its inferred time; ``dates_inferred``
+    counts the matched gold dates that an inferred time answered, ``inferred_right`` the
+    right ones among them.
+
     A predicted event matches a gold one of the same type whose trigger words appear in
     one of its evidence sentences; each is matched at most once.
     """
@@ -112,6 +116,7 @@ def score(pairs: Iterable[tuple[Article, Mapping[str, object]]]) -> dict[str, ob
     predicted: Counter[str] = Counter()
     expected: Counter[str] = Counter()
     dated = dates_right = with_parts = parts_right = status_right = 0
+    dated_by_inference = inferred_right = 0
     for article, gold in pairs:
         events = list(article.events)
         predicted.update(e.type.value for e in events)
@@ -133,11 +138,17 @@ def score(pairs: Iterable[tuple[Article, Mapping[str, object]]]) -> dict[str, ob
             status_right += match.status.value == want["status"]
             if "earliest" in want:
                 dated += 1
-                if match.when is not None and (
-                    match.when.earliest.isoformat(),
-                    match.when.latest.isoformat(),
+                # the date the record gives: stated, or else inferred from the discourse
+                when = match.when
+                if when is None and match.inferred_time is not None:
+                    when = match.inferred_time.range
+                    dated_by_inference += 1
+                if when is not None and (
+                    when.earliest.isoformat(),
+                    when.latest.isoformat(),
                 ) == (want["earliest"], want["latest"]):
                     dates_right += 1
+                    inferred_right += match.when is None
             gold_refs = set(want["sources"]) | set(want["targets"])
             if gold_refs:
                 with_parts += 1
@@ -162,6 +173,8 @@ def score(pairs: Iterable[tuple[Article, Mapping[str, object]]]) -> dict[str, ob
         "recall": total_tp / total_gold if total_gold else 0.0,
         "gold_events": total_gold,
         "date_accuracy": dates_right / dated if dated else 0.0,
+        "dates_inferred": dated_by_inference,
+        "inferred_right": inferred_right,
         "participant_accuracy": parts_right / with_parts if with_parts else 0.0,
         "status_accuracy": status_right / total_tp if total_tp else 0.0,
         "per_type": per_type,

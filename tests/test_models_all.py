@@ -1,6 +1,7 @@
 """The models package names every public class once, in `__all__`, sorted isort-style."""
 
 import inspect
+from datetime import date
 
 import attrs
 import pytest
@@ -116,3 +117,58 @@ class TestConstructionTypes:
         """An article cannot say its zone was assumed when it has no published time."""
         with pytest.raises(sahel_news.ValidationError, match="published_zone_assumed"):
             _article(published_zone_assumed=True)
+
+
+class TestInferredTime:
+    """An inferred time says what it was read from, and never sits beside a stated one."""
+
+    _DAY = sahel_news.DateRange(
+        date(2024, 6, 4),
+        date(2024, 6, 4),
+        sahel_news.Precision.DAY,
+        "on Tuesday",
+    )
+    _SOURCE = sahel_news.Mention(
+        "on Tuesday", sahel_news.Span(sahel_news.Part.PARAGRAPH, 0, 10, 20)
+    )
+
+    def test_a_continuation_needs_its_words(self):
+        """A time inferred from the discourse names the expression it came from."""
+        with pytest.raises(sahel_news.ValidationError, match="needs the words it came from"):
+            sahel_news.InferredTime(self._DAY, sahel_news.TimeBasis.CONTINUATION)
+
+    def test_the_publication_date_has_no_words(self):
+        """A time inferred from the publication date has no source in the text."""
+        with pytest.raises(sahel_news.ValidationError, match="read from no words"):
+            sahel_news.InferredTime(self._DAY, sahel_news.TimeBasis.PUBLICATION, self._SOURCE)
+
+    def test_an_event_has_a_stated_or_an_inferred_time_not_both(self):
+        """A guess is never shown beside, or as, a statement."""
+        inferred = sahel_news.InferredTime(
+            self._DAY, sahel_news.TimeBasis.CONTINUATION, self._SOURCE
+        )
+        trigger = sahel_news.Mention("met", sahel_news.Span(sahel_news.Part.PARAGRAPH, 0, 0, 3))
+        with pytest.raises(sahel_news.ValidationError, match="no inferred one"):
+            sahel_news.Event(
+                "e1",
+                sahel_news.PloverType.CONSULT,
+                trigger,
+                (trigger.span,),
+                when=self._DAY,
+                inferred_time=inferred,
+            )
+
+    def test_a_source_outside_its_text_is_refused_by_the_article(self):
+        """The inferred time's words must be where the span says, like every mention."""
+        trigger = sahel_news.Mention("met", sahel_news.Span(sahel_news.Part.PARAGRAPH, 0, 0, 3))
+        event = sahel_news.Event(
+            "e1",
+            sahel_news.PloverType.CONSULT,
+            trigger,
+            (trigger.span,),
+            inferred_time=sahel_news.InferredTime(
+                self._DAY, sahel_news.TimeBasis.CONTINUATION, self._SOURCE
+            ),
+        )
+        with pytest.raises(sahel_news.ValidationError, match=r"inferred_time\.source"):
+            _article(paragraphs=("met the envoy on Monday.",), events=(event,))

@@ -5,11 +5,11 @@ import sys
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from sahel_news import strategies
-from sahel_news.models import MODELS, Article, Part
+from sahel_news.models import MODELS, Article, Part, TimeBasis
 
 
 def spans_of(article):
@@ -195,3 +195,22 @@ class TestExports:
         assert {"captures", "layout_articles"} <= set(strategies.__all__)
         assert callable(strategies.captures)
         assert callable(strategies.layout_articles)
+
+
+class TestInferredTimes:
+    @pytest.mark.parametrize("basis", list(TimeBasis))
+    def test_every_basis_is_drawn(self, basis):
+        """The strategy reaches every basis, so the round trips exercise each."""
+        found = find(strategies.inferred_times(), lambda t: t.basis is basis)
+        assert (found.source is None) == (basis is TimeBasis.PUBLICATION)
+
+    def test_generated_articles_carry_inferred_times(self):
+        """Some whole generated articles have an event with an inferred time in its text."""
+        article = find(
+            strategies.articles(),
+            lambda a: any(e.inferred_time is not None for e in a.events),
+            settings=settings(max_examples=2000),
+        )
+        event = next(e for e in article.events if e.inferred_time is not None)
+        source = event.inferred_time.source
+        assert article.quote_text(source.span) == source.text

@@ -72,6 +72,7 @@ if TYPE_CHECKING:
         Diagnostic,
         Event,
         EventStatus,
+        InferredTime,
         Mention,
         Part,
         Participant,
@@ -84,6 +85,7 @@ if TYPE_CHECKING:
         RelatedLink,
         Source,
         Span,
+        TimeBasis,
     )
     from sahel_news.pipeline import parse_article
     from sahel_news.text import Doc
@@ -112,6 +114,7 @@ __all__ = [
     "Event",
     "EventComponent",
     "EventStatus",
+    "InferredTime",
     "InputError",
     "Mention",
     "MissingDependencyError",
@@ -130,6 +133,7 @@ __all__ = [
     "SchemaVersionError",
     "Source",
     "Span",
+    "TimeBasis",
     "TimeExpression",
     "TimeResolutionError",
     "ValidationError",
@@ -183,6 +187,7 @@ _WHERE: dict[str, str] = {
     "Event": "sahel_news.models",
     "EventComponent": "sahel_news.extract.components",
     "EventStatus": "sahel_news.models",
+    "InferredTime": "sahel_news.models",
     "InputError": "sahel_news.errors",
     "Mention": "sahel_news.models",
     "MissingDependencyError": "sahel_news.errors",
@@ -201,6 +206,7 @@ _WHERE: dict[str, str] = {
     "SchemaVersionError": "sahel_news.errors",
     "Source": "sahel_news.models",
     "Span": "sahel_news.models",
+    "TimeBasis": "sahel_news.models",
     "TimeExpression": "sahel_news.extract.time",
     "TimeResolutionError": "sahel_news.extract.time",
     "ValidationError": "sahel_news.errors",

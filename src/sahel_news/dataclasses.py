@@ -20,6 +20,7 @@ from sahel_news.models import (
     PlaceKind,
     PloverType,
     Precision,
+    TimeBasis,
 )
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Dateline",
     "Diagnostic",
     "Event",
+    "InferredTime",
     "Mention",
     "Participant",
     "Place",
@@ -127,6 +129,24 @@ class DateRange:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class InferredTime:
+    """The twin of `sahel_news.models.InferredTime`; `from_dataclass` checks it.
+
+    A time the text does not state for an event but implies, and what it was read from.
+
+    ``range`` holds the days and their precision, its ``expression`` the words they came
+    from ("on Tuesday", or "publication"); ``basis`` says how the time was inferred and
+    ``source`` where those words stand in the text (None for the publication date). An
+    event has either a stated ``when`` or an inferred time, never both, so a guess is never
+    read as a statement.
+    """
+
+    range: DateRange
+    basis: TimeBasis
+    source: Mention | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class Place:
     """The twin of `sahel_news.models.Place`; `from_dataclass` checks it.
 
@@ -158,6 +178,8 @@ class Event:
 
     ``trigger`` is the word or phrase that states it, ``evidence`` the spans of every
     sentence that states it (the headline, standfirst and body often say it again).
+    ``when`` is the time the text states for it; ``inferred_time`` the time the story
+    implies where it states none (see `InferredTime`). At most one of the two is set.
     """
 
     id: str
@@ -171,6 +193,7 @@ class Event:
     mode: str | None = None
     context: tuple[str, ...] = ()
     cameo: str | None = None
+    inferred_time: InferredTime | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -280,7 +303,7 @@ class Article:
     to an actor or a country of the same article.
     """
 
-    schema_version: str = dataclasses.field(default="1.0", kw_only=True)
+    schema_version: str = dataclasses.field(default="1.1", kw_only=True)
     id: str
     headline: str
     standfirst: str | None = None
@@ -309,6 +332,8 @@ def to_dataclass(obj: _models.Country) -> Country: ...
 def to_dataclass(obj: _models.Actor) -> Actor: ...
 @typing.overload
 def to_dataclass(obj: _models.DateRange) -> DateRange: ...
+@typing.overload
+def to_dataclass(obj: _models.InferredTime) -> InferredTime: ...
 @typing.overload
 def to_dataclass(obj: _models.Place) -> Place: ...
 @typing.overload
@@ -348,6 +373,8 @@ def from_dataclass(twin: Country) -> _models.Country: ...
 def from_dataclass(twin: Actor) -> _models.Actor: ...
 @typing.overload
 def from_dataclass(twin: DateRange) -> _models.DateRange: ...
+@typing.overload
+def from_dataclass(twin: InferredTime) -> _models.InferredTime: ...
 @typing.overload
 def from_dataclass(twin: Place) -> _models.Place: ...
 @typing.overload

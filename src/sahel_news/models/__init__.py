@@ -10,6 +10,7 @@ from sahel_news.models._enums import (
     PlaceKind,
     PloverType,
     Precision,
+    TimeBasis,
 )
 from sahel_news.models.actor import Actor
 from sahel_news.models.article import (
@@ -28,7 +29,7 @@ from sahel_news.models.article import (
 from sahel_news.models.country import Country, is_alpha3
 from sahel_news.models.event import Event, Participant, Place
 from sahel_news.models.span import Mention, Span
-from sahel_news.models.time import DateRange
+from sahel_news.models.time import DateRange, InferredTime
 
 MODELS: tuple[type, ...] = (
     Span,
@@ -36,6 +37,7 @@ MODELS: tuple[type, ...] = (
     Country,
     Actor,
     DateRange,
+    InferredTime,
     Place,
     Participant,
     Event,
@@ -65,6 +67,7 @@ __all__ = [
     "Diagnostic",
     "Event",
     "EventStatus",
+    "InferredTime",
     "Mention",
     "Part",
     "Participant",
@@ -77,6 +80,7 @@ __all__ = [
     "RelatedLink",
     "Source",
     "Span",
+    "TimeBasis",
     "is_alpha3",
 ]
 

@@ -83,6 +83,14 @@ class Precision(StrEnum):
     YEARS = "years"
 
 
+class TimeBasis(StrEnum):
+    """What an event's inferred time (`InferredTime`) was read from."""
+
+    RESTATEMENT = "restatement"  # the event tells again one the text dates
+    CONTINUATION = "continuation"  # it follows the last dated sentence of the story
+    PUBLICATION = "publication"  # the undated lead of the story: the news of the day
+
+
 class PlaceKind(StrEnum):
     """What sort of place a Place is."""
 

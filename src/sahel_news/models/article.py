@@ -43,10 +43,11 @@ __all__ = [
     "Source",
 ]
 
-SCHEMA_VERSION = "1.0"
+# 1.1 added Event.inferred_time; a 1.0 document reads as it is (it has none).
+SCHEMA_VERSION = "1.1"
 _TEXT = [typed(str), non_empty_text]
 _OPTIONAL_TEXT = [typed(str, optional=True), optional_non_empty_text]
-SUPPORTED_SCHEMA_VERSIONS = frozenset({SCHEMA_VERSION})
+SUPPORTED_SCHEMA_VERSIONS = frozenset({"1.0", SCHEMA_VERSION})
 
 
 class ChromeKind(StrEnum):
@@ -340,6 +341,10 @@ def _whole_article_problems(article: Article) -> Iterator[Problem]:
                 )
             if event.where.mention is not None:
                 yield from _mention_problem(article, f"{path}.where.mention", event.where.mention)
+        if event.inferred_time is not None and event.inferred_time.source is not None:
+            yield from _mention_problem(
+                article, f"{path}.inferred_time.source", event.inferred_time.source
+            )
     for index, quote in enumerate(article.quotes):
         problem = _span_problem(article, quote.span, quote.text)
         if problem:
@@ -431,6 +436,11 @@ def _event_is_sound(
             return False
     for participant in event.participants:
         if participant.ref not in known:
+            return False
+    inferred = event.inferred_time
+    if inferred is not None and inferred.source is not None:
+        source = inferred.source
+        if not reads(source.span, source.text):
             return False
     where = event.where
     return where is None or (

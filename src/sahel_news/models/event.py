@@ -19,7 +19,7 @@ from sahel_news.models._checks import (
 from sahel_news.models._enums import EventStatus, ParticipantRole, PlaceKind, PloverType
 from sahel_news.models.actor import check_optional_alpha3, check_texts
 from sahel_news.models.span import Mention, Span
-from sahel_news.models.time import DateRange
+from sahel_news.models.time import DateRange, InferredTime
 
 __all__ = ["Event", "Participant", "Place", "is_reference"]
 
@@ -73,6 +73,8 @@ class Event:
 
     ``trigger`` is the word or phrase that states it, ``evidence`` the spans of every
     sentence that states it (the headline, standfirst and body often say it again).
+    ``when`` is the time the text states for it; ``inferred_time`` the time the story
+    implies where it states none (see `InferredTime`). At most one of the two is set.
     """
 
     id: str = attrs.field(validator=[typed(str), identifier])
@@ -90,3 +92,14 @@ class Event:
     cameo: str | None = attrs.field(
         default=None, validator=[typed(str, optional=True), _check_cameo]
     )
+    inferred_time: InferredTime | None = attrs.field(
+        default=None, validator=typed(InferredTime, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.when is not None and self.inferred_time is not None:
+            raise ValidationError.at(
+                "inferred_time",
+                "an event with a stated time has no inferred one",
+                code="inconsistent",
+            )

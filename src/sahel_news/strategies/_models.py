@@ -29,6 +29,7 @@ from sahel_news.models import (
     Diagnostic,
     Event,
     EventStatus,
+    InferredTime,
     Mention,
     Part,
     Participant,
@@ -41,6 +42,7 @@ from sahel_news.models import (
     RelatedLink,
     Source,
     Span,
+    TimeBasis,
 )
 
 __all__ = [
@@ -373,6 +375,29 @@ def date_ranges() -> st.SearchStrategy[DateRange]:
     return build()
 
 
+def inferred_times() -> st.SearchStrategy[InferredTime]:
+    """Inferred times: from the publication date, or from a time expression of the text."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> InferredTime:
+        basis = draw(st.sampled_from(TimeBasis))
+        if basis is TimeBasis.PUBLICATION:
+            day = draw(dates())
+            return InferredTime(DateRange(day, day, Precision.DAY, "publication"), basis)
+        found = draw(date_ranges())
+        source = draw(spans())
+        return InferredTime(
+            found,
+            basis,
+            Mention(
+                found.expression,
+                Span(source.part, source.index, source.start, source.start + len(found.expression)),
+            ),
+        )
+
+    return build()
+
+
 def places() -> st.SearchStrategy[Place]:
     """Sahel capitals, towns and regions with the country they lie in."""
 
@@ -406,18 +431,20 @@ def events() -> st.SearchStrategy[Event]:
         sentence = draw(spans())
         start = sentence.start
         trigger = Mention(words, Span(sentence.part, sentence.index, start, start + len(words)))
+        when = draw(st.none() | date_ranges())
         return Event(
             f"e{draw(st.integers(1, 99))}",
             kind,
             trigger,
             (Span(sentence.part, sentence.index, start, start + len(words) + 20),),
             tuple(draw(st.lists(participants(), max_size=3))),
-            draw(st.none() | date_ranges()),
+            when,
             draw(st.none() | places()),
             draw(st.sampled_from(EventStatus)),
             draw(st.none() | st.sampled_from(("military", "diplomatic", "verbal"))),
             (),
             draw(st.none() | st.just(cameo)),
+            None if when is not None else draw(st.none() | inferred_times()),
         )
 
     return build()
@@ -625,7 +652,8 @@ def _narrate(writer: _Writer, cast: _Cast, plan: _EventPlan, event_id: str) -> N
         writer.add(" in ")
         writer.add(plan.place[0], "place", event_id)
     if plan.when is not None:
-        writer.add(f" {plan.when.expression}")
+        writer.add(" ")
+        writer.add(plan.when.expression, "time", event_id)
     writer.add(".")
 
 
@@ -746,7 +774,14 @@ def _article(  # noqa: PLR0917 - the size knobs of `articles`
     country_codes = {c.alpha3 for c in cast.countries}
 
     events_out = []
+    last_time: tuple[DateRange, Mention] | None = None  # the last dated event's time
     for event_id, plan in zip(event_ids, plans, strict=True):
+        inferred = None
+        time_span = _first(writers, "time", event_id)
+        if plan.when is not None and time_span is not None:
+            last_time = (plan.when, Mention(plan.when.expression, time_span))
+        elif last_time is not None and draw(st.booleans()):
+            inferred = InferredTime(last_time[0], TimeBasis.CONTINUATION, last_time[1])
         place = None
         if plan.place is not None:
             where = _first(writers, "place", event_id)
@@ -775,6 +810,7 @@ def _article(  # noqa: PLR0917 - the size knobs of `articles`
                 place,
                 plan.status,
                 cameo=plan.cameo,
+                inferred_time=inferred,
             )
         )
     quotes_out = tuple(

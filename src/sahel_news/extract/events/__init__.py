@@ -23,6 +23,7 @@ import attrs
 from sahel_news.data import word_set
 from sahel_news.extract.events._background import is_background
 from sahel_news.extract.events._clauses import Frame, frame_of, status_of
+from sahel_news.extract.events._discourse import DiscourseTime
 from sahel_news.extract.events._lexicon import (
     TriggerEntry,
     TriggerMatch,
@@ -38,7 +39,7 @@ from sahel_news.extract.events._participants import (
     locate_refs,
 )
 from sahel_news.extract.events._places import PlaceHit, find_places, lookup_place
-from sahel_news.extract.events._types import WITHDRAWALS, decide_type
+from sahel_news.extract.events._types import WITHDRAWALS, Decision, decide_type
 from sahel_news.extract.quotes import quotes_in
 from sahel_news.extract.time import (
     TimeExpression,
@@ -141,6 +142,7 @@ class _State:
     anchor: date | None
     countries_of: dict[str, str | None]
     kinds: dict[str, ActorKind]
+    discourse: DiscourseTime
     last_withdrawal: TriggerEntry | None = None  # as its object decided it
     previous_time: DateRange | None = None
     last_group: list[str] = attrs.Factory(list)
@@ -183,6 +185,7 @@ def events_of(doc: Doc) -> dict[str, Any]:
         anchor,
         countries_of,
         {a.id: a.kind for a in article.actors},
+        DiscourseTime(anchor),
         dateline_place=_dateline_place(article),
         dateline_span=article.dateline.span if article.dateline is not None else None,
     )
@@ -245,6 +248,7 @@ def _event(event_id: str, candidate: Candidate) -> Event:
         mode=candidate.mode,
         context=candidate.context,
         cameo=candidate.cameo,
+        inferred_time=candidate.inferred if candidate.when is None else None,
     )
 
 
@@ -301,6 +305,26 @@ def _read_sentence(
         back_reference: list[DateRange | None] = []  # read at first need, once a sentence
         ends = words.ends
         timed = [(t, bisect.bisect_right(ends, t.start)) for t in times]  # with first tokens
+        # background nouns ("since the coup of July 26") name no event, and their own
+        # time dates nothing else, even under another trigger's complement
+        background = {
+            (t.first, t.last)
+            for t in triggers
+            if _is_nominal(norms, t)[0]
+            and is_background(
+                norms,
+                sentence.text,
+                words.starts,
+                t,
+                nominal=True,
+                title_case=restates,
+                names_participant=_names_participant(norms, refs, t),
+            )
+        }
+        if background:
+            timed = [(t, first) for t, first in timed if not _attached(norms, background, first)]
+            times = [t for t, _ in timed]
+        chosen: list[Decision] = []
         for found in _unabsorbed(frame, triggers):
             decision = decide_type(frame, found, refs, state.kinds, state.last_withdrawal)
             if decision is None:
@@ -308,17 +332,10 @@ def _read_sentence(
             trigger = decision.trigger
             if found.entry.mode in WITHDRAWALS:
                 state.last_withdrawal = trigger.entry
-            nominal = _is_nominal(norms, trigger)[0]
-            if nominal and is_background(
-                norms,
-                sentence.text,
-                words.starts,
-                trigger,
-                nominal=nominal,
-                title_case=restates,
-                names_participant=_names_participant(norms, refs, trigger),
-            ):
-                continue
+            if (trigger.first, trigger.last) not in background:
+                chosen.append(decision)
+        for decision in chosen:
+            trigger = decision.trigger
             candidates = _candidates(
                 state, sentence, frame, trigger, evidence, refs=refs, in_sentence=in_sentence
             )
@@ -342,6 +359,8 @@ def _read_sentence(
                     if not back_reference:
                         back_reference.append(_back_reference_time(state, sentence.text))
                     candidate.when = back_reference[0]
+                if not restates:
+                    _date_by_discourse(state, sentence, candidate, times)
                 candidate.where = where
                 candidate.context = contexts
                 in_sentence.append(candidate)
@@ -361,6 +380,33 @@ def _read_sentence(
     group = coordinated_countries(norms, [r for r in refs if not frame.is_reporting(r.first)])
     if group:
         state.last_group = group
+
+
+def _attached(norms: Sequence[str], background: set[tuple[int, int]], first: int) -> bool:
+    """Whether a time starting at token *first* belongs to a background noun: right after
+    it ("the coup last July") or after its "of" or "in" ("the coup of July 26")."""
+    for _start, last in background:
+        if first == last + 1 or (first == last + 2 and norms[last + 1] in {"of", "in"}):
+            return True
+    return False
+
+
+def _date_by_discourse(
+    state: _State,
+    sentence: Sentence,
+    candidate: Candidate,
+    times: Sequence[TimeExpression],
+) -> None:
+    """Record a body event's stated time as the story's reference, or infer one from it."""
+    refs = candidate.roles.keys()
+    if candidate.when is None:
+        candidate.inferred = state.discourse.infer(status=candidate.status, refs=refs)
+        return
+    for expression in times:
+        if expression.range is candidate.when:
+            source = mention(sentence, expression.start, expression.end)
+            state.discourse.stated(candidate.when, source, status=candidate.status, refs=refs)
+            return
 
 
 def _names_participant(

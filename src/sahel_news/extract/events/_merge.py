@@ -15,7 +15,15 @@ from typing import NamedTuple
 
 import attrs
 
-from sahel_news.models import DateRange, EventStatus, Part, ParticipantRole, Place, Span
+from sahel_news.models import (
+    DateRange,
+    EventStatus,
+    InferredTime,
+    Part,
+    ParticipantRole,
+    Place,
+    Span,
+)
 from sahel_news.text._units import Sentence
 
 __all__ = ["Candidate", "merge_candidates"]
@@ -43,6 +51,7 @@ class Candidate:
     context: tuple[str, ...]
     elaborates: Candidate | None = None
     definite: bool = False
+    inferred: InferredTime | None = None  # a time the discourse implies, where none is stated
 
     def with_roles(self, roles: dict[str, ParticipantRole]) -> Candidate:
         """A copy with other participants (and its own evidence list, as that grows)."""
@@ -62,6 +71,7 @@ class Candidate:
             self.context,
             self.elaborates,
             self.definite,
+            self.inferred,
         )
 
 
@@ -176,6 +186,8 @@ def _absorb(
             covered.add(countries.get(ref))
     if into.when is None:
         into.when = other.when
+    if into.inferred is None:
+        into.inferred = other.inferred
     if into.where is None:
         into.where = other.where
     into.context = tuple(dict.fromkeys((*into.context, *other.context)))
