@@ -132,7 +132,8 @@ def evaluate(
     notes: dict[str, list[str]] = {}
     for case in cases:
         article = extract(case.text)
-        found = {c.alpha3 for c in article.countries}
+        # the countries the article is about: not an actor's home the text never names
+        found = {c.alpha3 for c in article.countries if not c.actor_home_only}
         wanted = set(case.expected.get("countries", []))
         tallies["country"].tp += len(found & wanted)
         tallies["country"].fp += len(found - wanted)

@@ -82,6 +82,9 @@ class Country:
 
     The three codes must belong to the same ISO record; ``name`` is a display name.
     ``mentions`` may be empty when the country is only implied (by an actor or a place).
+    ``actor_home_only`` marks a country that no words of the text name or imply and that is
+    listed only as the home of an actor that takes no part, such as the news agency that
+    filed the story: not a country the article is about (count ``not c.actor_home_only``).
     """
 
     alpha2: str
@@ -89,6 +92,7 @@ class Country:
     numeric: str
     name: str
     mentions: tuple[Mention, ...] = ()
+    actor_home_only: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

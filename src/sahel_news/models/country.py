@@ -107,6 +107,9 @@ class Country:
 
     The three codes must belong to the same ISO record; ``name`` is a display name.
     ``mentions`` may be empty when the country is only implied (by an actor or a place).
+    ``actor_home_only`` marks a country that no words of the text name or imply and that is
+    listed only as the home of an actor that takes no part, such as the news agency that
+    filed the story: not a country the article is about (count ``not c.actor_home_only``).
     """
 
     alpha2: str = attrs.field(validator=typed(str))
@@ -114,9 +117,20 @@ class Country:
     numeric: str = attrs.field(validator=typed(str))
     name: str = attrs.field(validator=[typed(str), non_empty_text, _check_codes])
     mentions: tuple[Mention, ...] = attrs.field(default=(), validator=tuple_of(Mention))
+    actor_home_only: bool = attrs.field(default=False, validator=typed(bool))
+
+    def __attrs_post_init__(self) -> None:
+        if self.actor_home_only and self.mentions:
+            raise ValidationError.at(
+                "actor_home_only",
+                "a country the text names is not only an actor's home",
+                code="inconsistent",
+            )
 
     @classmethod
-    def from_code(cls, code: str, *, mentions: tuple[Mention, ...] = ()) -> Country:
+    def from_code(
+        cls, code: str, *, mentions: tuple[Mention, ...] = (), actor_home_only: bool = False
+    ) -> Country:
         """The country with ISO code *code*: alpha-2, alpha-3 or numeric, in any case.
 
         Raises:
@@ -132,10 +146,11 @@ class Country:
             cls is Country
             and mentions.__class__ is tuple
             and all(m.__class__ is Mention for m in mentions)
+            and not (actor_home_only and mentions)
         ):
             # the codes and name come from one ISO record, so only the mentions needed checking
-            return _unchecked_country(*_display_record(alpha3), mentions)
-        return cls(*_display_record(alpha3), mentions)
+            return _unchecked_country(*_display_record(alpha3), mentions, actor_home_only)
+        return cls(*_display_record(alpha3), mentions, actor_home_only)
 
     @classmethod
     def lookup(cls, name: str, *, mentions: tuple[Mention, ...] = ()) -> Country:

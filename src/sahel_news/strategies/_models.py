@@ -283,6 +283,8 @@ def countries(
                 Mention(country.name, Span(s.part, s.index, s.start, s.start + len(country.name)))
                 for s in found
             ),
+            # only a country no words name can be listed as an actor's home alone
+            actor_home_only=not found and draw(st.booleans()),
         )
 
     return build()

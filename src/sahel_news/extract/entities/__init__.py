@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from sahel_news.extract.entities._headline import recognition_units
 from sahel_news.extract.entities._merge import Hit, Merger
 from sahel_news.extract.entities.actors import default_recognizers
 from sahel_news.extract.entities.countries import country_candidates
@@ -82,9 +83,10 @@ def entities_of(
     """
     article = doc.article
     merger = Merger(
-        doc.units,
+        recognition_units(doc),
         default_recognizers() if recognizers is None else recognizers,
         _dateline_country(article),
+        written=doc.units,
     )
     merger.resolve_people()
     merger.resolve_organisations()

@@ -269,10 +269,12 @@ class Merger:
         units: Sequence[TextUnit],
         recognizers: Sequence[Recognizer],
         extra_countries: Sequence[Hit] = (),
+        written: Sequence[TextUnit] | None = None,
     ) -> None:
         self.units = units
-        # what a mention needs of each text, looked up once
-        self._texts = [(unit.part, unit.index, unit.text) for unit in units]
+        # what a mention needs of each text, looked up once: the text as written, where the
+        # recognizers read another spelling of it (a title-case headline de-capitalised)
+        self._texts = [(unit.part, unit.index, unit.text) for unit in written or units]
         # a user's recognizer may hand over any id, name, role, kind or country
         self.built_in = all(type(r) in _TUPLE_FORMS for r in recognizers)
         found = _by_unit(units, recognizers)
@@ -525,6 +527,10 @@ class Merger:
             bucket = mentions.setdefault(code, [])
             if not candidate.implied:
                 bucket.append(self._mention(order, start, end))
+        # A country the text's words name or imply, or the country of an actor that takes
+        # part, is one the article is about; the home of a news outlet that only reports
+        # ("Reuters", "AFP") is not.
+        involved = set(first_seen)
         actors = sorted(self.actors.values(), key=lambda a: min(a.mentions))
         built: list[Actor] = []
         for actor in actors:
@@ -532,9 +538,13 @@ class Merger:
             if country is not None:
                 first_seen.setdefault(country, (len(self.units), len(first_seen)))
                 mentions.setdefault(country, [])
+                if actor.kind is not ActorKind.MEDIA:
+                    involved.add(country)
             built.append(self._build(actor, country))
         countries = tuple(
-            Country.from_code(code, mentions=tuple(mentions[code]))
+            Country.from_code(
+                code, mentions=tuple(mentions[code]), actor_home_only=code not in involved
+            )
             for code in sorted(first_seen, key=lambda c: first_seen[c])
         )
         return countries, tuple(built)

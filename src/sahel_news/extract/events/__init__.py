@@ -201,15 +201,17 @@ def events_of(doc: Doc) -> dict[str, Any]:
     merged = merge_candidates(state.candidates, countries_of)
     events = tuple(_event(f"e{n}", c) for n, c in enumerate(merged, start=1))
     known = {c.alpha3 for c in article.countries}
-    implied = tuple(
-        Country.from_code(code)
-        for code in dict.fromkeys(
-            e.where.country for e in events if e.where is not None and e.where.country
-        )
-        if code not in known
+    places = dict.fromkeys(
+        e.where.country for e in events if e.where is not None and e.where.country
+    )
+    implied = tuple(Country.from_code(code) for code in places if code not in known)
+    # a country an event takes place in is one the article is about, whoever's home it is
+    countries = tuple(
+        attrs.evolve(c, actor_home_only=False) if c.actor_home_only and c.alpha3 in places else c
+        for c in article.countries
     )
     return {
-        "countries": article.countries + implied,
+        "countries": countries + implied,
         "events": events,
         "quotes": quotes_in(article, bounds, by_text),
         "diagnostics": article.diagnostics + tuple(dict.fromkeys(state.diagnostics)),
