@@ -45,13 +45,7 @@ class DiscourseTime:
     def __init__(self, anchor: date | None) -> None:
         self._anchor = anchor
         self._last: _Stated | None = None
-        self._publication = (
-            None
-            if anchor is None
-            else InferredTime(
-                DateRange(anchor, anchor, Precision.DAY, _PUBLICATION), TimeBasis.PUBLICATION
-            )
-        )
+        self._publication: InferredTime | None = None  # made at first need
 
     def stated(
         self,
@@ -81,6 +75,11 @@ class DiscourseTime:
                 TimeBasis.RESTATEMENT if last.refs.intersection(refs) else TimeBasis.CONTINUATION
             )
             return InferredTime(last.range, basis, last.source)
-        if last is None:
+        if last is None and self._anchor is not None:
+            if self._publication is None:
+                day = self._anchor
+                self._publication = InferredTime(
+                    DateRange(day, day, Precision.DAY, _PUBLICATION), TimeBasis.PUBLICATION
+                )
             return self._publication
         return None
