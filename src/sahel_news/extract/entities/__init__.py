@@ -30,9 +30,10 @@ import attrs
 from sahel_news.extract.entities._headline import recognition_units
 from sahel_news.extract.entities._merge import Hit, Merger
 from sahel_news.extract.entities.actors import default_recognizers
-from sahel_news.extract.entities.countries import country_candidates
+from sahel_news.extract.entities.countries import find_countries
 from sahel_news.extract.entities.recognizer import Recognizer
 from sahel_news.models import Actor, Article, Country, Part
+from sahel_news.models._unchecked import evolved
 from sahel_news.text import Doc
 
 __all__ = ["extract_entities"]
@@ -44,9 +45,9 @@ def _dateline_country(article: Article) -> list[Hit]:
     if dateline is None or dateline.span.part is not Part.PARAGRAPH:
         return []
     place = dateline.place.title() if dateline.place.isupper() else dateline.place
-    for candidate in country_candidates(place):
+    for candidate in find_countries(place):
         if candidate.start == 0 and candidate.end == len(place) and candidate.country:
-            implied = candidate._replace(implied=True, locative=True)
+            implied = evolved(candidate, implied=True, locative=True)
             order = 1 + (article.standfirst is not None) + dateline.span.index
             start = dateline.span.start
             return [Hit(order, start, start + 1, (implied,))]

@@ -10,7 +10,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import attrs
 
@@ -25,8 +25,7 @@ from sahel_news.extract.entities._gazetteer import (
 from sahel_news.extract.entities.actors import GazetteerRecognizer, PatternRecognizer
 from sahel_news.extract.entities.countries import CountryRecognizer
 from sahel_news.extract.entities.recognizer import (
-    Candidate,
-    CandidateTuple,
+    EntityCandidate,
     EntityLabel,
     Recognizer,
 )
@@ -60,7 +59,7 @@ class Hit(NamedTuple):
     order: int
     start: int
     end: int
-    candidates: tuple[Candidate, ...]
+    candidates: tuple[EntityCandidate, ...]
 
     def overlaps(self, other: Hit) -> bool:
         return self.order == other.order and self.start < other.end and other.start < self.end
@@ -71,29 +70,28 @@ class Hit(NamedTuple):
 
 
 # ``Hit(...)`` without the Python-level ``__new__`` a named tuple has: one call in C.
-_new_hit: Callable[[tuple[int, int, int, tuple[Candidate, ...]]], Hit] = functools.partial(
+_new_hit: Callable[[tuple[int, int, int, tuple[EntityCandidate, ...]]], Hit] = functools.partial(
     tuple.__new__, Hit
 )
 
 
 # The built-in recognizers, read through their cheaper plain-tuple form. Keyed by exact
 # type: a subclass may override ``recognize``, and is then read through it.
-_TUPLE_FORMS: dict[type, Callable[[Any, TextUnit], Iterable[CandidateTuple]]] = {
-    CountryRecognizer: CountryRecognizer.candidates,
-    GazetteerRecognizer: GazetteerRecognizer.candidates,
-    PatternRecognizer: PatternRecognizer.candidates,
-}
+# The built-in recognizers give offsets inside their text by construction; a user's are
+# checked as they come.
+_BUILT_IN = frozenset({CountryRecognizer, GazetteerRecognizer, PatternRecognizer})
 
 
 def _by_unit(
     units: Sequence[TextUnit], recognizers: Sequence[Recognizer]
-) -> dict[EntityLabel, list[tuple[int, Candidate]]]:
-    found: dict[EntityLabel, list[tuple[int, Candidate]]] = {label: [] for label in EntityLabel}
+) -> dict[EntityLabel, list[tuple[int, EntityCandidate]]]:
+    found: dict[EntityLabel, list[tuple[int, EntityCandidate]]] = {
+        label: [] for label in EntityLabel
+    }
     for order, unit in enumerate(units):
         for recognizer in recognizers:
-            tuple_form = _TUPLE_FORMS.get(type(recognizer))
-            if tuple_form is not None:
-                for candidate in tuple_form(recognizer, unit):
+            if type(recognizer) in _BUILT_IN:
+                for candidate in recognizer.recognize(unit):
                     found[candidate.label].append((order, candidate))
                 continue
             for user_candidate in recognizer.recognize(unit):
@@ -107,7 +105,7 @@ def _by_unit(
     return found
 
 
-def _cluster(items: list[tuple[int, Candidate]]) -> list[Hit]:
+def _cluster(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
     """Group candidates whose stretches overlap (persons: one person per cluster)."""
     hits: list[Hit] = []
     for order, candidate in sorted(items, key=lambda oc: (oc[0], oc[1].start, -oc[1].end)):
@@ -121,7 +119,7 @@ def _cluster(items: list[tuple[int, Candidate]]) -> list[Hit]:
     return hits
 
 
-def _longest_first(items: list[tuple[int, Candidate]]) -> list[Hit]:
+def _longest_first(items: list[tuple[int, EntityCandidate]]) -> list[Hit]:
     """Keep the longest of overlapping candidates (gazetteer ones first on ties)."""
     if _apart(items):  # nothing to settle, as with the country recognizer's own candidates
         return [_new_hit((order, c.start, c.end, (c,))) for order, c in items]
@@ -129,7 +127,7 @@ def _longest_first(items: list[tuple[int, Candidate]]) -> list[Hit]:
         items,
         key=lambda oc: (oc[1].start - oc[1].end, oc[1].form != "gazetteer", oc[0], oc[1].start),
     )
-    kept: dict[tuple[int, int, int], list[Candidate]] = {}
+    kept: dict[tuple[int, int, int], list[EntityCandidate]] = {}
     # the characters of each text a kept candidate covers (kept ones never overlap)
     covered: dict[int, bytearray] = {}
     for order, candidate in ranked:
@@ -152,7 +150,7 @@ def _longest_first(items: list[tuple[int, Candidate]]) -> list[Hit]:
     ]
 
 
-def _apart(items: list[tuple[int, Candidate]]) -> bool:
+def _apart(items: list[tuple[int, EntityCandidate]]) -> bool:
     """Whether *items* are in reading order and no two of them overlap."""
     last_order, last_end = -1, 0
     for order, candidate in items:
@@ -276,7 +274,7 @@ class Merger:
         # recognizers read another spelling of it (a title-case headline de-capitalised)
         self._texts = [(unit.part, unit.index, unit.text) for unit in written or units]
         # a user's recognizer may hand over any id, name, role, kind or country
-        self.built_in = all(type(r) in _TUPLE_FORMS for r in recognizers)
+        self.built_in = all(type(r) in _BUILT_IN for r in recognizers)
         found = _by_unit(units, recognizers)
         self.orgs = _longest_first(found[EntityLabel.ORGANISATION])
         people = self._people_without_org_clashes(_cluster(found[EntityLabel.PERSON]))
@@ -499,7 +497,7 @@ class Merger:
                 self.actors[actor_id].gazetteer = entry is not None
 
     def _add_org(
-        self, actor_id: str, name: str, candidate: Candidate, country: str | None, hit: Hit
+        self, actor_id: str, name: str, candidate: EntityCandidate, country: str | None, hit: Hit
     ) -> None:
         actor = self.actors.get(actor_id)
         if actor is None:

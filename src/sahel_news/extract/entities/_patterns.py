@@ -32,7 +32,7 @@ from sahel_news.extract.entities._gazetteer import (
     slug,
     vocabulary,
 )
-from sahel_news.extract.entities.recognizer import CandidateTuple, EntityLabel
+from sahel_news.extract.entities.recognizer import EntityCandidate, EntityLabel, built_candidate
 from sahel_news.lexicon._matcher import Tail, VocabularyTable
 from sahel_news.lexicon._shared import lowercase, table_hits, vocabulary_table
 from sahel_news.models import ActorKind
@@ -135,7 +135,7 @@ _Spans = list[tuple[int, int]]
 class _UnitText:
     """One text as the rules read it: folded, lowercased, its countries and its head words."""
 
-    def __init__(self, text: str, folded: str, countries: Sequence[CandidateTuple]) -> None:
+    def __init__(self, text: str, folded: str, countries: Sequence[EntityCandidate]) -> None:
         self.text = text
         self.folded = folded
         self.lower = lowercase(folded)
@@ -241,18 +241,18 @@ class _Countries:
 
     __slots__ = ("_coded", "_countries", "_ends", "_named_at", "ending_at")
 
-    def __init__(self, countries: Sequence[CandidateTuple]) -> None:
+    def __init__(self, countries: Sequence[EntityCandidate]) -> None:
         self._countries = countries
         # end offset -> the first-listed country candidate ending there
-        self.ending_at: dict[int, CandidateTuple] = {}
+        self.ending_at: dict[int, EntityCandidate] = {}
         for candidate in reversed(countries):
             self.ending_at[candidate.end] = candidate
-        self._named_at: dict[int, CandidateTuple] | None = None
-        self._coded: tuple[list[int], list[tuple[int, CandidateTuple]]] | None = None
+        self._named_at: dict[int, EntityCandidate] | None = None
+        self._coded: tuple[list[int], list[tuple[int, EntityCandidate]]] | None = None
         self._ends: list[int] | None = None
 
     @property
-    def named_at(self) -> dict[int, CandidateTuple]:
+    def named_at(self) -> dict[int, EntityCandidate]:
         """Start offset -> the last-listed named (coded, not implied) country starting there."""
         if self._named_at is None:
             self._named_at = {
@@ -260,7 +260,7 @@ class _Countries:
             }
         return self._named_at
 
-    def ending_word(self, word: str, end: int) -> CandidateTuple | None:
+    def ending_word(self, word: str, end: int) -> EntityCandidate | None:
         """The country *word* (ending at *end*) is, or is the possessive of ("Mali's")."""
         return self.ending_at.get(end - 2 if word.endswith(_POSSESSIVE) else end)
 
@@ -475,7 +475,7 @@ def _title_word(word: str) -> bool:
     return word.lower() in _role_words() or word in _rank_starts()
 
 
-def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
+def _delegation_leaders(unit: _UnitText) -> Iterator[EntityCandidate]:
     """People named with no title as a delegation's leader ("a delegation led by X")."""
     folded = unit.folded
     name_after_verb = _speech_names()[0]
@@ -495,9 +495,9 @@ def _delegation_leaders(unit: _UnitText) -> Iterator[CandidateTuple]:
 
 def _titled_person(
     span: tuple[int, int], country: str | None, needs: bool, role: str | None = None
-) -> CandidateTuple:
+) -> EntityCandidate:
     """A person found by a title (or a delegation's lead), with what the text says of them."""
-    return CandidateTuple(
+    return built_candidate(
         span[0],
         span[1],
         EntityLabel.PERSON,
@@ -511,8 +511,8 @@ def _titled_person(
 
 
 def find_actors(
-    text: str, folded: str, countries: Sequence[CandidateTuple]
-) -> Iterator[CandidateTuple]:
+    text: str, folded: str, countries: Sequence[EntityCandidate]
+) -> Iterator[EntityCandidate]:
     """`find_people`, then `find_organisations`, reading the text once for both."""
     unit = _UnitText(text, folded, countries)
     yield from _people(unit)
@@ -520,8 +520,8 @@ def find_actors(
 
 
 def find_people(
-    text: str, folded: str, countries: Sequence[CandidateTuple]
-) -> Iterator[CandidateTuple]:
+    text: str, folded: str, countries: Sequence[EntityCandidate]
+) -> Iterator[EntityCandidate]:
     """Person candidates of one text (names found by their titles and by verbs of saying).
 
     *folded* is ``fold(text)``; roles are read from *text*, as written.
@@ -529,11 +529,11 @@ def find_people(
     return _people(_UnitText(text, folded, countries))
 
 
-def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
+def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
     name_after, name_before = _person_patterns()
     vocab = vocabulary()
     text, folded, countries_at = unit.text, unit.folded, unit.countries
-    previous: CandidateTuple | None = None
+    previous: EntityCandidate | None = None
     chain: _Chain | None = None
     for head_start, head_end in _titles(unit):
         found = name_after.match(folded, head_end)
@@ -621,7 +621,7 @@ def _people(unit: _UnitText) -> Iterator[CandidateTuple]:
             spans.append(_clean_name(folded, *preceding.span("name"), keep="right"))
         for span in spans:
             if span is not None:
-                yield CandidateTuple(
+                yield built_candidate(
                     span[0], span[1], EntityLabel.PERSON, kind=ActorKind.PERSON, name="speech"
                 )
     if "led by" in folded or "headed by" in folded:
@@ -666,13 +666,13 @@ def _countries_after(folded: str, countries: _Countries, end: int) -> tuple[list
 
 
 def find_organisations(
-    folded: str, countries: Sequence[CandidateTuple]
-) -> Iterator[CandidateTuple]:
+    folded: str, countries: Sequence[EntityCandidate]
+) -> Iterator[EntityCandidate]:
     """Organisation candidates from the heads of ``org_heads.json`` (per-country bodies)."""
     return _organisations(_UnitText(folded, folded, countries))
 
 
-def _organisations(unit: _UnitText) -> Iterator[CandidateTuple]:
+def _organisations(unit: _UnitText) -> Iterator[EntityCandidate]:
     rules = org_rules()
     vocab = vocabulary()
     folded, countries_at = unit.folded, unit.countries
@@ -707,7 +707,7 @@ def _before_a_head(folded: str, end: int) -> bool:
     return following is not None and following.group(1).lower() in _single_heads()
 
 
-def _parties(unit: _UnitText) -> Iterator[CandidateTuple]:
+def _parties(unit: _UnitText) -> Iterator[EntityCandidate]:
     """Parties named after the word "party" ("his party, Les Transformateurs,").
 
     A party acts for no state, even in power; one the gazetteer knows is left to it.
@@ -721,7 +721,7 @@ def _parties(unit: _UnitText) -> Iterator[CandidateTuple]:
         first = name.split()[0]
         if first in not_names or first.lower() in heads or name in known:
             continue
-        yield CandidateTuple(
+        yield built_candidate(
             found.start("name"),
             found.end("name"),
             EntityLabel.ORGANISATION,
@@ -736,13 +736,13 @@ def _org_candidates(
     span: tuple[int, int],
     form: str,
     template: OrgTemplate,
-) -> Iterator[CandidateTuple]:
+) -> Iterator[EntityCandidate]:
     start, end = span
     rules = org_rules()
     folded, countries = unit.folded, unit.countries
     words = _words_before(folded, start, unit.backwards)
     mention_start = start
-    owner: CandidateTuple | None = None
+    owner: EntityCandidate | None = None
     definite = False
     possessive_word = False
     first_word_end = -1
@@ -790,7 +790,7 @@ def _org_candidates(
         return
     if choices is None and restrict_name is not None:
         choices = rules.country_sets.get(restrict_name)
-    yield CandidateTuple(
+    yield built_candidate(
         start,
         new_end if count else end,
         EntityLabel.ORGANISATION,
@@ -822,8 +822,8 @@ def _coordinated_owners(
     return [country.country] if country is not None and country.country is not None else []
 
 
-def _org(start: int, end: int, template: OrgTemplate, country: str) -> CandidateTuple:
-    return CandidateTuple(
+def _org(start: int, end: int, template: OrgTemplate, country: str) -> EntityCandidate:
+    return built_candidate(
         start,
         end,
         EntityLabel.ORGANISATION,

@@ -14,17 +14,17 @@ import functools
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
+
 from sahel_news.data import register_cache
 from sahel_news.extract.entities._gazetteer import actor_forms, gazetteer_actors
 from sahel_news.extract.entities._patterns import find_actors
-from sahel_news.extract.entities.countries import CountryRecognizer, country_candidates
+from sahel_news.extract.entities.countries import CountryRecognizer, find_countries
 from sahel_news.extract.entities.recognizer import (
-    CandidateTuple,
     EntityCandidate,
     EntityLabel,
     Recognizer,
     new_candidate,
-    to_entity_candidate,
 )
 from sahel_news.lexicon._shared import table_hits
 from sahel_news.models import ActorKind
@@ -36,12 +36,8 @@ __all__ = ["GazetteerRecognizer", "PatternRecognizer", "default_recognizers"]
 class GazetteerRecognizer:
     """People and organisations of the gazetteer tables (user tables included)."""
 
-    def recognize(self, unit: TextUnit) -> Iterator[EntityCandidate]:
+    def recognize(self, unit: TextUnit) -> list[EntityCandidate]:
         """The gazetteer actors named in *unit*."""
-        return map(to_entity_candidate, self.candidates(unit))
-
-    def candidates(self, unit: TextUnit) -> list[CandidateTuple]:
-        """`recognize` as plain tuples (what `extract_entities` reads)."""
         forms = actor_forms()
         known = _gazetteer_fields()
         folded = unit.folded
@@ -59,8 +55,11 @@ def _gazetteer_fields() -> dict[str, tuple[Any, ...]]:
     for actor_id, entry in gazetteer_actors().items():
         person = entry.kind is ActorKind.PERSON
         label = EntityLabel.PERSON if person else EntityLabel.ORGANISATION
-        fields[actor_id] = CandidateTuple(
-            0, 1, label, entry.name, entry.id, entry.kind, entry.country, form="gazetteer"
+        fields[actor_id] = attrs.astuple(
+            EntityCandidate(
+                0, 1, label, entry.name, entry.id, entry.kind, entry.country, form="gazetteer"
+            ),
+            recurse=False,
         )[2:]
     return fields
 
@@ -70,11 +69,7 @@ class PatternRecognizer:
 
     def recognize(self, unit: TextUnit) -> Iterator[EntityCandidate]:
         """The rule-found people and per-country organisations of *unit*."""
-        return map(to_entity_candidate, self.candidates(unit))
-
-    def candidates(self, unit: TextUnit) -> Iterator[CandidateTuple]:
-        """`recognize` as plain tuples (what `extract_entities` reads)."""
-        return find_actors(unit.text, unit.folded, country_candidates(unit.text))
+        return find_actors(unit.text, unit.folded, find_countries(unit.text))
 
 
 def default_recognizers() -> tuple[Recognizer, ...]:

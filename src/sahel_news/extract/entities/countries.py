@@ -49,18 +49,17 @@ from sahel_news.data import (
     word_set,
 )
 from sahel_news.extract.entities.recognizer import (
-    CandidateTuple,
     EntityCandidate,
     EntityLabel,
+    built_candidate,
     new_candidate,
-    to_entity_candidate,
 )
 from sahel_news.lexicon._matcher import Tail, VocabularyTable
 from sahel_news.lexicon._shared import table_hits, vocabulary_table
 from sahel_news.text import fold
 from sahel_news.text._units import TextUnit
 
-__all__ = ["CountryRecognizer", "country_candidates", "find_countries"]
+__all__ = ["CountryRecognizer", "find_countries"]
 
 
 @register_cache
@@ -215,25 +214,20 @@ def _is_locative(folded: str, start: int, end: int) -> bool:
     return _locative_backwards().match(window[::-1]) is not None
 
 
-def find_countries(text: str) -> tuple[EntityCandidate, ...]:
-    """The country candidates of *text*, in order."""
-    return tuple(map(to_entity_candidate, country_candidates(text)))
-
-
 @functools.lru_cache(maxsize=2048)
-def country_candidates(text: str) -> tuple[CandidateTuple, ...]:
-    """`find_countries` as plain tuples (cached: the actor recognizer reuses them)."""
+def find_countries(text: str) -> tuple[EntityCandidate, ...]:
+    """The country candidates of *text*, in order (cached: the actor recognizer reuses them)."""
     return _scan(text)
 
 
-register_cache(country_candidates)
+register_cache(find_countries)
 
 
-def _scan(text: str) -> tuple[CandidateTuple, ...]:
+def _scan(text: str) -> tuple[EntityCandidate, ...]:
     table = _forms()
     folded = fold(text)
     title_case: bool | None = None
-    found: list[CandidateTuple] = []
+    found: list[EntityCandidate] = []
     for start, end in table_hits("countries", folded):
         form = table[folded[start:end]]
         if form.ambiguous and len(form.alpha3s) == 1:
@@ -276,14 +270,14 @@ def _scan(text: str) -> tuple[CandidateTuple, ...]:
     return _merge_places(folded, found)
 
 
-def _joined_to_locative(folded: str, found: list[CandidateTuple], start: int) -> bool:
+def _joined_to_locative(folded: str, found: list[EntityCandidate], start: int) -> bool:
     """Whether "in Mali and Niger" makes this second country a place like the first."""
     if not found or not found[-1].locative:
         return False
     return bool(_COORDINATION.fullmatch(folded, found[-1].end, start))
 
 
-def _merge_places(folded: str, countries: list[CandidateTuple]) -> tuple[CandidateTuple, ...]:
+def _merge_places(folded: str, countries: list[EntityCandidate]) -> tuple[EntityCandidate, ...]:
     """The country candidates, with the countries implied by gazetteer places among them."""
     found = table_hits("places", folded)
     if not found:  # most texts name no place; the countries are in order already
@@ -293,7 +287,7 @@ def _merge_places(folded: str, countries: list[CandidateTuple]) -> tuple[Candida
     starts = [start for start, _ in taken]
     reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end so far
     extra = [
-        CandidateTuple(
+        built_candidate(
             start,
             end,
             EntityLabel.COUNTRY,
@@ -346,7 +340,3 @@ class CountryRecognizer:
     def recognize(self, unit: TextUnit) -> tuple[EntityCandidate, ...]:
         """The country candidates of *unit*, in order."""
         return find_countries(unit.text)
-
-    def candidates(self, unit: TextUnit) -> tuple[CandidateTuple, ...]:
-        """`recognize` as plain tuples (what `extract_entities` reads)."""
-        return country_candidates(unit.text)

@@ -12,14 +12,14 @@ so offsets found in the folded text are offsets in the original.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 from enum import StrEnum
-from typing import Any, NamedTuple, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
 from sahel_news.models import ActorKind
+from sahel_news.models._unchecked import unchecked
 from sahel_news.text._units import TextUnit
 
 __all__ = [
@@ -79,46 +79,15 @@ class EntityCandidate:
     locative: bool = False
 
 
-class CandidateTuple(NamedTuple):
-    """An `EntityCandidate` as a plain tuple: what the built-in recognizers make internally.
-
-    Same fields, same meaning, same order; building one costs a fraction of an
-    `EntityCandidate` (no validation: the built-in recognizers give offsets inside their
-    text by construction), which counts at dozens of candidates per article. The public
-    ``recognize`` methods still yield `EntityCandidate`\\ s (`to_entity_candidate`).
-    """
-
-    start: int
-    end: int
-    label: EntityLabel
-    name: str | None = None
-    id: str | None = None
-    kind: ActorKind | None = None
-    country: str | None = None
-    role: str | None = None
-    from_text: bool = False
-    implied: bool = False
-    choices: tuple[str, ...] = ()
-    needs_country: bool = False
-    context_count: int = 1
-    form: str | None = None
-    locative: bool = False
+# The built-in recognizers make their candidates through these, without the checks: their
+# offsets lie inside their text by construction, and an article has dozens of candidates.
+# The finished article is checked whole, as every extracted one is.
+built_candidate: Callable[..., EntityCandidate] = unchecked(EntityCandidate)
 
 
-# What the merger reads: a candidate of a user's recognizer, or of a built-in one.
-Candidate = EntityCandidate | CandidateTuple
-
-# A CandidateTuple from all fifteen fields in order: ``CandidateTuple._make`` in one call in C,
-# without the Python-level ``__new__`` and its keyword handling (dozens of candidates an
-# article).
-new_candidate: Callable[[tuple[Any, ...]], CandidateTuple] = functools.partial(
-    tuple.__new__, CandidateTuple
-)
-
-
-def to_entity_candidate(candidate: CandidateTuple) -> EntityCandidate:
-    """The `EntityCandidate` of *candidate* (same fields)."""
-    return EntityCandidate(*candidate)
+def new_candidate(fields: tuple[Any, ...]) -> EntityCandidate:
+    """A candidate from all fifteen fields in order, unchecked (see `built_candidate`)."""
+    return built_candidate(*fields)
 
 
 @runtime_checkable
