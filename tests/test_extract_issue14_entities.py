@@ -117,3 +117,21 @@ class TestSentenceOpeners:
         )
         assert "Bouba Diallo" in _people(article)
         assert not any(opener in name for name in _people(article))
+
+
+class TestFullNamesWithoutTitle:
+    """People named once by their full name, with no title, are people."""
+
+    def test_a_name_after_according_to_is_a_person(self):
+        """ "according to Moussa Diallo, a trader": a person, found by the phrase."""
+        article = _parsed(
+            "Market prices", "Prices have doubled, according to Moussa Diallo, a trader."
+        )
+        assert "Moussa Diallo" in _people(article)
+
+    def test_a_sentence_initial_according_to_is_read_too(self):
+        """ "According to Fatime Haroun Issa, ..." names her."""
+        article = _parsed(
+            "Polling staff", "According to Fatime Haroun Issa, the grant covers 500 stations."
+        )
+        assert "Fatime Haroun Issa" in _people(article)
