@@ -193,3 +193,24 @@ class TestBackgroundMentions:
     def test_a_deadline_to_leave_is_part_of_the_order(self, sentence):
         """ "72 hours to leave" is the expulsion's deadline, not a retreat of its own."""
         assert PloverType.RETREAT not in set(_types_of(sentence).values())
+
+
+class TestAccusations:
+    """Accusing someone of an attack accuses them; the attack's own target is no target."""
+
+    def test_a_country_inside_the_complement_is_no_second_target(self):
+        """ "accused France of preparing an attack on Niger": one ACCUSE, France the target."""
+        article = _parsed("The junta accused France of preparing an attack on Niger.")
+        (event,) = article.events
+        assert event.type is PloverType.ACCUSE
+        roles = {p.ref: p.role.value for p in event.participants}
+        assert roles["FRA"] == "target"
+        assert roles["NER"] == "other"
+
+    def test_coordinated_objects_of_a_request_are_each_a_target(self):
+        """ "urged Mali and Niger to hold elections": both are asked, one event each."""
+        article = _parsed("France urged Mali and Niger to hold elections.")
+        targets = {
+            p.ref for e in article.events for p in e.participants if p.role.value == "target"
+        }
+        assert targets == {"MLI", "NER"}

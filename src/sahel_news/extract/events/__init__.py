@@ -493,6 +493,30 @@ def _coordinated_verb(
     return "to" not in norms[controller.last + 1 : trigger.first]
 
 
+def _outside_complement(
+    frame: Frame,
+    trigger: TriggerMatch,
+    assigned: Sequence[tuple[EntityRef, ParticipantRole]],
+    roles: dict[str, ParticipantRole],
+) -> None:
+    """Targets inside a control verb's complement take part, but are not its targets.
+
+    "accused France of preparing an attack on Niger": France is accused; Niger belongs to
+    the attack the accusation is about, so it is no second target (and no second event).
+    """
+    norms = frame.norms
+    _low, high = frame.clause(trigger)
+    start = next((i for i in range(trigger.last + 1, high) if norms[i] in _NOUN_COMPLEMENTS), None)
+    if start is None:
+        return
+    before = [ref for ref, role in assigned if role is TARGET and ref.first < start]
+    if not before:
+        return  # "urged to leave Mali and Niger": the complement is all there is
+    for ref, role in assigned:
+        if role is TARGET and ref.first > start and roles.get(ref.ref) is TARGET:
+            roles[ref.ref] = OTHER
+
+
 def _takes_complement(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     """Whether a control trigger governs what follows it.
 
@@ -526,6 +550,8 @@ def _candidates(
     nominal, definite = _is_nominal(frame.norms, trigger)
     assignment = assign_roles(frame, trigger, refs, nominal=nominal)
     roles: dict[str, ParticipantRole] = {ref.ref: role for ref, role in assignment.roles}
+    if trigger.entry.control and not nominal:
+        _outside_complement(frame, trigger, assignment.roles, roles)
     low, _high = frame.clause(trigger)
     status = status_of(frame, trigger, low)
     elaborates: Candidate | None = None
