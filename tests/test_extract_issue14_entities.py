@@ -135,3 +135,50 @@ class TestFullNamesWithoutTitle:
             "Polling staff", "According to Fatime Haroun Issa, the grant covers 500 stations."
         )
         assert "Fatime Haroun Issa" in _people(article)
+
+    @pytest.mark.parametrize(
+        ("sentence", "name", "role"),
+        [
+            (
+                (
+                    "Meanwhile, Moussa Sawadogo, a gold trader in Ouagadougou, said miners would "
+                    "suffer."
+                ),
+                "Moussa Sawadogo",
+                "gold trader",
+            ),
+            (
+                (
+                    '"We will not accept delays," Mahaman Moustapha Barke, a ministry official, '
+                    "told reporters."
+                ),
+                "Mahaman Moustapha Barke",
+                "ministry official",
+            ),
+            (
+                "Aminata Kabore, who fled the village last week, said the army left.",
+                "Aminata Kabore",
+                None,
+            ),
+            (
+                "Issa Kone, speaking for the government, said the measure was needed.",
+                "Issa Kone",
+                None,
+            ),
+        ],
+    )
+    def test_a_full_name_described_as_a_person_is_one(self, sentence, name, role):
+        """ "X Y, a gold trader", "X Y, who fled", "X Y, speaking for": a person, no title."""
+        article = _parsed("Sahel news", sentence)
+        (person,) = [a for a in article.actors if a.name == name]
+        assert person.kind.value == "person"
+        assert person.roles == ((role,) if role else ())
+
+    def test_a_description_of_no_person_names_none(self):
+        """ "Sahel Minerals, a British firm": a firm is no person."""
+        assert not _people(_parsed("Mining", "Sahel Minerals, a British firm, said output rose."))
+
+    def test_a_described_namesake_is_not_the_gazetteer_person(self):
+        """ "Aminata Kabore, who fled" is not the former president Roch Kaboré."""
+        article = _parsed("Displaced", "Aminata Kabore, who fled the village, said the army left.")
+        assert all(a.id != "roch-kabore" for a in article.actors)

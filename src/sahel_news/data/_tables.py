@@ -145,6 +145,7 @@ TABLES: Mapping[str, tuple[Section, ...]] = {
         "background_prepositions",
         "event_noun_modifiers",
         "deadline_nouns",
+        "person_nouns",
     ),
 }
 

@@ -624,8 +624,55 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
                 yield built_candidate(
                     span[0], span[1], EntityLabel.PERSON, kind=ActorKind.PERSON, name="speech"
                 )
+    if ", " in folded:
+        yield from _described_people(unit)
     if "led by" in folded or "headed by" in folded:
         yield from _delegation_leaders(unit)
+
+
+@register_cache
+@functools.cache
+def _described_pattern() -> re.Pattern[str]:
+    """A full name opening a clause, then a comma and what says it is a person's:
+    "who", a participle of speaking, or "a"/"an" and a description."""
+    particles = "|".join(re.escape(p) for p in sorted(set(vocabulary().particles), key=len))
+    name = rf"{_NAME_WORD}(?: +(?:(?:{particles}) +)?{_NAME_WORD}){{1,4}}"
+    return re.compile(
+        rf"(?:^|(?<=[.,;:] )|(?<=[\"“] ))(?P<name>{name}), +"
+        r"(?:(?:who|speaking|writing)\b"
+        r"|an? +(?P<role>[^,.;:()]{2,60}?)(?=[,.;:()]| who\b))"
+    )
+
+
+def _described_people(unit: _UnitText) -> Iterator[EntityCandidate]:
+    """People named once by their full name and described as a person.
+
+    "Moussa Sawadogo, a gold trader in Ouagadougou, said", "Aminata Kaboré, who fled the
+    village, said", "Issa Koné, speaking for the government": no title, but the clause says
+    a person is meant. The description's last noun must be one of ``words.json``'s
+    ``person_nouns`` ("Sahel Minerals, a British firm" describes no person).
+    """
+    person_nouns = word_set("person_nouns")
+    folded = unit.folded
+    for found in _described_pattern().finditer(folded):
+        role = found.group("role")
+        if role is not None:
+            described = role.split(" in ", 1)[0].split(" at ", 1)[0].split(" from ", 1)[0]
+            head = described.rsplit(None, 1)[-1].lower() if described.split() else ""
+            if head not in person_nouns:
+                continue
+            role = unit.text[found.start("role") : found.start("role") + len(described)]
+        span = _clean_name(folded, *found.span("name"), keep="right")
+        if span is None or " " not in folded[span[0] : span[1]]:
+            continue
+        yield built_candidate(
+            span[0],
+            span[1],
+            EntityLabel.PERSON,
+            kind=ActorKind.PERSON,
+            role=role,
+            name="described",
+        )
 
 
 def _descriptor_set(folded: str, stop: int) -> frozenset[str] | None:
