@@ -182,3 +182,40 @@ class TestFullNamesWithoutTitle:
         """ "Aminata Kabore, who fled" is not the former president Roch Kaboré."""
         article = _parsed("Displaced", "Aminata Kabore, who fled the village, said the army left.")
         assert all(a.id != "roch-kabore" for a in article.actors)
+
+
+class TestLongTitles:
+    """State-media titles: long remits, "for" phrases, local titles."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "name", "role"),
+        [
+            (
+                (
+                    "The Minister of Public Health, Population and Social Affairs, Garba Hakimi, "
+                    "took part."
+                ),
+                "Garba Hakimi",
+                "Minister of Public Health, Population and Social Affairs",
+            ),
+            (
+                (
+                    "Meanwhile, the Commissioner for Food Security, Fatimetou Mint Abdel Malick, "
+                    "announced the dispatch of wheat."
+                ),
+                "Fatimetou Mint Abdel Malick",
+                "Commissioner for Food Security",
+            ),
+            (
+                "The Wali of Hodh Ech Chargui, Isselmou Ould Sidi, visited the camp.",
+                "Isselmou Ould Sidi",
+                "Wali of Hodh Ech Chargui",
+            ),
+        ],
+    )
+    def test_the_name_after_a_long_title_is_the_person(self, sentence, name, role):
+        """A remit that runs on past a comma is still the title; the name comes after it."""
+        article = _parsed("State media", sentence)
+        people = [a for a in article.actors if a.kind.value == "person"]
+        assert [p.name for p in people] == [name]
+        assert role in people[0].roles

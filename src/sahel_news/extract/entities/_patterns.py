@@ -57,7 +57,7 @@ _GROUP_OF = re.compile(
 )
 _OF = re.compile(r"\s+of\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+|fellow\s+)?")
 _AND_GAP = re.compile(r"\s*and\s*")
-_OF_PHRASE = re.compile(r" of [^,.;:()\"]{1,60}")
+_OF_PHRASE = re.compile(r" (?:of|for) [^,.;:()\"]{1,90}")
 _LIST_JOIN = re.compile(r"(?:,\s+and\s+|,\s+|\s+and\s+)")
 # What joins two titles of one person ("President of the Transition, Head of State, Captain
 # X"; "Prime Minister and Defence Minister X"): a comma, or "and" between capitalised titles.
@@ -88,7 +88,8 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     particles = "|".join(re.escape(p) for p in sorted(set(words.particles), key=len, reverse=True))
     name = rf"{_NAME_WORD}(?: +(?:(?:{particles}) +)?{_NAME_WORD}){{0,4}}"
     name_after = re.compile(
-        rf"(?:(?P<of> of [^,.;:()\"]{{1,60}}), ?|(?P<post> (?:in|to) [A-Z][^,.;:()\"]{{0,40}}), ?"
+        rf"(?:(?P<of> (?:of|for) [^,.;:()\"]{{1,90}}), ?"
+        rf"|(?P<post> (?:in|to) [A-Z][^,.;:()\"]{{0,40}}), ?"
         rf"|(?P<comma>, ?| +))(?P<name>{name})"
     )
     name_before = re.compile(rf"(?P<name>{name}), +$")
@@ -493,6 +494,20 @@ def _delegation_leaders(unit: _UnitText) -> Iterator[EntityCandidate]:
         yield _titled_person(span, country, needs)
 
 
+_PORTFOLIO_GOES_ON = re.compile(r" and [A-Z][\w'-]*(?: [A-Za-z][\w'-]*){0,4},")
+
+
+def _past_portfolio(folded: str, found: re.Match[str]) -> re.Match[str] | None:
+    """The name after a title, past a remit that runs on after its first comma.
+
+    In "Minister of Public Health, Population and Social Affairs, Garba Hakimi" the words
+    after the first comma still name the remit; the name follows the next comma.
+    """
+    if _PORTFOLIO_GOES_ON.match(folded, found.end("name")) is None:
+        return found
+    return _speech_names()[0].match(folded, folded.find(",", found.end("name")) + 1)
+
+
 def _titled_person(
     span: tuple[int, int], country: str | None, needs: bool, role: str | None = None
 ) -> EntityCandidate:
@@ -545,6 +560,8 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
             and " of " in folded[head_start:head_end]
         ):
             found = _portfolio_name(folded, head_end)  # "Minister of Defence and Veterans X"
+        if found is not None and found.re is name_after and found.group("of"):
+            found = _past_portfolio(folded, found)
         if (
             found is None
             and "," not in folded[max(0, head_start - 60) : head_start]
@@ -557,7 +574,7 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
         start_of_role = role_start if role_start >= 0 else head_start
         of_phrase = _OF_PHRASE.match(folded, head_end)
         role_end = _role_end(folded, head_end, of_phrase, found)
-        role = text[start_of_role:role_end]
+        role = text[start_of_role:role_end].rstrip(" ,")
         if role_end == head_end and head_text.lower() in vocab.not_roles:
             role = ""
         if (
