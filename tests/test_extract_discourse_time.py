@@ -105,3 +105,28 @@ class TestNothingGuessed:
         for event in article.events:
             assert event.when is None or event.when.earliest != date(2023, 7, 26)
             assert event.when is None or event.when.earliest != date(2024, 7, 26)
+
+
+class TestCountedFromAnEvent:
+    """ "Two days after the attack": counted from that event's stated time."""
+
+    def test_days_after_an_event_count_from_its_date(self):
+        """The attack was on Thursday 21 September; two days after it is the 23rd, stated."""
+        article = _parsed(
+            "Jihadists attacked an army post near Tabatol on Thursday, killing 12 soldiers.",
+            "Two days after the attack, the army withdrew from the post.",
+            published="25 September 2023 10:00 UTC",
+        )
+        withdrawal = _event(article, "withdrew")
+        assert withdrawal.when is not None
+        assert withdrawal.when.earliest == withdrawal.when.latest == date(2023, 9, 23)
+        assert withdrawal.inferred_time is None
+
+    def test_without_a_dated_event_of_that_kind_nothing_is_counted(self):
+        """No earlier attack with a date: the words stay unresolved, nothing is made up."""
+        article = _parsed(
+            "Two days after the attack, the army withdrew from the post.",
+            published="25 September 2023 10:00 UTC",
+        )
+        withdrawal = _event(article, "withdrew")
+        assert withdrawal.when is None

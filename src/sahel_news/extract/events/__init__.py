@@ -48,6 +48,7 @@ from sahel_news.extract.time import (
     precision_of,
     resolve_time,
 )
+from sahel_news.extract.time._relative import EVENT_RELATIVE
 from sahel_news.models import (
     ActorKind,
     Article,
@@ -154,6 +155,7 @@ class _State:
     # the latest candidate of each type, and the latest consultation with a time, so that
     # looking back costs the same however many candidates came before
     last_of_type: dict[str, Candidate] = attrs.Factory(dict)
+    last_dated_of_type: dict[str, DateRange] = attrs.Factory(dict)  # "two days after the attack"
     last_dated_consult: Candidate | None = None
 
 
@@ -291,6 +293,8 @@ def _read_sentence(
         times = _outside_dateline(
             state, sentence, find_times(sentence.text, anchor=state.anchor, previous=previous)
         )
+    if times and not restates:
+        times = [_counted_from_event(state, t, triggers) for t in times]
     if not restates:
         resolved = [t.range for t in times if t.range is not None]
         if resolved:
@@ -375,6 +379,8 @@ def _read_sentence(
                 state.previous_time = dated[-1]
         for candidate in in_sentence:  # final now: later sentences look back at them
             state.last_of_type[candidate.type] = candidate
+            if candidate.when is not None:
+                state.last_dated_of_type[candidate.type] = candidate.when
             if candidate.type == PloverType.CONSULT and candidate.when is not None:
                 state.last_dated_consult = candidate
     if sum(r.is_country for r in refs) < 2:
@@ -409,6 +415,43 @@ def _date_by_discourse(
             source = mention(sentence, expression.start, expression.end)
             state.discourse.stated(candidate.when, source, status=candidate.status, refs=refs)
             return
+
+
+def _first_comma(norms: Sequence[str]) -> int:
+    """The index of the sentence's first comma, or its length if it has none."""
+    for index, norm in enumerate(norms):
+        if norm == ",":
+            return index
+    return len(norms)
+
+
+# How far after "two days after" the event noun or clause it counts from may start.
+_EVENT_REACH = 40
+
+
+def _counted_from_event(
+    state: _State, expression: TimeExpression, triggers: Sequence[TriggerMatch]
+) -> TimeExpression:
+    """ "Two days after the attack": the days counted from the last such event's time.
+
+    The event is the first trigger after the words ("the attack", "Algeria hosted"); its
+    time is that of the story's last event of that type with a stated time.
+    """
+    if expression.range is not None or expression.problem != EVENT_RELATIVE:
+        return expression
+    following = next(
+        (t for t in triggers if expression.end <= t.start <= expression.end + _EVENT_REACH), None
+    )
+    if following is None:
+        return expression
+    reference = state.last_dated_of_type.get(following.entry.type)
+    if reference is None:
+        return expression
+    try:
+        counted = resolve_time(expression.text, anchor=state.anchor, previous=reference)
+    except TimeResolutionError:
+        return expression
+    return attrs.evolve(expression, range=counted, problem=None)
 
 
 def _names_participant(
@@ -656,7 +699,13 @@ def _time_of(
     best: TimeExpression | None = None
     best_distance = 0
     for expression, first in times:
-        in_clause = low <= first < high or (adverbial is not None and first < adverbial[1])
+        # a time opening the sentence ("Two days after the attack, the army withdrew")
+        # is fronted, whatever its first word, and dates the clause after it
+        in_clause = (
+            low <= first < high
+            or (adverbial is not None and first < adverbial[1])
+            or (first == 0 and low <= _first_comma(frame.norms) + 1)
+        )
         if not in_clause or not frame.usable(first, trigger, for_time=True):
             continue
         distance = min(abs(expression.start - trigger.end), abs(trigger.start - expression.end))

@@ -240,9 +240,14 @@ def _read_count(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
     return Reading(match.start(), match.end(), from_reference)
 
 
+# The problem of "two days after the attack": counted from an event, which the events
+# stage may resolve against that event's time.
+EVENT_RELATIVE = "relative to another event, not to a date"
+
+
 def _relative_to_event(match: re.Match[str]) -> Reading:
     def unresolvable(_context: Context) -> Resolved:
-        raise Unresolvable("relative to another event, not to a date")
+        raise Unresolvable(EVENT_RELATIVE)
 
     return Reading(match.start(), match.end(), unresolvable)
 
