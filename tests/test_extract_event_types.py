@@ -191,8 +191,40 @@ class TestBackgroundMentions:
         ],
     )
     def test_a_deadline_to_leave_is_part_of_the_order(self, sentence):
-        """ "72 hours to leave" is the expulsion's deadline, not a retreat of its own."""
-        assert PloverType.RETREAT not in set(_types_of(sentence).values())
+        """ "72 hours to leave" is the expulsion's deadline: a sanction, not a retreat."""
+        types = set(_types_of(sentence).values())
+        assert PloverType.RETREAT not in types
+        assert PloverType.SANCTION in types
+
+    def test_an_order_to_leave_is_an_expulsion(self):
+        """ "ordered the ambassador, on Friday, to leave the territory": SANCTION (166)."""
+        article = _parsed(
+            "The ministry ordered the French ambassador, Sylvain Itte, on Friday to leave "
+            "the national territory."
+        )
+        (event,) = article.events
+        assert (event.type, event.cameo) == (PloverType.SANCTION, "166")
+
+    def test_handing_over_a_base_is_a_retreat(self):
+        """Forces handing over their last base pull out."""
+        types = _types_of("French troops handed over the Kossei air base to Chad's army.")
+        assert PloverType.RETREAT in set(types.values())
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Togo's foreign minister flew to Niamey to ease the Niger-Benin row.",
+            "The visit comes as Chad steps up its efforts to ease tensions with the bloc.",
+        ],
+    )
+    def test_easing_tensions_is_no_concession(self, sentence):
+        """ "to ease tensions" names a diplomatic aim, not a concession (CONCEDE)."""
+        assert PloverType.CONCEDE not in set(_types_of(sentence).values())
+
+    def test_easing_sanctions_is_a_concession(self):
+        """Easing sanctions concedes."""
+        types = _types_of("ECOWAS eased the sanctions on Mali in July.")
+        assert PloverType.CONCEDE in set(types.values())
 
 
 class TestAccusations:

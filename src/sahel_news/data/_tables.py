@@ -146,6 +146,8 @@ TABLES: Mapping[str, tuple[Section, ...]] = {
         "event_noun_modifiers",
         "deadline_nouns",
         "person_nouns",
+        "dispute_nouns",
+        "order_verbs",
     ),
 }
 

@@ -32,11 +32,13 @@ WITHDRAWALS = frozenset({"withdraw", "leave"})
 # How many words after a trigger its object may take to show its head noun.
 _OBJECT_REACH = 8
 _NEGATIONS = frozenset({"not", "n't", "never"})
+_Retype = tuple[str, str, str | None]  # a PLOVER type, a CAMEO code, a mode
 # Words that end an object and begin an adjunct ("leave Niger by September under a deal").
 _ADJUNCTS = frozenset({"by", "under", "after", "before", "following", "amid", "until", "despite"})
-_RELATIONS = ("SANCTION", "161", "end-relations")
-_DISCONTINUE = ("SANCTION", "160", "discontinue")
-_REJECT = ("REJECT", "120", None)
+_RELATIONS: _Retype = ("SANCTION", "161", "end-relations")
+_DISCONTINUE: _Retype = ("SANCTION", "160", "discontinue")
+_REJECT: _Retype = ("REJECT", "120", None)
+_EXPEL: _Retype = ("SANCTION", "166", "expel")
 
 
 class Decision(NamedTuple):
@@ -93,8 +95,13 @@ def decide_type(
     """
     entry = trigger.entry
     mode = entry.mode
-    if mode in WITHDRAWALS and _ordered_to_leave(frame.norms, trigger):
-        return None  # "gave them 72 hours to leave": part of the expulsion
+    if mode in WITHDRAWALS and _ordered_to_leave(frame, trigger):
+        # "gave them 72 hours to leave", "ordered the ambassador to leave the territory":
+        # an expulsion, however the order is worded
+        kind, cameo, new_mode = _EXPEL
+        return Decision(
+            trigger._replace(entry=_retyped(entry, kind, cameo, new_mode)), negation_taken=False
+        )
     if mode == "withdraw":
         decided = _withdrawn(frame, trigger, refs, kinds)
         if (
@@ -107,6 +114,12 @@ def decide_type(
     elif mode == "disapprove" and frame.norms[trigger.first].startswith("denounc"):
         # denouncing a treaty ends it; condemning or criticising one does not
         decided = _DISCONTINUE if _object_head(frame, trigger, refs, kinds) == "accord" else None
+    elif mode == "ease":
+        # "to ease tensions" is an aim of diplomacy, not a concession
+        following = frame.norms[trigger.last + 1 : trigger.last + 4]
+        if not word_set("dispute_nouns").isdisjoint(following):
+            return None
+        decided = None
     elif mode == "recognize":
         if _negated(frame.norms, trigger):
             kind, cameo, new_mode = _REJECT
@@ -210,10 +223,17 @@ def _object_head(
     return None
 
 
-def _ordered_to_leave(norms: Sequence[str], trigger: TriggerMatch) -> bool:
-    """Whether the trigger is a deadline's infinitive: "72 hours to leave the country"."""
+def _ordered_to_leave(frame: Frame, trigger: TriggerMatch) -> bool:
+    """Whether the trigger is the infinitive of an order or a deadline: "72 hours to leave
+    the country", "ordered the ambassador ... to leave"."""
+    norms = frame.norms
     first = trigger.first
-    return first >= 2 and norms[first - 1] == "to" and norms[first - 2] in _deadlines()
+    if first < 2 or norms[first - 1] != "to":
+        return False
+    if norms[first - 2] in _deadlines():
+        return True
+    low, _high = frame.clause(trigger)
+    return not word_set("order_verbs").isdisjoint(norms[max(0, low - 12) : first - 1])
 
 
 @register_cache
