@@ -130,3 +130,15 @@ class TestCountedFromAnEvent:
         )
         withdrawal = _event(article, "withdrew")
         assert withdrawal.when is None
+
+    def test_a_clause_an_event_is_counted_from_names_no_new_event(self):
+        """ "Two weeks after Algeria hosted the talks": the hosting told again, not a new one."""
+        article = _parsed(
+            "Algeria hosted talks between Mali and the rebels on March 31.",
+            "Two weeks after Algeria hosted the talks, the rebels attacked Kidal.",
+            published="25 April 2025 10:00 UTC",
+        )
+        assert [e.trigger.text for e in article.events] == ["hosted", "attacked"]
+        attack = _event(article, "attacked")
+        assert attack.when is not None
+        assert attack.when.earliest == date(2025, 4, 14)

@@ -293,8 +293,9 @@ def _read_sentence(
         times = _outside_dateline(
             state, sentence, find_times(sentence.text, anchor=state.anchor, previous=previous)
         )
+    anchors: set[tuple[int, int]] = set()  # triggers that only name what a time counts from
     if times and not restates:
-        times = [_counted_from_event(state, t, triggers) for t in times]
+        times = [_counted_from_event(state, t, triggers, anchors) for t in times]
     if not restates:
         resolved = [t.range for t in times if t.range is not None]
         if resolved:
@@ -330,6 +331,7 @@ def _read_sentence(
         if background:
             timed = [(t, first) for t, first in timed if not _attached(norms, background, first)]
             times = [t for t, _ in timed]
+        skipped = background | anchors
         chosen: list[Decision] = []
         for found in _unabsorbed(frame, triggers):
             decision = decide_type(frame, found, refs, state.kinds, state.last_withdrawal)
@@ -338,7 +340,7 @@ def _read_sentence(
             trigger = decision.trigger
             if found.entry.mode in WITHDRAWALS:
                 state.last_withdrawal = trigger.entry
-            if (trigger.first, trigger.last) not in background:
+            if (trigger.first, trigger.last) not in skipped:
                 chosen.append(decision)
         for decision in chosen:
             trigger = decision.trigger
@@ -430,12 +432,16 @@ _EVENT_REACH = 40
 
 
 def _counted_from_event(
-    state: _State, expression: TimeExpression, triggers: Sequence[TriggerMatch]
+    state: _State,
+    expression: TimeExpression,
+    triggers: Sequence[TriggerMatch],
+    anchors: set[tuple[int, int]],
 ) -> TimeExpression:
     """ "Two days after the attack": the days counted from the last such event's time.
 
     The event is the first trigger after the words ("the attack", "Algeria hosted"); its
-    time is that of the story's last event of that type with a stated time.
+    time is that of the story's last event of that type with a stated time. That trigger
+    names the earlier event again, so it is added to *anchors*: it gives no new event.
     """
     if expression.range is not None or expression.problem != EVENT_RELATIVE:
         return expression
@@ -451,6 +457,7 @@ def _counted_from_event(
         counted = resolve_time(expression.text, anchor=state.anchor, previous=reference)
     except TimeResolutionError:
         return expression
+    anchors.add((following.first, following.last))
     return attrs.evolve(expression, range=counted, problem=None)
 
 
