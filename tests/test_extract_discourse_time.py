@@ -142,3 +142,41 @@ class TestCountedFromAnEvent:
         attack = _event(article, "attacked")
         assert attack.when is not None
         assert attack.when.earliest == date(2025, 4, 14)
+
+
+class TestDayOfMonth:
+    """ "on the 13th": a day of the month around the publication date."""
+
+    def test_a_day_not_yet_reached_this_month_is_last_months(self):
+        """Published 20 October: "on the 23rd" of a past event is 23 September."""
+        article = _parsed(
+            "Gunmen attacked a convoy on the 23rd.", published="20 October 2023 10:00 UTC"
+        )
+        when = _event(article, "attacked").when
+        assert when is not None
+        assert when.earliest == when.latest == date(2023, 9, 23)
+
+    def test_a_day_already_passed_is_this_months(self):
+        """Published 20 October: "on the 13th" is 13 October."""
+        article = _parsed(
+            "Gunmen attacked a convoy on the 13th.", published="20 October 2023 10:00 UTC"
+        )
+        when = _event(article, "attacked").when
+        assert when is not None
+        assert when.earliest == date(2023, 10, 13)
+
+    def test_a_planned_days_date_is_ahead(self):
+        """ "will hold talks on the 13th" after the 13th has passed: 13 November."""
+        article = _parsed(
+            "Mali will hold talks on the 13th.", published="20 October 2023 10:00 UTC"
+        )
+        when = _event(article, "hold talks").when
+        assert when is not None
+        assert when.earliest == date(2023, 11, 13)
+
+    def test_an_ordinal_before_a_noun_is_no_date(self):
+        """ "on the 13th floor" names a floor, not a day."""
+        article = _parsed(
+            "Gunmen attacked a convoy on the 13th floor.", published="20 October 2023 10:00 UTC"
+        )
+        assert _event(article, "attacked").when is None

@@ -11,6 +11,7 @@ from sahel_news.models import Precision
 
 __all__ = [
     "Interval",
+    "day_of_month_near",
     "day_year",
     "last_day",
     "month_interval",
@@ -133,3 +134,24 @@ def span_precision(earliest: date, latest: date) -> Precision:
     if days <= 366:
         return Precision.YEAR
     return Precision.YEARS
+
+
+def day_of_month_near(anchor: date, day: int, *, future: bool) -> date:
+    """The nearest date with day-of-month *day* on or before *anchor* (after it, if *future*).
+
+    A month without that day (the 31st of June) is skipped.
+    """
+    step = 1 if future else -1
+    year, month = anchor.year, anchor.month
+    for _ in range(13):
+        if day <= calendar.monthrange(year, month)[1]:
+            found = date(year, month, day)
+            if (found >= anchor) if future else (found <= anchor):
+                return found
+        month += step
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
+    msg = f"no month near {anchor.isoformat()} has a day {day}"
+    raise ValueError(msg)

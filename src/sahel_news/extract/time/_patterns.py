@@ -180,6 +180,16 @@ RULES: tuple[tuple[str, str], ...] = (
         ),
     ),
     ("vague", r"\b(?P<phrase><VAGUE>)\b"),
+    (
+        "ordinal_day",
+        (
+            # "on the 13th": a day of the month the story is in (or the one before, or the
+            # next for a plan); never "the 13th of May" (day_month), "the 13th century"
+            r"\b(?P<prep>on|by|since|until|till|from|before|after)\s+the\s+"
+            r"(?P<day>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:of\s+)?(?:<M>)\b|[\s-]+[A-Za-z])"
+        ),
+    ),
 )
 
 
@@ -211,6 +221,7 @@ WINDOWS: dict[str, tuple[str, int, tuple[str, ...]]] = {
     "previous": ("previous", 2, ()),  # the previous | day
     "season": ("season", 3, ("part",)),  # in | this past | late | rainy season
     "vague": ("vague", 0, ()),  # (the words of the phrase before its core)
+    "ordinal_day": ("ordinal", 2, ()),  # on | the | 13th
 }
 
 

@@ -458,6 +458,21 @@ def _read_relative_day(match: re.Match[str], _vocab: Vocabulary) -> Reading | No
     return Reading(match.start(), match.end(), resolve, direction=direction)
 
 
+def _read_ordinal_day(match: re.Match[str], _vocab: Vocabulary) -> Reading | None:
+    """ "on the 13th": that day of the anchor's month, or of the month before (after, for a
+    plan or a deadline) when the anchor's month has not reached (has passed) it."""
+    day = int(match["day"])
+    prep = prep_of(match)
+
+    def resolve(context: Context) -> Resolved:
+        anchor = need_anchor(context)
+        ahead = context.future or prep in {"by", "until", "till"}
+        found = cal.day_of_month_near(anchor, day, future=ahead)
+        return anchored((found, found), Precision.DAY)
+
+    return with_prep(match, resolve)
+
+
 ABSOLUTE_READERS: dict[str, Callable[[re.Match[str], Vocabulary], Reading | None]] = {
     "iso": _read_iso,
     "day_month": _read_day,
@@ -474,4 +489,5 @@ ABSOLUTE_READERS: dict[str, Callable[[re.Match[str], Vocabulary], Reading | None
     "decade": _read_decade,
     "weekday": _read_weekday,
     "relative_day": _read_relative_day,
+    "ordinal_day": _read_ordinal_day,
 }

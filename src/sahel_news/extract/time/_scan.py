@@ -51,8 +51,9 @@ _SHAPES: Mapping[str, re.Pattern[str]] = {
     "four_digits": re.compile(r"\d{4}"),
     "year": re.compile(r"1[89]\d\d|20\d\d"),
     "decade": re.compile(r"(?:1[89]\d0|20\d0)s"),
+    "ordinal": re.compile(r"(?:3[01]|[12]\d|[1-9])(?:st|nd|rd|th)"),
 }
-_SHORTEST_SHAPE = 4  # characters: a word of fewer has none of the shapes
+_SHORTEST_SHAPE = 3  # characters: a word of fewer has none of the shapes
 _MONTH_RULES = frozenset(
     [
         "day_month",
@@ -261,6 +262,7 @@ class Words:
         "digits",
         "long_digits",
         "lowered",
+        "ordinals",
         "text",
         "tokens",
         "windowed",
@@ -288,6 +290,10 @@ class Words:
         # Whether a digit word may be a year, a decade or an ISO date's year: one of four
         # ASCII digits or more, or any word of other digits.
         self.long_digits = self._other_digits or b"0000" in marked
+        # Whether a digit word may be an ordinal day ("13th", "1st"): digits, then st/nd/rd/th.
+        self.ordinals = self._other_digits or any(
+            suffix in marked for suffix in (b"0st", b"0nd", b"0rd", b"0th")
+        )
         self._backwards: str | None = None
         self._token_set: frozenset[bytes] | None = None
 
@@ -398,7 +404,7 @@ def _windows(words: Words, tables: _Tables, found: Iterable[bytes]) -> dict[str,
     if not capitalised:
         windows.pop("month", None)
     # A digit word matters as a day number to a month's rules, or as a year or decade.
-    if words.long_digits or (words.digits and "month" in windows):
+    if words.long_digits or words.ordinals or (words.digits and "month" in windows):
         for place, word in words.digit_words():
             windows.setdefault("digits", []).append(place)
             if len(word) < _SHORTEST_SHAPE:
