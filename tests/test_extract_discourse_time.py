@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from sahel_news.models import Article, EventStatus, Precision, TimeBasis
 from sahel_news.pipeline import parse_article
 
@@ -147,32 +149,24 @@ class TestCountedFromAnEvent:
 class TestDayOfMonth:
     """ "on the 13th": a day of the month around the publication date."""
 
-    def test_a_day_not_yet_reached_this_month_is_last_months(self):
-        """Published 20 October: "on the 23rd" of a past event is 23 September."""
-        article = _parsed(
-            "Gunmen attacked a convoy on the 23rd.", published="20 October 2023 10:00 UTC"
-        )
-        when = _event(article, "attacked").when
+    @pytest.mark.parametrize(
+        ("sentence", "trigger", "day"),
+        [
+            # the 23rd not yet reached in October: last month's
+            ("Gunmen attacked a convoy on the 23rd.", "attacked", date(2023, 9, 23)),
+            # the 13th already passed: this month's
+            ("Gunmen attacked a convoy on the 13th.", "attacked", date(2023, 10, 13)),
+            # a plan after the 13th has passed: next month's
+            ("Mali will hold talks on the 13th.", "hold talks", date(2023, 11, 13)),
+        ],
+    )
+    def test_the_nearest_such_day_on_the_events_side_of_publication(self, sentence, trigger, day):
+        """Published 20 October 2023: the nearest day of that number before it (after, for a
+        plan)."""
+        article = _parsed(sentence, published="20 October 2023 10:00 UTC")
+        when = _event(article, trigger).when
         assert when is not None
-        assert when.earliest == when.latest == date(2023, 9, 23)
-
-    def test_a_day_already_passed_is_this_months(self):
-        """Published 20 October: "on the 13th" is 13 October."""
-        article = _parsed(
-            "Gunmen attacked a convoy on the 13th.", published="20 October 2023 10:00 UTC"
-        )
-        when = _event(article, "attacked").when
-        assert when is not None
-        assert when.earliest == date(2023, 10, 13)
-
-    def test_a_planned_days_date_is_ahead(self):
-        """ "will hold talks on the 13th" after the 13th has passed: 13 November."""
-        article = _parsed(
-            "Mali will hold talks on the 13th.", published="20 October 2023 10:00 UTC"
-        )
-        when = _event(article, "hold talks").when
-        assert when is not None
-        assert when.earliest == date(2023, 11, 13)
+        assert when.earliest == when.latest == day
 
     def test_an_ordinal_before_a_noun_is_no_date(self):
         """ "on the 13th floor" names a floor, not a day."""

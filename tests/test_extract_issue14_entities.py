@@ -17,6 +17,11 @@ def _one_mention() -> tuple[Mention, ...]:
     return (Mention("Niger", Span(Part.HEADLINE, 0, 0, 5)),)
 
 
+def _headline_mentions(article: Article, actor_id: str) -> set[str]:
+    actor = next(a for a in article.actors if a.id == actor_id)
+    return {m.text for m in actor.mentions if m.span.part.value == "headline"}
+
+
 def _people(article: Article) -> set[str]:
     return {a.name for a in article.actors if a.kind.value == "person"}
 
@@ -90,8 +95,7 @@ class TestTitleCaseHeadlines:
             "Mali Junta Leader Goita Receives Russian Delegation In Bamako",
             "Colonel Assimi Goita received a Russian delegation in Bamako on Monday.",
         )
-        goita = next(a for a in article.actors if a.id == "assimi-goita")
-        assert "Goita" in {m.text for m in goita.mentions if m.span.part.value == "headline"}
+        assert "Goita" in _headline_mentions(article, "assimi-goita")
         for actor in article.actors:
             for mention in actor.mentions:
                 assert article.quote_text(mention.span) == mention.text
@@ -102,8 +106,7 @@ class TestTitleCaseHeadlines:
             "Mali's Goita receives Russian delegation",
             "Colonel Assimi Goita received a Russian delegation in Bamako on Monday.",
         )
-        goita = next(a for a in article.actors if a.id == "assimi-goita")
-        assert "Goita" in {m.text for m in goita.mentions if m.span.part.value == "headline"}
+        assert "Goita" in _headline_mentions(article, "assimi-goita")
 
 
 class TestSentenceOpeners:

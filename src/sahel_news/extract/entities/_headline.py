@@ -12,61 +12,55 @@ headline as written (the lower-cased text has the same length, so offsets carry 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 
 from sahel_news.data import TriggerGroup, register_cache, table_entries, word_set
 from sahel_news.extract.entities._gazetteer import vocabulary
+from sahel_news.extract.entities.countries import is_title_case
 from sahel_news.models import Part
 from sahel_news.text import Doc
 from sahel_news.text._units import TextUnit
 
 __all__ = ["recognition_units"]
 
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
-# A headline is title-case when at least this share of its words of four letters or more
-# start with a capital (function words such as "to", "of" are often left lower case).
-_TITLE_SHARE = 0.8
-_MIN_WORDS = 3
-
 
 def recognition_units(doc: Doc) -> Sequence[TextUnit]:
     """The Doc's texts as the recognizers read them: a title-case headline de-capitalised."""
     units = doc.units
-    if not units or units[0].part is not Part.HEADLINE or not _title_case(units[0].text):
+    if not units or units[0].part is not Part.HEADLINE or not is_title_case(units[0].folded):
         return units
     headline = units[0]
     common = _body_words(doc) | _style_words()
     never_names = vocabulary().not_names
-
-    def lower(match: re.Match[str]) -> str:
-        word = match.group()
-        capitalised = word[0].isupper() and word[1:].islower()
-        if capitalised and word not in never_names and word.lower() in common:
-            return word.lower()
-        return word
-
-    read = _WORD.sub(lower, headline.text)
-    if read == headline.text:
+    read = list(headline.text)
+    for sentence in doc.sentences:
+        if sentence.part is not Part.HEADLINE:
+            continue
+        words = sentence.words
+        for norm, start, end in zip(words.norms, words.starts, words.ends, strict=True):
+            at = sentence.start + start
+            word = headline.text[at : sentence.start + end]
+            capitalised = word[0].isupper() and word[1:].islower()
+            if capitalised and word not in never_names and norm in common:
+                read[at : at + len(word)] = word.lower()
+    text = "".join(read)
+    if text == headline.text:
         return units
-    return [TextUnit(headline.part, headline.index, read), *units[1:]]
-
-
-def _title_case(text: str) -> bool:
-    long_words = [w for w in _WORD.findall(text) if len(w) >= 4]
-    if len(long_words) < _MIN_WORDS:
-        return False
-    capitalised = sum(1 for w in long_words if w[0].isupper())
-    return capitalised >= _TITLE_SHARE * len(long_words)
+    return [TextUnit(headline.part, headline.index, text), *units[1:]]
 
 
 def _body_words(doc: Doc) -> frozenset[str]:
-    """The words the article's body and standfirst write in lower case."""
+    """The words the article's standfirst and body write in lower case (the Doc's words)."""
     found: set[str] = set()
-    for unit in doc.units[1:]:
-        if unit.part is not Part.RELATED:
-            found.update(_LOWER_WORD.findall(unit.text))
+    for sentence in doc.sentences:
+        if sentence.part in {Part.HEADLINE, Part.RELATED}:
+            continue
+        text, words = sentence.text, sentence.words
+        found.update(
+            norm
+            for norm, start in zip(words.norms, words.starts, strict=True)
+            if text[start].islower()
+        )
     return frozenset(found)
 
 

@@ -123,10 +123,19 @@ def _org_head_table() -> VocabularyTable:
 
 @register_cache
 @functools.cache
+def _name_source(*, more_words: tuple[int, int]) -> str:
+    """The regex source of a name: a name word, then *more_words* (fewest, most) others,
+    with a particle ("ould", "ag", "dan") allowed before each."""
+    particles = "|".join(re.escape(p) for p in sorted(set(vocabulary().particles), key=len))
+    fewest, most = more_words
+    return rf"{_NAME_WORD}(?: +(?:(?:{particles}) +)?{_NAME_WORD}){{{fewest},{most}}}"
+
+
+@register_cache
+@functools.cache
 def _speech_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The name right after a verb of saying, and the name right before one."""
-    particles = "|".join(re.escape(p) for p in sorted(set(vocabulary().particles), key=len))
-    name = rf"{_NAME_WORD}(?: +(?:(?:{particles}) +)?{_NAME_WORD}){{0,4}}"
+    name = _name_source(more_words=(0, 4))
     return re.compile(rf" +(?P<name>{name})"), re.compile(rf"(?<![\w'-])(?P<name>{name}) +$")
 
 
@@ -652,8 +661,7 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
 def _described_pattern() -> re.Pattern[str]:
     """A full name opening a clause, then a comma and what says it is a person's:
     "who", a participle of speaking, or "a"/"an" and a description."""
-    particles = "|".join(re.escape(p) for p in sorted(set(vocabulary().particles), key=len))
-    name = rf"{_NAME_WORD}(?: +(?:(?:{particles}) +)?{_NAME_WORD}){{1,4}}"
+    name = _name_source(more_words=(1, 4))
     return re.compile(
         rf"(?:^|(?<=[.,;:] )|(?<=[\"“] ))(?P<name>{name}), +"
         r"(?:(?:who|speaking|writing)\b"

@@ -59,7 +59,7 @@ from sahel_news.lexicon._shared import table_hits, vocabulary_table
 from sahel_news.text import fold
 from sahel_news.text._units import TextUnit
 
-__all__ = ["CountryRecognizer", "find_countries"]
+__all__ = ["CountryRecognizer", "find_countries", "is_title_case"]
 
 
 @register_cache
@@ -183,7 +183,7 @@ def _key(form: str) -> str:
     return folded.removeprefix("the ")
 
 
-def _is_title_case(text: str) -> bool:
+def is_title_case(text: str) -> bool:
     """Whether every word of four letters or more is capitalised, as in a title-case headline."""
     if _LONG_LOWERCASE_WORD.search(text):
         return False
@@ -232,7 +232,7 @@ def _scan(text: str) -> tuple[EntityCandidate, ...]:
         form = table[folded[start:end]]
         if form.ambiguous and len(form.alpha3s) == 1:
             if title_case is None:
-                title_case = _is_title_case(folded)
+                title_case = is_title_case(folded)
             if _ambiguous_rejected(folded, start, end, title_case):
                 continue
         if form.kind == "demonym" and (

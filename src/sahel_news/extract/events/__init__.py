@@ -152,11 +152,11 @@ class _State:
     candidates: list[Candidate] = attrs.Factory(list)
     diagnostics: list[Diagnostic] = attrs.Factory(list)
     sentence_no: int = 0
-    # the latest candidate of each type, and the latest consultation with a time, so that
-    # looking back costs the same however many candidates came before
+    # the latest candidate of each type, and the latest time of each type ("two days after
+    # the attack", "prior to the meeting"), so that looking back costs the same however many
+    # candidates came before
     last_of_type: dict[str, Candidate] = attrs.Factory(dict)
-    last_dated_of_type: dict[str, DateRange] = attrs.Factory(dict)  # "two days after the attack"
-    last_dated_consult: Candidate | None = None
+    last_dated_of_type: dict[str, DateRange] = attrs.Factory(dict)
 
 
 def extract_events(article: Article) -> Article:
@@ -323,7 +323,6 @@ def _read_sentence(
                 sentence.text,
                 words.starts,
                 t,
-                nominal=True,
                 title_case=restates,
                 names_participant=_names_participant(norms, refs, t),
             )
@@ -383,8 +382,6 @@ def _read_sentence(
             state.last_of_type[candidate.type] = candidate
             if candidate.when is not None:
                 state.last_dated_of_type[candidate.type] = candidate.when
-            if candidate.type == PloverType.CONSULT and candidate.when is not None:
-                state.last_dated_consult = candidate
     if sum(r.is_country for r in refs) < 2:
         return  # no list of countries
     group = coordinated_countries(norms, [r for r in refs if not frame.is_reporting(r.first)])
@@ -417,14 +414,6 @@ def _date_by_discourse(
             source = mention(sentence, expression.start, expression.end)
             state.discourse.stated(candidate.when, source, status=candidate.status, refs=refs)
             return
-
-
-def _first_comma(norms: Sequence[str]) -> int:
-    """The index of the sentence's first comma, or its length if it has none."""
-    for index, norm in enumerate(norms):
-        if norm == ",":
-            return index
-    return len(norms)
 
 
 # How far after "two days after" the event noun or clause it counts from may start.
@@ -703,6 +692,8 @@ def _time_of(
         return None
     low, high = frame.clause(trigger)
     adverbial = frame.adverbial
+    norms = frame.norms
+    first_comma = norms.index(",") if "," in norms else len(norms)
     best: TimeExpression | None = None
     best_distance = 0
     for expression, first in times:
@@ -711,7 +702,7 @@ def _time_of(
         in_clause = (
             low <= first < high
             or (adverbial is not None and first < adverbial[1])
-            or (first == 0 and low <= _first_comma(frame.norms) + 1)
+            or (first == 0 and low <= first_comma + 1)
         )
         if not in_clause or not frame.usable(first, trigger, for_time=True):
             continue
@@ -784,14 +775,13 @@ def _since(when: DateRange | None) -> bool:
 
 def _back_reference_time(state: _State, text: str) -> DateRange | None:
     """ "Prior to the meeting": the week up to (or from) the last dated consultation."""
-    candidate = state.last_dated_consult
-    if candidate is None or candidate.when is None:
+    reference = state.last_dated_of_type.get(PloverType.CONSULT)
+    if reference is None:
         return None
     found = _back_reference(text)
     if found is None:
         return None
     phrase, word = found
-    reference = candidate.when
     if word in {"after", "following"}:
         earliest, latest = reference.earliest, reference.latest + _WEEK
     else:

@@ -35,7 +35,6 @@ def is_background(
     starts: Sequence[int],
     trigger: TriggerMatch,
     *,
-    nominal: bool,
     title_case: bool,
     names_participant: bool = False,
 ) -> bool:
@@ -45,16 +44,13 @@ def is_background(
         norms: the sentence's folded words.
         text: the sentence as written.
         starts: each word's offset in *text*.
-        trigger: a trigger of the sentence.
-        nominal: whether the trigger is used as a noun.
+        trigger: a trigger of the sentence, used as a noun.
         title_case: whether the text may capitalise every word (a headline), so that a
             capital says nothing.
         names_participant: whether an actor or country follows the noun as its own
             participant ("since the overthrow of President Bazoum last July"): the one
             telling of that happening, kept as an event.
     """
-    if not nominal:
-        return False
     if not title_case and trigger.first > 0 and text[trigger.start : trigger.start + 1].isupper():
         return True  # "the Summit on Financing for Development": part of a name
     prepositions, between, modifiers = _words()

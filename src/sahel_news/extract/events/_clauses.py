@@ -16,14 +16,14 @@ from sahel_news.data import register_cache, word_set
 from sahel_news.extract.events._lexicon import TriggerMatch
 from sahel_news.models import EventStatus
 
-__all__ = ["Frame", "frame_of", "is_passive", "status_of"]
+__all__ = ["NEGATIONS", "Frame", "frame_of", "is_passive", "status_of"]
 
 _ASIDE_OPENERS = frozenset({"which", "who", "whose", "whom"})
 _NOT_PARTICIPLES = frozenset({"including", "according", "during", "notwithstanding", "regarding"})
 # ", a charge France has denied": a new clause with its own subject
 _RETORTS = [[a, n] for a in ("a", "an") for n in ("charge", "claim", "accusation", "allegation")]
 _BE = frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got", "gets"})
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _HYPOTHETICAL = frozenset({"could", "would", "might", "should", "if", "unless"})
 _CONDITIONS = frozenset({"if", "unless"})
 _NOUN_WILL = frozenset({"the", "their", "its", "his", "her", "our", "common", "political", "good"})
@@ -52,7 +52,7 @@ class _Lists(NamedTuple):
 def _lists() -> _Lists:
     intent = word_set("intent_words")
     status_words = frozenset().union(
-        _DENIAL, _NEGATIONS, _HYPOTHETICAL, _FUTURE, intent, _ONGOING, _ANNOUNCING
+        _DENIAL, NEGATIONS, _HYPOTHETICAL, _FUTURE, intent, _ONGOING, _ANNOUNCING
     ) | {"to", "is", "are", "was"}
     return _Lists(
         reporting=word_set("reporting_verbs"),
@@ -250,7 +250,7 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
     head = norms[trigger.first]
     if not _DENIAL.isdisjoint(whole) and head not in _DENIAL:
         return EventStatus.DENIED
-    if not _NEGATIONS.isdisjoint(window[-3:]):
+    if not NEGATIONS.isdisjoint(window[-3:]):
         return EventStatus.DENIED
     # "he would not recognise the result and called for protests": a past verb after
     # "and" is a fact of its own, out of the modal's reach

@@ -75,7 +75,7 @@ class DiscourseTime:
                 TimeBasis.RESTATEMENT if last.refs.intersection(refs) else TimeBasis.CONTINUATION
             )
             return InferredTime(last.range, basis, last.source)
-        if last is None and self._anchor is not None:
+        if self._anchor is not None:
             if self._publication is None:
                 day = self._anchor
                 self._publication = InferredTime(

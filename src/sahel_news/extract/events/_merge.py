@@ -280,8 +280,10 @@ class _Body:
             # "The withdrawal has raised concerns": an undated "the" names the event told
             # before, however far back
             for existing in reversed(self.events[max(0, position + 1 - _LOOK_BACK) : position + 1]):
-                score = merger.score(existing, candidate)
-                if existing.type == candidate.type and score is not None:
+                if (
+                    existing.type == candidate.type
+                    and merger.score(existing, candidate) is not None
+                ):
                     return existing
         key = (candidate.type, frozenset(candidate.roles))
         same = self._by_key.get(key, [])

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import attrs
 
 from sahel_news.data import register_cache, word_set
-from sahel_news.extract.events._clauses import Frame, is_passive
+from sahel_news.extract.events._clauses import NEGATIONS, Frame, is_passive
 from sahel_news.extract.events._lexicon import TriggerEntry, TriggerMatch
 from sahel_news.extract.events._participants import EntityRef
 from sahel_news.models import ActorKind, PloverType
@@ -31,7 +31,6 @@ WITHDRAWALS = frozenset({"withdraw", "leave"})
 
 # How many words after a trigger its object may take to show its head noun.
 _OBJECT_REACH = 8
-_NEGATIONS = frozenset({"not", "n't", "never"})
 _Retype = tuple[str, str, str | None]  # a PLOVER type, a CAMEO code, a mode
 # Words that end an object and begin an adjunct ("leave Niger by September under a deal").
 _ADJUNCTS = frozenset({"by", "under", "after", "before", "following", "amid", "until", "despite"})
@@ -230,18 +229,12 @@ def _ordered_to_leave(frame: Frame, trigger: TriggerMatch) -> bool:
     first = trigger.first
     if first < 2 or norms[first - 1] != "to":
         return False
-    if norms[first - 2] in _deadlines():
+    if norms[first - 2] in word_set("deadline_nouns"):
         return True
     low, _high = frame.clause(trigger)
     return not word_set("order_verbs").isdisjoint(norms[max(0, low - 12) : first - 1])
 
 
-@register_cache
-@functools.cache
-def _deadlines() -> frozenset[str]:
-    return word_set("deadline_nouns")
-
-
 def _negated(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     """Whether a negation stands just before the trigger ("did not recognise")."""
-    return not _NEGATIONS.isdisjoint(norms[max(0, trigger.first - 3) : trigger.first])
+    return not NEGATIONS.isdisjoint(norms[max(0, trigger.first - 3) : trigger.first])
