@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from _rows import rows
+from sahel_news.convert.exports import ACLED_COLUMNS
 from sahel_news.errors import InputError
 from sahel_news.outputs import (
     AcledRow,
@@ -59,7 +60,8 @@ class TestSpreadsheetSafety:
         data = csv_bytes([row], AcledRow)
         assert data.startswith(b"\xef\xbb\xbfevent_id_cnty,")
         assert data.count(b"\r\n") == 2
-        assert data.endswith(b',"He said ""no"", then\nleft"\r\n')
+        # notes, then the three inferred-time columns appended in schema 1.2 (blank here)
+        assert data.endswith(b',"He said ""no"", then\nleft",,,\r\n')
 
     def test_without_bom(self):
         """bom=False starts with the header itself."""
@@ -72,7 +74,7 @@ class TestSpreadsheetSafety:
         (record,) = list(csv.reader(io.StringIO(csv_bytes([row], AcledRow, bom=False).decode())))[
             1:
         ]
-        assert record[-1] == "'" + cell
+        assert record[ACLED_COLUMNS.index("notes")] == "'" + cell
         assert round_trip([row], AcledRow) == [row]
 
     def test_the_standard_library_reads_it(self):
@@ -115,7 +117,7 @@ class TestBadInput:
     def test_short_record(self):
         """A record with too few cells is an error on its line."""
         data = csv_bytes([], AcledRow) + b"a,b\r\n"
-        with pytest.raises(InputError, match=r"<csv>:2: 2 cells, expected 12"):
+        with pytest.raises(InputError, match=r"<csv>:2: 2 cells, expected 15"):
             read_csv(io.BytesIO(data), AcledRow)
 
     def test_not_utf8(self):
