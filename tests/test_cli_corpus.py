@@ -132,6 +132,17 @@ class TestCorpusCommand:
         }
         assert languages == {"a": "fr", "b": "en", "c": "fr"}
 
+    def test_language_wins_over_an_html_pages_own(self, tmp_path, capsys):
+        """--language is the one HTML page's language, over the one the page declares."""
+        page = str(Path(__file__).parent / "pages" / "article_tag.html")
+        pytest.importorskip("trafilatura")
+        assert cli.main(["parse", page, "--no-extract"]) == 0
+        assert json.loads(capsys.readouterr().out)["source"]["language"] == "en"
+        assert cli.main(["parse", page, "--no-extract", "--language", "fr"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert (document["language"], document["source"]["outlet"]) == ("fr", "Sahel Daily")
+        assert document["source"]["language"] == "fr"
+
     def test_help_documents_language(self, capsys):
         """`parse --help` lists --language."""
         assert cli.main(["parse", "--help"]) == 0
