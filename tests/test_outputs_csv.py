@@ -3,6 +3,7 @@
 import csv
 import io
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -18,7 +19,7 @@ from sahel_news.outputs import (
     read_csv,
     write_csv,
 )
-from sahel_news.outputs._tables import rows_of
+from sahel_news.outputs._tables import columns, defaults, rows_of
 from sahel_news.strategies import articles
 
 TABLES = [EventRow, ActorRow, CountryRow, AcledRow]
@@ -51,6 +52,59 @@ class TestRoundTrips:
         """Cells with commas, quotes, line breaks, formulas and separators come back as written."""
         items = data.draw(st.lists(rows(row_type), max_size=4))
         assert round_trip(items, row_type, bom=data.draw(st.booleans())) == items
+
+
+def older_csv(items, row_type, width):
+    """*items* as CSV of the table's first *width* columns, as a file written before the
+    later columns were added."""
+    full = csv_bytes(items, row_type, bom=False).decode()
+    records = list(csv.reader(io.StringIO(full, newline="")))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(record[:width] for record in records)
+    return out.getvalue().encode()
+
+
+def at_defaults(row, width):
+    """*row* with every column after the first *width* at its default."""
+    names = [name for name, _ in columns(type(row))][width:]
+    return attrs.evolve(row, **{name: defaults(type(row))[name] for name in names})
+
+
+OLDER_WIDTHS = {EventRow: 26, ActorRow: 9, CountryRow: 7, AcledRow: 12}
+
+
+class TestOlderFiles:
+    @pytest.mark.parametrize("row_type", TABLES)
+    @given(data=st.data())
+    def test_a_file_without_the_new_columns_reads_with_their_defaults(self, row_type, data):
+        """A CSV written before schema 1.2's columns reads back, the new cells at defaults."""
+        width = OLDER_WIDTHS[row_type]
+        items = data.draw(st.lists(rows(row_type), max_size=3))
+        older = older_csv(items, row_type, width)
+        got = read_csv(io.BytesIO(older), row_type)
+        assert got == [at_defaults(row, width) for row in items]
+
+    def test_a_header_that_lacks_a_needed_column_is_refused(self):
+        """Only columns with a default may be missing: a header cut before them is an error."""
+        older = older_csv([], EventRow, 25)  # no evidence_span
+        with pytest.raises(InputError, match="<csv>:1: header is article_id,"):
+            read_csv(io.BytesIO(older), EventRow)
+
+    @pytest.mark.parametrize(("cell", "value"), [("true", True), ("FALSE", False), ("True", True)])
+    def test_yes_no_cells_in_any_case(self, cell, value):
+        """actor_home_only reads true/false in any case (a spreadsheet may save TRUE)."""
+        header = ",".join(name for name, _ in columns(CountryRow))
+        data = f"{header}\r\na,GBR,GB,826,United Kingdom,0,,{cell},en\r\n".encode()
+        (row,) = read_csv(io.BytesIO(data), CountryRow)
+        assert (row.actor_home_only, row.language) == (value, "en")
+        assert b",true," in csv_bytes([attrs.evolve(row, actor_home_only=True)], CountryRow)
+
+    def test_a_bad_yes_no_cell_names_its_column(self):
+        """A yes/no cell that is neither is an error naming the line and the column."""
+        header = ",".join(name for name, _ in columns(CountryRow))
+        data = f"{header}\r\na,GBR,GB,826,United Kingdom,0,,yes,\r\n".encode()
+        with pytest.raises(InputError, match=r"<csv>:2: column actor_home_only: 'yes' is not"):
+            read_csv(io.BytesIO(data), CountryRow)
 
 
 class TestSpreadsheetSafety:

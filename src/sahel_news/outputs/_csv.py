@@ -24,7 +24,7 @@ from datetime import date
 from typing import IO, Any, TypeVar
 
 from sahel_news.errors import InputError
-from sahel_news.outputs._tables import DEFAULTS, Kind, columns
+from sahel_news.outputs._tables import Kind, columns, defaults
 
 __all__ = ["read_csv", "write_csv"]
 
@@ -139,13 +139,14 @@ def read_csv(stream: IO[bytes], row_type: type[Row], *, where: str = "<csv>") ->
         text.detach()
 
 
-def _older(spec: tuple[tuple[str, Kind], ...], header: list[str] | None) -> int | None:
+def _older(row_type: type, header: list[str] | None) -> int | None:
     """How many columns *header* has if it is the table's before columns were added to it."""
+    spec = columns(row_type)
     if not header or len(header) >= len(spec):
         return None
     if [name for name, _ in spec[: len(header)]] != header:
         return None
-    if any(kind not in DEFAULTS for _, kind in spec[len(header) :]):
+    if any(name not in defaults(row_type) for name, _ in spec[len(header) :]):
         return None
     return len(header)
 
@@ -154,12 +155,12 @@ def _rows(reader: Any, row_type: type[Row], where: str) -> list[Row]:
     full = columns(row_type)
     header = next(reader, None)
     expected = [name for name, _ in full]
-    older = _older(full, header)
+    older = _older(row_type, header)
     if header != expected and older is None:
         found = "nothing" if header is None else ",".join(header)
         raise InputError(f"{where}:1", [f"header is {found}, expected {','.join(expected)}"])
     spec = full[:older] if older is not None else full
-    added = {name: DEFAULTS[kind] for name, kind in full[len(spec) :]}
+    added = {name: defaults(row_type)[name] for name, _ in full[len(spec) :]}
     rows: list[Row] = []
     for record in reader:
         line = reader.line_num

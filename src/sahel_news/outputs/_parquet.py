@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sahel_news.errors import InputError, MissingDependencyError
-from sahel_news.outputs._tables import DEFAULTS, Kind, columns
+from sahel_news.outputs._tables import Kind, columns, defaults
 
 __all__ = ["read_parquet", "write_parquet"]
 
@@ -78,12 +78,13 @@ def read_parquet(path: str | Path, row_type: type[Row]) -> list[Row]:
     expected = _schema(pa, row_type)
     spec = columns(row_type)
     width = len(table.schema)
-    older = width < len(spec) and all(kind in DEFAULTS for _, kind in spec[width:])
+    added = defaults(row_type)
+    older = width < len(spec) and all(name in added for name, _ in spec[width:])
     if not (older or width == len(spec)) or not table.schema.equals(
         pa.schema(list(expected)[:width]), check_metadata=False
     ):
         raise InputError(str(path), [f"columns are not those of the {row_type.__name__} table"])
-    added = {name: DEFAULTS[kind] for name, kind in spec[width:]}
+    added = {name: added[name] for name, _ in spec[width:]}
     lists = [name for name, kind in spec[:width] if kind is Kind.TEXT_LIST]
     rows: list[Row] = []
     for record in table.to_pylist():

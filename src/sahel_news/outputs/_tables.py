@@ -6,7 +6,8 @@ writers can carry every one without loss (`Kind` names the six).
 
 Columns are only ever added at the end of a table, so a reader that goes by position or by
 name keeps working; the readers here read a file written before a column was added (its
-header a prefix of the table's) with that column's default (`DEFAULTS`).
+header a prefix of the table's) with that column's default (`defaults`); only columns with
+a default are ever added.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from sahel_news.models import Actor, Article, Event, ParticipantRole, Span
 from sahel_news.text import fold as text_fold
 
 __all__ = [
-    "DEFAULTS",
     "ROW_TYPES",
     "AcledRow",
     "ActorRow",
@@ -35,6 +35,7 @@ __all__ = [
     "actor_rows",
     "columns",
     "country_rows",
+    "defaults",
     "event_countries",
     "event_rows",
     "fold",
@@ -56,14 +57,6 @@ class Kind(Enum):
     TEXT_LIST = "text list"
     BOOLEAN = "boolean"
 
-
-# What a column holds in a file written before it was added (only these kinds can be added).
-DEFAULTS: dict[Kind, object] = {
-    Kind.OPTIONAL_TEXT: None,
-    Kind.OPTIONAL_DATE: None,
-    Kind.TEXT_LIST: (),
-    Kind.BOOLEAN: False,
-}
 
 _KINDS: dict[Any, Kind] = {
     str: Kind.TEXT,
@@ -207,6 +200,16 @@ def columns(row_type: type[object]) -> tuple[tuple[str, Kind], ...]:
         fields = attrs.fields(attrs.resolve_types(row_type))  # type: ignore[type-var, arg-type]
         spec = _COLUMNS[row_type] = tuple((field.name, _KINDS[field.type]) for field in fields)
     return spec
+
+
+def defaults(row_type: type[object]) -> dict[str, Any]:
+    """The columns of a row class that have a default, with it: those added after the first
+    release of the table, which a file written before them does not hold."""
+    return {
+        field.name: field.default
+        for field in attrs.fields(row_type)  # type: ignore[arg-type]
+        if field.default is not attrs.NOTHING
+    }
 
 
 def json_row(row: object) -> dict[str, Any]:
