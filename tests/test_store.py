@@ -185,6 +185,33 @@ class TestMigration:
         assert dump(old) == dump(new)
         assert dump(old)["store_schema"][0][0] == STORE_SCHEMA_VERSION == 2
 
+    def test_a_failed_migration_is_one_clear_error_and_changes_nothing(
+        self, corpus, tmp_path, monkeypatch
+    ):
+        """A layout-1 store that cannot be written (read-only, locked) is one StoreError
+        saying so, and the half-done migration is rolled back."""
+        from sahel_news.outputs import _store
+
+        path = tmp_path / "s.sqlite"
+        with Store(path, create=True) as store:
+            store.index(corpus[:3])
+        downgrade_to_layout_1(path)
+        before = dump(path)
+        step = _store._MIGRATIONS[1]
+
+        def fails_at_the_end(db):
+            step(db)
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+
+        monkeypatch.setitem(_store._MIGRATIONS, 1, fails_at_the_end)
+        message = (
+            "has store schema 1, written by sahel-news 0.9; bringing it up to store schema 2 "
+            "needs to write it once, and failed: attempt to write a readonly database"
+        )
+        with pytest.raises(StoreError, match=message):
+            Store(path)
+        assert dump(path) == before
+
     def test_an_older_unknown_layout_is_refused(self, tmp_path):
         """A store of a layout no step migrates says to index into a new store."""
         path = tmp_path / "s.sqlite"

@@ -142,8 +142,11 @@ def _language(code: str) -> str:
 def _migrate_1_to_2(db: sqlite3.Connection) -> None:
     """Layout 1 to 2: the articles' language, and event rows with the columns added since."""
     db.execute("ALTER TABLE articles ADD COLUMN language TEXT")
-    stored = db.execute("SELECT id, document FROM articles").fetchall()
-    for article_id, document in stored:
+    ids = [row[0] for row in db.execute("SELECT id FROM articles")]
+    for article_id in ids:  # one document at a time: a store can be larger than memory
+        (document,) = db.execute(
+            "SELECT document FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         article = from_json(document, Article)
         db.execute("UPDATE articles SET language = ? WHERE id = ?", (article.language, article_id))
         db.executemany(
@@ -237,7 +240,14 @@ class Store:
             raise StoreError(f"{self.path}: not a sahel-news store (no schema version)")
         version, written_by = row
         if version in _MIGRATIONS:
-            version, written_by = self._migrate()
+            try:
+                version, written_by = self._migrate()
+            except sqlite3.OperationalError as error:  # read-only, locked for over a minute
+                raise StoreError(
+                    f"{self.path}: has store schema {version}, written by sahel-news "
+                    f"{written_by}; bringing it up to store schema {STORE_SCHEMA_VERSION} "
+                    f"needs to write it once, and failed: {error}"
+                ) from None
         if version != STORE_SCHEMA_VERSION:
             newer = version > STORE_SCHEMA_VERSION
             raise StoreVersionError(
