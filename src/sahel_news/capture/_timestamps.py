@@ -142,6 +142,15 @@ def _french() -> _Calendar:
     return _calendar(_FrenchInfo(dayfirst=True), _FRENCH_JUMP)
 
 
+def french_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The full French month names (January first) and weekday names (Monday first)."""
+    info = _french().info
+    return (
+        tuple(max(names, key=len) for names in info.MONTHS),
+        tuple(max(names, key=len) for names in info.WEEKDAYS),
+    )
+
+
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _DIGIT = re.compile(r"\d")
 _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
