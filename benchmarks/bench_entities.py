@@ -1,12 +1,16 @@
 """Entity extraction: quality on the annotated captures, and speed on seed-sized articles.
 
-Run: ``python benchmarks/bench_entities.py`` (add ``--details`` for each capture's misses).
+Run: ``python benchmarks/bench_entities.py`` (add ``--details`` for each capture's misses,
+``--quality`` for the quality part alone).
 
 Quality: precision and recall per class (country, person, organisation, affiliation, role)
 on ``tests/captures/entities`` (captures read with parse_layout, then extract_entities),
 then on ``tests/captures/heldout/entities``, written after the rules to estimate how they
 do on text they were not tuned on, then on ``tests/captures/realtext/entities``, the issue-14
-development captures in the styles of wire copy, state media and regional press.
+development captures in the styles of wire copy, state media and regional press; then the
+French captures: the held-out batch 5 (``tests/captures/french/heldout/entities``, written
+before any French rule) and the development ones (``tests/captures/french/dev/entities``).
+A last summary pools each language's groups, so French and English are reported apart.
 Speed: extract_entities alone and the full parse_article on distinct seed-sized articles
 (each copy of the seed gets its own reference number, so no per-text cache helps), one core.
 Where spaCy and an English model are installed, spaCy's NER runs on the same texts and the
@@ -27,39 +31,66 @@ from sahel_news.extract.entities import extract_entities
 from sahel_news.pipeline import parse_article
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from _entity_eval import evaluate, load_cases
+from _entity_eval import CLASSES, Tally, evaluate, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 CAPTURES = ROOT / "tests" / "captures" / "entities"
 HELD_OUT = ROOT / "tests" / "captures" / "heldout" / "entities"
 REALTEXT = ROOT / "tests" / "captures" / "realtext" / "entities"
+FRENCH_HELD_OUT = ROOT / "tests" / "captures" / "french" / "heldout" / "entities"
+FRENCH_DEV = ROOT / "tests" / "captures" / "french" / "dev" / "entities"
 SEED = ROOT / "examples" / "seed.txt"
 
 
+GROUPS = (
+    ("English", "annotated captures", CAPTURES),
+    ("English", "held-out captures (first readings: tests/captures/heldout/README.md)", HELD_OUT),
+    ("English", "issue-14 development captures (tests/captures/realtext)", REALTEXT),
+    ("French", "French held-out captures (tests/captures/french/heldout)", FRENCH_HELD_OUT),
+    ("French", "French development captures (tests/captures/french/dev)", FRENCH_DEV),
+)
+
+
+def print_tallies(tallies: dict[str, Tally]) -> None:
+    print(f"{'class':14}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
+    for name, tally in tallies.items():
+        print(
+            f"{name:14}{tally.precision:>10.3f}{tally.recall:>8.3f}"
+            f"{tally.tp:>6}{tally.fp:>5}{tally.fn:>5}"
+        )
+
+
 def quality(details: bool) -> None:
-    for title, folder in (
-        ("annotated captures", CAPTURES),
-        ("held-out captures (first readings: tests/captures/heldout/README.md)", HELD_OUT),
-        ("issue-14 development captures (tests/captures/realtext)", REALTEXT),
-    ):
+    pooled: dict[str, dict[str, Tally]] = {}
+    counts: dict[str, int] = {}
+    for language, title, folder in GROUPS:
+        sums = pooled.setdefault(language, {name: Tally() for name in CLASSES})
+        counts.setdefault(language, 0)
         cases = load_cases(folder)
         if not cases:
             print(f"quality on {title}: none yet ({folder})")
             print()
             continue
         tallies, notes = evaluate(cases, lambda text: extract_entities(parse_layout(text)))
-        print(f"quality on {len(cases)} {title}")
-        print(f"{'class':14}{'precision':>10}{'recall':>8}{'tp':>6}{'fp':>5}{'fn':>5}")
+        counts[language] += len(cases)
         for name, tally in tallies.items():
-            print(
-                f"{name:14}{tally.precision:>10.3f}{tally.recall:>8.3f}"
-                f"{tally.tp:>6}{tally.fp:>5}{tally.fn:>5}"
-            )
+            sums[name].tp += tally.tp
+            sums[name].fp += tally.fp
+            sums[name].fn += tally.fn
+        print(f"quality on {len(cases)} {title}")
+        print_tallies(tallies)
         if details:
             for case, lines in notes.items():
                 print(case)
                 for line in lines:
                     print("   ", line)
+        print()
+    for language, sums in pooled.items():
+        if not counts[language]:
+            print(f"summary, {language}: no captures yet")
+            continue
+        print(f"summary, {language}: {counts[language]} captures pooled")
+        print_tallies(sums)
         print()
 
 
@@ -118,6 +149,8 @@ def spacy_ratio(ours: float, count: int = 300) -> None:
 
 if __name__ == "__main__":
     quality("--details" in sys.argv)
+    if "--quality" in sys.argv:
+        sys.exit(0)
     print()
     ours = speed()
     spacy_ratio(ours)

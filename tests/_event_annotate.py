@@ -59,6 +59,8 @@ def annotate(
 CAPTURES = Path(__file__).resolve().parent / "captures" / "events"
 HELD_OUT = Path(__file__).resolve().parent / "captures" / "heldout" / "events"
 REALTEXT = Path(__file__).resolve().parent / "captures" / "realtext" / "events"
+FRENCH_HELD_OUT = Path(__file__).resolve().parent / "captures" / "french" / "heldout" / "events"
+FRENCH_DEV = Path(__file__).resolve().parent / "captures" / "french" / "dev" / "events"
 
 
 def load_capture(

@@ -277,14 +277,14 @@ class TestSchemaVersion:
             from_dict(document, Article)
         assert str(caught.value.problems[0]) == (
             "$.schema_version: this document has schema version '2.0'; "
-            "this version of sahel_news reads 1.0, 1.1"
+            "this version of sahel_news reads 1.0, 1.1, 1.2"
         )
 
     def test_missing_version_reads_as_current(self):
         """A document without schema_version is read as the current version."""
         document = article_dict()
         del document["schema_version"]
-        assert from_dict(document, Article).schema_version == "1.1"
+        assert from_dict(document, Article).schema_version == "1.2"
 
     def test_a_version_1_0_document_still_loads(self):
         """Version 1.0 had no inferred times: its documents load as they are, and say 1.0."""

@@ -28,6 +28,7 @@ from sahel_news.data import (
     weekday_names,
     word_set,
 )
+from sahel_news.data._tables import LANGUAGE_TABLES
 from sahel_news.extract.entities._gazetteer import gazetteer_actors, org_rules, vocabulary
 from sahel_news.extract.events._lexicon import find_triggers
 from sahel_news.text._tokens import tokenize
@@ -38,6 +39,16 @@ PACKAGE_TABLES = sorted(
     for item in resources.files("sahel_news.data").iterdir()
     if item.name.endswith(".json")
 )
+# Each language's own tables: (language, table) for every data/<code>/<table>.json.
+LANGUAGE_TABLES_FOUND = sorted(
+    (folder.name, item.name.removesuffix(".json"))
+    for folder in resources.files("sahel_news.data").iterdir()
+    if folder.is_dir() and re.fullmatch(r"[a-z]{2,3}", folder.name)
+    for item in folder.iterdir()
+    if item.name.endswith(".json")
+)
+# Lists a language may leave empty: English elides no words.
+_MAY_BE_EMPTY = frozenset({"elisions"})
 _SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 
 
@@ -85,6 +96,26 @@ class TestPackageTables:
         """Every table's version is MAJOR.MINOR.PATCH."""
         assert _SEMVER.fullmatch(table_info(name)["version"])
 
+    @pytest.mark.parametrize(("language", "name"), LANGUAGE_TABLES_FOUND)
+    def test_language_table_validates_through_cattrs(self, language, name):
+        """A language's table is one the tables allow per language, and every entry is sound."""
+        assert name in LANGUAGE_TABLES
+        text = resources.files("sahel_news.data").joinpath(language, f"{name}.json").read_text()
+        document = json.loads(text)
+        assert _SEMVER.fullmatch(document["version"])
+        origin = f"sahel_news/data/{language}/{name}.json"
+        entries = document["entries"]
+        given = [s for s in TABLES[name] if s.key is None or s.key in entries]
+        assert given, f"{origin} gives no list"
+        for section in given:
+            where, body = data._section_body(section, entries, origin)
+            assert body or section.key in _MAY_BE_EMPTY, f"{where} is empty"
+            for index, raw in enumerate(body):
+                locator = functools.partial(data._locator, section, where, index, raw)
+                trusted = data._read_entry(section, raw, locator, origin, trusted=True)
+                checked = data._read_entry(section, raw, locator, origin, trusted=False)
+                assert checked == trusted
+
     @pytest.mark.parametrize("name", PACKAGE_TABLES)
     def test_table_validates_through_cattrs(self, name):
         """Every package entry structures through cattrs into what the trusted path builds."""
@@ -92,7 +123,7 @@ class TestPackageTables:
         origin = f"sahel_news/data/{name}.json"
         for section in TABLES[name]:
             where, body = data._section_body(section, document["entries"], origin)
-            assert body, f"{where} is empty"
+            assert body or section.key in _MAY_BE_EMPTY, f"{where} is empty"
             for index, raw in enumerate(body):
                 locator = functools.partial(data._locator, section, where, index, raw)
                 trusted = data._read_entry(section, raw, locator, origin, trusted=True)

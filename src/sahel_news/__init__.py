@@ -35,7 +35,14 @@ if TYPE_CHECKING:
         to_plover,
     )
     from sahel_news.corpus import Capture, CaptureFailure, parse_many
-    from sahel_news.data import DataTableError, add_data_dir, remove_data_dir, user_data
+    from sahel_news.data import (
+        DataTableError,
+        add_data_dir,
+        languages,
+        remove_data_dir,
+        user_data,
+        using_language,
+    )
     from sahel_news.errors import (
         InputError,
         MissingDependencyError,
@@ -88,7 +95,7 @@ if TYPE_CHECKING:
         TimeBasis,
     )
     from sahel_news.pipeline import parse_article
-    from sahel_news.text import Doc
+    from sahel_news.text import Doc, LanguageReading, detect_language
     from sahel_news.views import render_html
 
 __all__ = [
@@ -116,6 +123,7 @@ __all__ = [
     "EventStatus",
     "InferredTime",
     "InputError",
+    "LanguageReading",
     "Mention",
     "MissingDependencyError",
     "ParseError",
@@ -139,6 +147,7 @@ __all__ = [
     "ValidationError",
     "add_data_dir",
     "default_components",
+    "detect_language",
     "extract_entities",
     "extract_events",
     "find_times",
@@ -148,6 +157,7 @@ __all__ = [
     "from_json",
     "iso_to_fips",
     "json_schema",
+    "languages",
     "parse_article",
     "parse_html",
     "parse_many",
@@ -162,6 +172,7 @@ __all__ = [
     "to_plover",
     "twin_of",
     "user_data",
+    "using_language",
 ]
 
 _WHERE: dict[str, str] = {
@@ -235,6 +246,10 @@ _WHERE: dict[str, str] = {
     "to_plover": "sahel_news.convert.exports",
     "twin_of": "sahel_news.convert",
     "user_data": "sahel_news.data",
+    "using_language": "sahel_news.data",
+    "languages": "sahel_news.data",
+    "detect_language": "sahel_news.text",
+    "LanguageReading": "sahel_news.text",
 }
 
 

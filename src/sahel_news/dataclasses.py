@@ -307,7 +307,7 @@ class Article:
     to an actor or a country of the same article.
     """
 
-    schema_version: str = dataclasses.field(default="1.1", kw_only=True)
+    schema_version: str = dataclasses.field(default="1.2", kw_only=True)
     id: str
     headline: str
     standfirst: str | None = None
@@ -319,6 +319,7 @@ class Article:
     dateline: Dateline | None = None
     chrome: Chrome = dataclasses.field(default_factory=Chrome)
     source: Source = dataclasses.field(default_factory=Source)
+    language: str | None = None
     countries: tuple[Country, ...] = ()
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()

@@ -9,9 +9,10 @@ import attrs
 from dateutil import tz
 
 from sahel_news.capture import parse_layout
+from sahel_news.data import using_language
 from sahel_news.extract.components import Component, default_components
 from sahel_news.models import Article, Source
-from sahel_news.text import Doc
+from sahel_news.text import Doc, with_language
 
 __all__ = ["parse_article"]
 
@@ -43,9 +44,14 @@ def parse_article(
     ``published_metadata_disagrees`` diagnostic says if they differ. With neither, a date in
     ``source.url``'s path (``/2024/06/04/``) is used.
 
+    The article's ``language`` is ``source.language`` when given (``"fr"``, ``"fr-FR"``,
+    ``"fra"``), else the one its function words tell, with a ``language_detected``
+    diagnostic; the components read that language's tables (docs/languages.md).
+
     Args:
         text: the capture or plain text.
-        source: where the capture came from (url, outlet, language).
+        source: where the capture came from (url, outlet, language: its ISO 639 code or
+            BCP 47 tag).
         default_tz: the zone of a timestamp that names none.
         extract: whether to run the extraction components at all.
         headline: the headline from metadata, for a text that has none of its own.
@@ -68,10 +74,12 @@ def parse_article(
         strict=strict,
         published=published,
     )
+    article = with_language(article)
     if not extract:
         return article
     doc = Doc(article)
-    for component in default_components() if components is None else components:
-        component(doc)
+    with using_language(doc.language):
+        for component in default_components() if components is None else components:
+            component(doc)
     # checked once, whole: every span inside its text, every reference resolving
     return attrs.evolve(doc.article)

@@ -64,6 +64,7 @@ def _validator_schemas() -> dict[Callable[..., Any], tuple[str, Fragment]]:
     return {
         checks.identifier: ("value", {"pattern": checks.ID_PATTERN}),
         checks.non_empty_text: ("value", {"pattern": NON_BLANK_PATTERN}),
+        checks.language_code: ("value", {"pattern": checks.LANGUAGE_PATTERN}),
         checks.optional_non_empty_text: ("value", {"pattern": NON_BLANK_PATTERN}),
         checks.one_line: ("value", _ONE_LINE),
         checks.non_negative: ("value", {"minimum": 0, "maximum": checks.MAX_INT}),

@@ -25,9 +25,12 @@ This package imports nothing of sahel_news but the errors, so any layer may use 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
+import inspect
 import json
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
@@ -50,6 +53,7 @@ from sahel_news.data._schema import (
     TriggerGroup,
 )
 from sahel_news.data._tables import (
+    LANGUAGE_TABLES,
     TABLES,
     Section,
     entry_id,
@@ -60,6 +64,7 @@ from sahel_news.data._tables import (
 from sahel_news.errors import SahelNewsError
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
     "PLACE_KINDS",
     "TABLES",
     "TIME_WORD_KINDS",
@@ -78,9 +83,11 @@ __all__ = [
     "add_data_dir",
     "clear_caches",
     "country_table",
+    "current_language",
     "entry_origin",
     "fips_table",
     "json_schema",
+    "languages",
     "load_entries",
     "month_names",
     "place_table",
@@ -89,12 +96,20 @@ __all__ = [
     "table_info",
     "table_words",
     "user_data",
+    "using_language",
     "weekday_names",
     "word_set",
 ]
 
 ENV_VAR = "SAHEL_NEWS_DATA"
 _extra_dirs: list[Path] = []
+
+#: The language whose tables are read when no other is chosen.
+DEFAULT_LANGUAGE = "en"
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
+_language: contextvars.ContextVar[str] = contextvars.ContextVar(
+    "sahel_news_language", default=DEFAULT_LANGUAGE
+)
 
 
 class DataTableError(SahelNewsError, ValueError):
@@ -158,7 +173,7 @@ def user_data(path: str | os.PathLike[str]) -> Iterator[Path]:
 def clear_caches() -> None:
     """Forget every loaded table, so the next use reads the files again."""
     _read_package_table.cache_clear()
-    country_table.cache_clear()
+    _package_languages.cache_clear()
     for hook in _cache_clearers:
         hook()
 
@@ -174,9 +189,128 @@ _Cached = TypeVar("_Cached", bound=_Clearable)
 
 
 def register_cache(cached: _Cached) -> _Cached:
-    """Decorator: clear this ``functools.cache`` function with the tables (for table modules)."""
+    """Decorator: keep this ``functools`` cache per language, and clear it with the tables.
+
+    For the functions of table modules that build something from the tables: the function
+    is called once per language (`using_language`) and its results are kept apart, so a
+    French builder never sees English words. Put it above ``functools.cache`` or
+    ``functools.lru_cache`` (whose size is kept, per language).
+    """
+    original: Callable[..., Any] = cached.__wrapped__  # type: ignore[attr-defined]
+    size = cached.cache_parameters()["maxsize"]  # type: ignore[attr-defined]
+    by_language: dict[str, Callable[..., Any]] = {DEFAULT_LANGUAGE: cached}  # type: ignore[dict-item]
+    current = _language.get
+
+    def for_language(language: str) -> Callable[..., Any]:
+        function = by_language.get(language)
+        if function is None:
+            function = by_language[language] = functools.lru_cache(maxsize=size)(original)
+        return function
+
+    # Called in the extractors' inner loops: the common shapes skip argument packing, and
+    # a builder of no arguments keeps its value per language in a plain dict.
+    parameters = inspect.signature(original).parameters
+    values: dict[str, Any] = {}
+
+    def of_none() -> Any:
+        try:
+            return values[current()]
+        except KeyError:
+            language = current()
+            value = values[language] = for_language(language)()
+            return value
+
+    def of_one(argument: Any) -> Any:
+        function = by_language.get(current())
+        if function is None:
+            function = for_language(current())
+        return function(argument)
+
+    def of_any(*args: Any, **kwargs: Any) -> Any:
+        return for_language(current())(*args, **kwargs)
+
+    per_language: Callable[..., Any] = of_any
+    if not parameters:
+        per_language = of_none
+    elif len(parameters) == 1 and all(
+        p.kind is p.POSITIONAL_OR_KEYWORD for p in parameters.values()
+    ):
+        per_language = of_one
+    functools.update_wrapper(per_language, original)
+
+    def cache_clear() -> None:
+        values.clear()
+        for function in by_language.values():
+            function.cache_clear()  # type: ignore[attr-defined]
+
+    per_language.cache_clear = cache_clear  # type: ignore[attr-defined]
+    _cache_clearers.append(cache_clear)
+    return per_language  # type: ignore[return-value]
+
+
+def _cleared_with_tables(cached: _Cached) -> _Cached:
+    """Decorator: clear this cache with the tables; its value is the same in every language."""
     _cache_clearers.append(cached.cache_clear)
     return cached
+
+
+def current_language() -> str:
+    """The language whose tables are read now (`using_language`; ``"en"`` by default)."""
+    return _language.get()
+
+
+@contextlib.contextmanager
+def using_language(code: str) -> Iterator[str]:
+    """Read the tables of language *code* inside the ``with`` block (yields the code).
+
+    A language's tables are the package's ``data/<code>/`` folder and each user folder's
+    ``<code>/`` subfolder, laid over the English ones (docs/languages.md): the language's
+    first table stands in for the English one (a table of entries such as ``triggers`` or
+    ``time_words`` whole, a table of named lists such as ``words`` or ``titles`` list by
+    list), and its later ones add to it as user tables do. A language with no tables of
+    its own reads the English ones. The choice holds for this thread or task only.
+
+    Raises:
+        ValueError: if *code* is not a two- or three-letter lower-case language code.
+    """
+    if not isinstance(code, str) or _LANGUAGE_CODE.fullmatch(code) is None:
+        raise ValueError(f"{code!r} is no language code (two or three lower-case letters)")
+    token = _language.set(code)
+    try:
+        yield code
+    finally:
+        _language.reset(token)
+
+
+def languages() -> tuple[str, ...]:
+    """The languages with tables: English, then those of the package and user folders."""
+    found = set(_package_languages())
+    for folder in _user_dirs():
+        found.update(_language_folders(folder))
+    found.discard(DEFAULT_LANGUAGE)
+    return (DEFAULT_LANGUAGE, *sorted(found))
+
+
+def _language_folders(folder: Path) -> list[str]:
+    return [
+        child.name
+        for child in folder.iterdir()
+        if child.is_dir() and _LANGUAGE_CODE.fullmatch(child.name) and any(child.glob("*.json"))
+    ]
+
+
+@functools.cache
+def _package_languages() -> tuple[str, ...]:
+    root = resources.files(__name__)
+    return tuple(
+        sorted(
+            child.name
+            for child in root.iterdir()
+            if child.is_dir()
+            and _LANGUAGE_CODE.fullmatch(child.name)
+            and any(c.name.endswith(".json") for c in child.iterdir())
+        )
+    )
 
 
 def _user_dirs() -> list[Path]:
@@ -195,16 +329,34 @@ def _parse(text: str, origin: str) -> dict[str, Any]:
 
 
 @functools.cache
-def _read_package_table(name: str) -> dict[str, Any]:
-    resource = resources.files(__name__).joinpath(f"{name}.json")
+def _read_package_table(name: str, language: str = DEFAULT_LANGUAGE) -> dict[str, Any] | None:
+    """The package's table *name* (of *language*: None when that language has none)."""
+    folder = resources.files(__name__)
+    if language != DEFAULT_LANGUAGE:
+        folder = folder.joinpath(language)
+    resource = folder.joinpath(f"{name}.json")
     if not resource.is_file():
+        if language != DEFAULT_LANGUAGE:
+            return None
         raise DataTableError(f"no data table called {name!r}")
-    return _parse(resource.read_text(encoding="utf-8"), f"sahel_news/data/{name}.json")
+    return _parse(resource.read_text(encoding="utf-8"), _package_origin(name, language))
+
+
+def _package_origin(name: str, language: str) -> str:
+    folder = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    return f"sahel_news/data/{folder}{name}.json"
+
+
+def _english_table(name: str) -> dict[str, Any]:
+    document = _read_package_table(name)
+    if document is None:  # never: a missing English table raises as it is read
+        raise DataTableError(f"no data table called {name!r}")
+    return document
 
 
 def table_info(name: str) -> Mapping[str, Any]:
     """The ``version``, ``source`` and ``license`` notes of the package table *name*."""
-    document = _read_package_table(name)
+    document = _english_table(name)
     return {k: v for k, v in document.items() if k != "entries"}
 
 
@@ -222,13 +374,8 @@ def load_entries(name: str) -> list[Any]:
 
 def _bodies(name: str) -> list[tuple[str, list[Any]]]:
     """Each file's entries of table *name*, in reading order, with the file they come from."""
-    documents = [(f"sahel_news/data/{name}.json", _read_package_table(name))]
-    for folder in _user_dirs():
-        path = folder / f"{name}.json"
-        if path.is_file():
-            documents.append((str(path), _parse(_read_user_table(path), str(path))))
     bodies: list[tuple[str, list[Any]]] = []
-    for origin, document in documents:
+    for origin, document, _trusted, _replaces in _documents(name):
         body = document["entries"]
         items = [list(item) for item in body.items()] if isinstance(body, dict) else list(body)
         bodies.append((origin, items))
@@ -246,14 +393,43 @@ class _Loaded:
     origins: Mapping[int, str]
 
 
-def _documents(name: str) -> list[tuple[str, dict[str, Any], bool]]:
-    """Each file of table *name* in reading order: its path, its document, whether trusted."""
-    documents = [(f"sahel_news/data/{name}.json", _read_package_table(name), True)]
-    for folder in _user_dirs():
-        path = folder / f"{name}.json"
-        if path.is_file():
-            documents.append((str(path), _parse(_read_user_table(path), str(path)), False))
-    return documents
+def _documents(name: str) -> list[tuple[str, dict[str, Any], bool, bool]]:
+    """Each file of table *name* in reading order, for the current language.
+
+    Each is its path, its document, whether it is trusted (the package's) and whether it
+    replaces what was read before it (a language's own package table) instead of merging.
+    """
+    language = _language.get()
+    user = _user_dirs()
+    documents = [(_package_origin(name, DEFAULT_LANGUAGE), _english_table(name), True, False)]
+    documents.extend(_user_documents([folder / f"{name}.json" for folder in user]))
+    if language == DEFAULT_LANGUAGE:
+        return documents
+    own = [folder / language / f"{name}.json" for folder in user]
+    if name not in LANGUAGE_TABLES:
+        for path in own:
+            if path.is_file():
+                raise DataTableError(
+                    f"{path}: {name} is one table for every language; "
+                    f"add the {language} names to {name}.json itself"
+                )
+        return documents
+    package = _read_package_table(name, language)
+    layers = [] if package is None else [(_package_origin(name, language), package, True, False)]
+    layers.extend(_user_documents(own))
+    if layers:
+        # the language's first table stands in for English; the ones after it add to it
+        origin, document, trusted, _ = layers[0]
+        layers[0] = (origin, document, trusted, True)
+    return documents + layers
+
+
+def _user_documents(paths: list[Path]) -> list[tuple[str, dict[str, Any], bool, bool]]:
+    return [
+        (str(path), _parse(_read_user_table(path), str(path)), False, False)
+        for path in paths
+        if path.is_file()
+    ]
 
 
 def _section_body(section: Section, entries: Any, origin: str) -> tuple[str, list[Any]]:
@@ -351,6 +527,7 @@ def _check_lists(sections: tuple[Section, ...], lists: dict[str, Any], where: st
         raise DataTableError(f"{where}: unknown list {min(unknown)!r} (known: {known})")
 
 
+@register_cache
 @functools.cache
 def _load(name: str) -> _Loaded:
     """Table *name*: the package's entries, then each user folder's, merged by id."""
@@ -359,9 +536,14 @@ def _load(name: str) -> _Loaded:
         raise DataTableError(f"no data table called {name!r}")
     merged: dict[str | None, dict[Any, Any]] = {s.key: {} for s in sections}
     origins: dict[int, str] = {}
-    for origin, document, trusted in _documents(name):
+    for origin, document, trusted, replaces in _documents(name):
         entries = document["entries"]
         sectioned = sections[0].key is not None
+        if replaces:
+            # a language's own table stands in for English: whole, or list by list
+            for key in entries if sectioned and isinstance(entries, dict) else [None]:
+                if key in merged:
+                    merged[key].clear()
         remove = document.get("remove")
         if sectioned:
             if not isinstance(entries, dict):
@@ -419,12 +601,14 @@ def entry_origin(name: str, entry: object) -> str:
     return origin if origin is not None else f"sahel_news/data/{name}.json"
 
 
+@_cleared_with_tables
 @functools.cache
 def country_table() -> Mapping[str, CountryEntry]:
     """alpha-3 code -> names, demonyms, capitals and seats of government (``countries.json``)."""
     return {entry.alpha3: entry for entry in table_entries("countries", CountryEntry)}
 
 
+@_cleared_with_tables
 @functools.cache
 def place_table() -> tuple[PlaceEntry, ...]:
     """The gazetteer of places that are not countries (``places.json``), in table order.
@@ -438,6 +622,7 @@ def place_table() -> tuple[PlaceEntry, ...]:
     return table_entries("places", PlaceEntry)
 
 
+@_cleared_with_tables
 @functools.cache
 def fips_table() -> Mapping[str, str]:
     """ISO alpha-3 code -> FIPS 10-4 country code, as GDELT uses it (``fips.json``).
@@ -448,6 +633,7 @@ def fips_table() -> Mapping[str, str]:
     return {entry.alpha3: entry.fips for entry in table_entries("fips", FipsEntry)}
 
 
+@register_cache
 @functools.cache
 def word_set(section: str) -> frozenset[str]:
     """The words of list *section* of ``words.json`` as a set, for membership tests.
@@ -458,13 +644,23 @@ def word_set(section: str) -> frozenset[str]:
     return frozenset(table_words("words", section))
 
 
+@_cleared_with_tables
 @functools.cache
 def abbreviations() -> frozenset[str]:
     """Words after which a full stop ends no sentence: ``abbreviations`` of ``words.json``
-    and the month abbreviations of ``time_words.json``, lower-case, without the stop."""
-    return word_set("abbreviations") | frozenset(month_names(abbreviated=True))
+    and the month abbreviations of ``time_words.json``, lower-case, without the stop.
+
+    Those of every language (`languages`): text is cut into sentences before its language
+    is known, and one text is cut the same way whatever language it is read in.
+    """
+    found: set[str] = set()
+    for code in languages():
+        with using_language(code):
+            found.update(word_set("abbreviations"), month_names(abbreviated=True))
+    return frozenset(found)
 
 
+@register_cache
 @functools.cache
 def month_names(*, abbreviated: bool = False) -> tuple[str, ...]:
     """The lower-case month names of ``time_words.json`` (or their abbreviations), in order.
@@ -479,6 +675,7 @@ def month_names(*, abbreviated: bool = False) -> tuple[str, ...]:
     )
 
 
+@register_cache
 @functools.cache
 def weekday_names() -> tuple[str, ...]:
     """The lower-case weekday names of ``time_words.json``, in order."""
@@ -487,13 +684,3 @@ def weekday_names() -> tuple[str, ...]:
         for e in table_entries("time_words", TimeWord)
         if e.kind == "weekday"
     )
-
-
-register_cache(_load)
-register_cache(word_set)
-register_cache(abbreviations)
-register_cache(month_names)
-register_cache(weekday_names)
-
-register_cache(place_table)
-register_cache(fips_table)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     import cattrs
 
 __all__ = [
+    "LANGUAGE_TABLES",
     "TABLES",
     "Section",
     "entry_id",
@@ -148,8 +149,15 @@ TABLES: Mapping[str, tuple[Section, ...]] = {
         "person_nouns",
         "dispute_nouns",
         "order_verbs",
+        "function_words",
+        "elisions",
     ),
 }
+
+
+#: The tables each language has its own of (``data/<code>/<table>.json``); the others
+#: (names of countries, places, people and organisations) are one table for all languages.
+LANGUAGE_TABLES = frozenset({"triggers", "time_words", "words", "titles"})
 
 
 def entry_id(section: Section, raw: object) -> str | None:

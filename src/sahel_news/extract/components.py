@@ -15,6 +15,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
+from sahel_news.data import using_language
 from sahel_news.extract.entities import entities_of
 from sahel_news.extract.entities.recognizer import Recognizer
 from sahel_news.extract.events import events_of
@@ -45,7 +46,8 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> None:
         """Set the article's countries and actors (replacing any it had)."""
-        countries, actors = entities_of(doc, recognizers=self.recognizers)
+        with using_language(doc.language):
+            countries, actors = entities_of(doc, recognizers=self.recognizers)
         doc.update(countries=countries, actors=actors)
 
 
@@ -58,7 +60,9 @@ class EventComponent:
 
     def __call__(self, doc: Doc) -> None:
         """Set the article's events and quotes, and add the countries their places imply."""
-        doc.update(**events_of(doc))
+        with using_language(doc.language):
+            found = events_of(doc)
+        doc.update(**found)
 
 
 def default_components() -> list[Component]:

@@ -14,6 +14,8 @@ from sahel_news.errors import ValidationError
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.:-]{0,127}$"
 ALPHA3_PATTERN = r"^[A-Z]{3}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)
 _ID = re.compile(ID_PATTERN)
 #: The largest integer a document may hold (offsets, counts, line numbers): 2**53 - 1, the
 #: largest every JSON reader represents exactly (RFC 8259, section 6).
@@ -122,6 +124,12 @@ def identifier(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A validator that raises unless *value* is a lowercase id (``assimi-goita``, ``e3``)."""
     if not _ID.fullmatch(value):
         raise fail(attribute, f"{value!r} is not an id (lowercase letters, digits, _ . : -)")
+
+
+def language_code(_: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    """A validator that raises unless *value* is None or an ISO 639 code (``en``, ``fr``)."""
+    if value is not None and not _LANGUAGE.fullmatch(value):
+        raise fail(attribute, f"{value!r} is not a language code (ISO 639: 'en', 'fr')")
 
 
 def non_negative(_: object, attribute: attrs.Attribute[Any], value: int) -> None:

@@ -15,6 +15,7 @@ from sahel_news.models._checks import (
     aware,
     finite,
     identifier,
+    language_code,
     non_empty_text,
     non_negative,
     one_line,
@@ -44,10 +45,10 @@ __all__ = [
 ]
 
 # 1.1 added Event.inferred_time; a 1.0 document reads as it is (it has none).
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 _TEXT = [typed(str), non_empty_text]
 _OPTIONAL_TEXT = [typed(str, optional=True), optional_non_empty_text]
-SUPPORTED_SCHEMA_VERSIONS = frozenset({"1.0", SCHEMA_VERSION})
+SUPPORTED_SCHEMA_VERSIONS = frozenset({"1.0", "1.1", SCHEMA_VERSION})
 
 
 class ChromeKind(StrEnum):
@@ -201,6 +202,9 @@ class Article:
     dateline: Dateline | None = attrs.field(default=None, validator=typed(Dateline, optional=True))
     chrome: Chrome = attrs.field(factory=Chrome, validator=typed(Chrome))
     source: Source = attrs.field(factory=Source, validator=typed(Source))
+    language: str | None = attrs.field(
+        default=None, validator=[typed(str, optional=True), language_code]
+    )
     countries: tuple[Country, ...] = attrs.field(
         default=(), validator=unique_by(lambda c: c.alpha3, "country")
     )

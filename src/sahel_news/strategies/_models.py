@@ -846,6 +846,7 @@ def _article(  # noqa: PLR0917 - the size knobs of `articles`
         dateline=dateline,
         chrome=draw(chromes(max_after=n_paragraphs)),
         source=draw(sources()),
+        language=draw(st.none() | st.sampled_from(("en", "fr", "ar", "wo"))),
         countries=tuple(
             attrs.evolve(c, mentions=_mentions_of(writers, "country", c.alpha3, texts))
             for c in cast.countries

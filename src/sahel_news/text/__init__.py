@@ -6,5 +6,6 @@ Nothing here knows about entities or events: the Doc holds an article's texts, f
 
 from sahel_news.text._doc import Doc
 from sahel_news.text._fold import fold
+from sahel_news.text._language import LanguageReading, detect_language, with_language
 
-__all__ = ["Doc", "fold"]
+__all__ = ["Doc", "LanguageReading", "detect_language", "fold", "with_language"]

@@ -2,17 +2,21 @@
 
 Words are found in the folded text (`sahel_news.text.fold`) and lowercased, so accents,
 typographic apostrophes and dashes never make two spellings of one word; offsets are offsets
-in the text as written. A possessive 's is a token of its own ("Niger's": "niger", "'s").
+in the text as written. A possessive 's is a token of its own ("Niger's": "niger", "'s"),
+and so is an elided word of the language read (``elisions`` of ``words.json``: in French
+"l'Algérie" is "l'", "algerie").
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from sahel_news.data import register_cache, word_set
 from sahel_news.text._fold import fold
 
 __all__ = ["Token", "Words", "split_words", "tokenize", "word_form", "words_of"]
@@ -78,7 +82,33 @@ def split_words(text: str) -> Words:
     words = Words(parts[1::2], bounds[0:-1:2], bounds[1::2])
     if "'s" in folded:
         _split_possessives(text, folded, words)
+    if "'" in folded:
+        elided = _elided()
+        if elided:
+            _split_elisions(words, elided)
     return words
+
+
+@register_cache
+@functools.cache
+def _elided() -> frozenset[str]:
+    """The elided words of the language read, with their apostrophe ("l'", "qu'")."""
+    return frozenset(f"{word}'" for word in word_set("elisions"))
+
+
+def _split_elisions(words: Words, elided: frozenset[str]) -> None:
+    """Split an elided word off the word it leans on ("l'algerie": "l'", "algerie")."""
+    norms, starts, ends = words
+    index = len(norms) - 1
+    while index >= 0:
+        norm = norms[index]
+        mark = norm.find("'")
+        if 0 < mark < len(norm) - 1 and norm[: mark + 1] in elided:
+            start, end, cut = starts[index], ends[index], starts[index] + mark + 1
+            norms[index : index + 1] = [norm[: mark + 1], norm[mark + 1 :]]
+            starts[index : index + 1] = [start, cut]
+            ends[index : index + 1] = [cut, end]
+        index -= 1
 
 
 def _split_possessives(text: str, folded: str, words: Words) -> None:
@@ -110,4 +140,7 @@ def _split_word_by_word(text: str) -> Words:
             norms.append(word_form(word))
             starts.append(start)
             ends.append(end)
+    elided = _elided()
+    if elided:
+        _split_elisions(words, elided)
     return words

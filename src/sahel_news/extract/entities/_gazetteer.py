@@ -239,6 +239,7 @@ def org_rules() -> OrgRules:
     )
 
 
+@register_cache
 @functools.cache
 def country_adjective(alpha3: str) -> str:
     """The adjective news uses for *alpha3* ("Malian"), else its short name."""
@@ -249,6 +250,3 @@ def country_adjective(alpha3: str) -> str:
         if not demonym.endswith("s") or demonym.endswith(("ese", "ss")):
             return demonym
     return entry.names[0] if entry.names else alpha3
-
-
-register_cache(country_adjective)

@@ -214,13 +214,11 @@ def _is_locative(folded: str, start: int, end: int) -> bool:
     return _locative_backwards().match(window[::-1]) is not None
 
 
+@register_cache
 @functools.lru_cache(maxsize=2048)
 def find_countries(text: str) -> tuple[EntityCandidate, ...]:
     """The country candidates of *text*, in order (cached: the actor recognizer reuses them)."""
     return _scan(text)
-
-
-register_cache(find_countries)
 
 
 def _scan(text: str) -> tuple[EntityCandidate, ...]:

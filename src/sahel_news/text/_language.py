@@ -1,0 +1,167 @@
+"""Which language a text is written in: given by its source, or told by its function words."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+import attrs
+
+from sahel_news.data import (
+    DEFAULT_LANGUAGE,
+    languages,
+    register_cache,
+    using_language,
+    word_set,
+)
+from sahel_news.models import Article, Diagnostic
+from sahel_news.models._unchecked import evolved
+
+__all__ = ["LanguageReading", "detect_language", "language_code", "with_language"]
+
+_NAMES = {"en": "English", "fr": "French"}
+
+# Words, cut at apostrophes as the lists write them ("l'armée": "l'", "armée").
+_WORD = re.compile(r"[^\W\d_]+['’]?")
+# Enough text to tell: the first two hundred words decide as well as all of them do.
+_SAMPLE = 1200
+# Fewer function words than this, or a lead smaller than this share of them, is no answer.
+_FEWEST_WORDS = 4
+_LEAD = 2.0
+
+
+@attrs.frozen
+class LanguageReading:
+    """The language a text was read as, and the function-word counts that told it.
+
+    ``counts`` maps each language with tables (`sahel_news.data.languages`) to how many
+    words of the sample are function words of that language alone. ``decided`` is False
+    when the counts were too few or too close to tell, and the default language was taken.
+    """
+
+    code: str
+    counts: tuple[tuple[str, int], ...]
+    decided: bool
+
+
+@register_cache
+@functools.cache
+def _own_function_words() -> frozenset[str]:
+    return word_set("function_words")
+
+
+@register_cache
+@functools.cache
+def _exclusive_words(codes: tuple[str, ...]) -> dict[str, str]:
+    """word -> language, for the function words that only one language lists."""
+    owners: dict[str, set[str]] = {}
+    for code in codes:
+        with using_language(code):
+            for word in _own_function_words():
+                owners.setdefault(word, set()).add(code)
+    return {word: next(iter(langs)) for word, langs in owners.items() if len(langs) == 1}
+
+
+def detect_language(text: str) -> LanguageReading:
+    """The language of *text*, told by the words each language lists as ``function_words``.
+
+    Deterministic: the language with the most of its own function words in the first
+    1,200 characters wins when it has at least four and twice as many as the next;
+    otherwise the text is read in English and the reading says it was not decided.
+    """
+    codes = languages()
+    owner = _exclusive_words(codes)
+    counts = dict.fromkeys(codes, 0)
+    counts.update(Counter(filter(None, map(owner.get, _WORD.findall(text[:_SAMPLE].lower())))))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], codes.index(item[0])))
+    best, best_count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    decided = best_count >= _FEWEST_WORDS and best_count >= _LEAD * runner_up
+    return LanguageReading(
+        best if decided else DEFAULT_LANGUAGE, tuple(sorted(counts.items())), decided
+    )
+
+
+_ALIASES = {"eng": "en", "fra": "fr", "fre": "fr", "english": "en", "french": "fr"}
+_TAG = re.compile(r"[A-Za-z]{2,8}")
+
+
+def language_code(tag: str) -> str | None:
+    """The two-letter code of a language tag (``"fr-FR"``, ``"FR"``, ``"fra"``), else None.
+
+    The primary subtag of a BCP 47 tag is read; three-letter ISO 639 codes and English
+    names are looked up in ISO 639 (pycountry).
+    """
+    primary = re.split(r"[-_\s]", tag.strip(), maxsplit=1)[0]
+    if _TAG.fullmatch(primary) is None:
+        return None
+    primary = primary.lower()
+    return _ALIASES.get(primary) or _iso639(primary)
+
+
+@functools.cache
+def _iso639(name: str) -> str | None:
+    import pycountry  # noqa: PLC0415 - loaded on first use to keep `import sahel_news` light
+
+    languages = pycountry.languages
+    record = (
+        languages.get(alpha_2=name)
+        if len(name) == 2
+        else languages.get(alpha_3=name) or languages.get(bibliographic=name)
+    )
+    if record is None:
+        try:
+            record = languages.lookup(name)
+        except LookupError:
+            return None
+    alpha2 = getattr(record, "alpha_2", None)
+    return alpha2 if isinstance(alpha2, str) else None
+
+
+def with_language(article: Article) -> Article:
+    """*article* with its ``language``: its source's, else the one its words tell.
+
+    A diagnostic says when the language was detected (``language_detected``), could not be
+    told (``language_undetermined``), was given in a form that names no language
+    (``language_unknown``), or has no tables of its own (``language_without_tables``, read
+    with the English ones).
+    """
+    notes: list[Diagnostic] = []
+    given = article.source.language
+    if given is not None:
+        code = language_code(given)
+        if code is not None:
+            if code not in languages():
+                notes.append(
+                    Diagnostic(
+                        "language_without_tables",
+                        f"no tables for language {code!r}: read with the English ones",
+                    )
+                )
+            return _recorded(article, code, notes)
+        notes.append(
+            Diagnostic(
+                "language_unknown",
+                f"source language {given!r} names no ISO 639 language; told from the text",
+            )
+        )
+    sample = [article.headline, article.standfirst or ""]
+    for paragraph in article.paragraphs:
+        if sum(map(len, sample)) >= _SAMPLE:
+            break
+        sample.append(paragraph)
+    reading = detect_language("\n".join(sample))
+    counts = ", ".join(f"{_NAMES.get(code, code)} {count}" for code, count in reading.counts)
+    if reading.decided:
+        name = _NAMES.get(reading.code, reading.code)
+        message = f"read as {name}, told by its function words ({counts})"
+        notes.append(Diagnostic("language_detected", message))
+    else:
+        message = f"too few function words to tell the language ({counts}): read as English"
+        notes.append(Diagnostic("language_undetermined", message))
+    return _recorded(article, reading.code, notes)
+
+
+def _recorded(article: Article, code: str, notes: list[Diagnostic]) -> Article:
+    return evolved(article, language=code, diagnostics=(*article.diagnostics, *notes))
