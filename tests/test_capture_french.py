@@ -20,6 +20,7 @@ from sahel_news.capture._boilerplate import PhraseKind, boilerplate
 from sahel_news.capture._lines import LineKind, classify
 from sahel_news.capture._plain import one_line_paragraphs
 from sahel_news.capture._timestamps import month_number, read_date_line
+from sahel_news.data import user_data
 from sahel_news.models import Article, ChromeKind, Part, RelatedLink
 from sahel_news.strategies._capture import layout_articles
 
@@ -244,6 +245,20 @@ class TestDates:
     def test_month_names(self, word: str, month: int) -> None:
         """Know French month names and their abbreviations, with or without accents."""
         assert month_number(word) == month
+
+    def test_names_come_from_the_french_table(self, tmp_path: Path) -> None:
+        """Read French month names from the French time_words table, user tables included."""
+        (tmp_path / "fr").mkdir()
+        (tmp_path / "fr" / "time_words.json").write_text(
+            '{"entries": [{"kind": "month", "word": "jnv", "value": 1, "abbreviation": true}]}',
+            encoding="utf-8",
+        )
+        assert read_date_line("5 jnv 2024") is None
+        with user_data(tmp_path):
+            reading = read_date_line("5 jnv 2024")
+            assert reading is not None
+            assert reading.day == date(2024, 1, 5)
+        assert read_date_line("5 jnv 2024") is None
 
     def test_english_is_unchanged(self) -> None:
         """Read 'mar' as March, the English abbreviation, not as French 'mardi'."""

@@ -23,7 +23,14 @@ import attrs
 from dateutil import parser, tz
 
 from sahel_news.capture._boilerplate import boilerplate
-from sahel_news.data import register_cache
+from sahel_news.data import (
+    TimeWord,
+    month_names,
+    register_cache,
+    table_entries,
+    using_language,
+    weekday_names,
+)
 
 __all__ = [
     "MAX_DATE_LINE",
@@ -85,36 +92,19 @@ _ENGLISH = _calendar(_INFO)
 _MONTHS = _ENGLISH.months
 _WEEKDAYS = _ENGLISH.weekdays
 
-# TEMPORARY, until the lead's French time_words.json lands on main: the French month and
-# weekday names, (word, value, abbreviation). To be read from data with
-# ``using_language("fr")`` instead.
-_FRENCH_WORDS_TEMPORARY: tuple[tuple[str, str, int, bool], ...] = (
-    *(
-        ("month", word, value, False)
-        for value, word in enumerate(
-            ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-             "septembre", "octobre", "novembre", "décembre"),
-            1,
-        )
-    ),
-    *(
-        ("month", word, value, True)
-        for word, value in (("janv", 1), ("févr", 2), ("fév", 2), ("avr", 4), ("juil", 7),
-                            ("sept", 9), ("oct", 10), ("nov", 11), ("déc", 12))
-    ),
-    *(
-        ("weekday", word, value, False)
-        for value, word in enumerate(
-            ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-        )
-    ),
-)  # fmt: skip
-
 
 def _french_words() -> Iterable[tuple[str, str, int]]:
-    """The French month and weekday words: (kind, word, value)."""
-    for kind, word, value, _ in _FRENCH_WORDS_TEMPORARY:
-        yield kind, word, value
+    """The French month and weekday words of the French ``time_words.json``: (kind, word,
+    value). Full names in order from `month_names` and `weekday_names`; abbreviations
+    (``janv``, ``févr``) with the month each names."""
+    with using_language("fr"):
+        for value, word in enumerate(month_names(), 1):
+            yield "month", word, value
+        for entry in table_entries("time_words", TimeWord):
+            if entry.kind == "month" and entry.abbreviation:
+                yield "month", " ".join(entry.word.lower().split()), int(entry.value)
+        for value, word in enumerate(weekday_names()):
+            yield "weekday", word, value
 
 
 def _without_accents(word: str) -> str:
@@ -134,10 +124,12 @@ def _french() -> _Calendar:
             if form not in names:
                 names.append(form)
 
+    # dateutil reads its vocabulary from class attributes; its stubs type the names as
+    # pairs and triples, where any number of names per month is read.
     class _FrenchInfo(parser.parserinfo):
         JUMP = [*parser.parserinfo.JUMP, *_FRENCH_JUMP]  # noqa: RUF012 - dateutil's shape
-        MONTHS = [tuple(names) for names in months]  # noqa: RUF012
-        WEEKDAYS = [tuple(names) for names in weekdays]  # noqa: RUF012
+        MONTHS = [tuple(names) for names in months]  # type: ignore[misc]  # noqa: RUF012
+        WEEKDAYS = [tuple(names) for names in weekdays]  # type: ignore[misc]  # noqa: RUF012
 
     return _calendar(_FrenchInfo(dayfirst=True), _FRENCH_JUMP)
 
