@@ -214,6 +214,36 @@ class TestDates:
         assert ("several_timestamps", 5) in [(d.code, d.line) for d in french.diagnostics]
 
     @pytest.mark.parametrize(
+        ("stamp", "standfirst"),
+        [
+            (
+                "Publié le : 05/06/2024 - 19:49",
+                "Les trois pays reprochent à l'organisation son silence",
+            ),
+            ("Published June 5, 2024 7:49 PM", "The three states blame the bloc for its silence"),
+        ],
+    )
+    def test_timestamp_under_the_standfirst(self, stamp: str, standfirst: str) -> None:
+        """Keep a timestamp below the standfirst as body chrome, the body going on below it
+        (a timestamp starts the footer only after a block that ends a sentence)."""
+        article = parse_layout(
+            f"Titre\n\n{standfirst}\n\n{stamp}\n\nPremier paragraphe.\n\nSecond paragraphe."
+            "\n\nLes plus lus"
+        )
+        assert article.standfirst == standfirst
+        assert article.paragraphs == ("Premier paragraphe.", "Second paragraphe.")
+        assert [(c.text, c.kind, c.after_paragraph) for c in article.chrome.body] == [
+            (stamp, ChromeKind.TIMESTAMP, 0)
+        ]
+        assert article.published == datetime(2024, 6, 5, 19, 49, tzinfo=UTC)
+        again = parse_layout(render_capture(article))
+        assert (again.standfirst, again.paragraphs, again.chrome) == (
+            article.standfirst,
+            article.paragraphs,
+            article.chrome,
+        )
+
+    @pytest.mark.parametrize(
         ("french", "english"),
         [
             ("BAMAKO, 31 février 2024 (AFP) -", "BAMAKO, February 31, 2024 (AFP) -"),
