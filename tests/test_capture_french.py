@@ -598,3 +598,25 @@ class TestRoundTripProperty:
         again, expected = parse_layout(french), parse_layout(text)
         assert again.related == expected.related == article.related
         assert (again.paragraphs, again.chrome) == (expected.paragraphs, expected.chrome)
+
+
+class TestRenderInFrench:
+    def test_an_article_read_in_french_writes_lire_aussi_and_reads_back(self):
+        """A French article's related links are written under "Lire aussi" and read back."""
+        from sahel_news import parse_article, render_capture
+
+        text = (
+            "Le Mali et le Niger renforcent leur coopération\n\n"
+            "Les deux pays ont signé un accord de défense lundi à Niamey, selon un communiqué.\n\n"
+            "Lire aussi\n\n"
+            "Les ministres de l'AES se réunissent à Bamako\n\n"
+            "Les délégations se retrouveront en juillet pour un nouveau sommet des chefs d'État."
+        )
+        article = parse_article(text, extract=False)
+        assert article.language == "fr"
+        written = render_capture(article)
+        assert "\n\nLire aussi\n\n" in written
+        assert "Read more" not in written
+        again = parse_article(written, extract=False)
+        assert again.related == article.related
+        assert again.paragraphs == article.paragraphs

@@ -12,6 +12,9 @@ from sahel_news.models import Article, ChromeKind, ChromeLine
 __all__ = ["render_capture"]
 
 READ_MORE = "Read more"
+# The related-link marker written for an article read in another language (any marker of
+# boilerplate.json reads back; these are the commonest of each language).
+_READ_MORE_IN = {"fr": "Lire aussi"}
 
 
 def _format_temperature(celsius: float) -> str:
@@ -94,8 +97,9 @@ def _body(article: Article, written: list[ChromeLine]) -> list[str]:
     chrome: list[ChromeLine] = [line for line in article.chrome.body if line not in written]
     for line in chrome:
         by_position.setdefault(line.after_paragraph, []).append(line.text)
+    marker = _READ_MORE_IN.get(article.language or "", READ_MORE)
     for link in article.related:
-        by_position.setdefault(link.after_paragraph, []).extend((READ_MORE, link.title))
+        by_position.setdefault(link.after_paragraph, []).extend((marker, link.title))
     blocks: list[str] = []
     for position in range(len(article.paragraphs) + 1):
         blocks.extend(by_position.get(position, ()))
@@ -109,9 +113,9 @@ def render_capture(article: Article) -> str:
 
     Header lines are written one per line in the first block; every other block (headline,
     body timestamps that stood above the standfirst, standfirst, paragraphs, "Read more"
-    and its title, chrome lines, footer lines) stands alone. A headline that is the text's
-    first sentence (diagnostic ``headline_from_first_sentence``) is left out: the text had
-    none, and reads back to it.
+    ("Lire aussi" for an article read in French) and its title, chrome lines, footer
+    lines) stands alone. A headline that is the text's first sentence (diagnostic
+    ``headline_from_first_sentence``) is left out: the text had none, and reads back to it.
     A temperature, page date or publication time with no chrome line of its own is written
     in the seed's form. The text ends without a final newline, like the seed.
 
