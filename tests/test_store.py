@@ -6,6 +6,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -383,9 +384,20 @@ class TestConcurrentReaders:
         events = {a.id: len(a.events) for a in corpus}
         seen = []
 
+        def paced():
+            # before each batch after the first, wait (a while at most) until the reader has
+            # seen the batch before it: the reader must see the store grow, however fast the
+            # writer runs
+            for number, article in enumerate(corpus):
+                if number and number % 5 == 0:
+                    deadline = time.monotonic() + 5
+                    while (not seen or seen[-1][0] < number) and time.monotonic() < deadline:
+                        time.sleep(0.001)
+                yield article
+
         def write():
             with Store(path) as store:
-                store.index(corpus, batch_size=5)
+                store.index(paced(), batch_size=5)
 
         writer = threading.Thread(target=write)
         with Store(path) as reader:
