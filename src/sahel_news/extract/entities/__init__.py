@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from sahel_news.data import using_language
 from sahel_news.extract.entities._headline import recognition_units
 from sahel_news.extract.entities._merge import Hit, Merger
 from sahel_news.extract.entities.actors import default_recognizers
@@ -34,7 +35,7 @@ from sahel_news.extract.entities.countries import find_countries
 from sahel_news.extract.entities.recognizer import Recognizer
 from sahel_news.models import Actor, Article, Country, Part
 from sahel_news.models._unchecked import evolved
-from sahel_news.text import Doc
+from sahel_news.text import Doc, detect_language
 
 __all__ = ["extract_entities"]
 
@@ -66,10 +67,17 @@ def extract_entities(
             gazetteer recognizer and the pattern recognizer (`default_recognizers`). Pass
             ``(*default_recognizers(), mine)`` to add one.
 
+    The texts are read in the article's ``language`` (the one its words tell when it has
+    none): French text with the French title and word lists.
+
     Raises:
         ValidationError: if a recognizer yields a candidate outside its text.
     """
-    countries, actors = entities_of(Doc(article), recognizers=recognizers)
+    doc = Doc(article)
+    if article.language is None:  # read in the language its words tell (English if unsure)
+        doc.language = detect_language("\n".join(unit.text for unit in doc.units)).code
+    with using_language(doc.language):
+        countries, actors = entities_of(doc, recognizers=recognizers)
     return attrs.evolve(article, countries=countries, actors=actors)
 
 
