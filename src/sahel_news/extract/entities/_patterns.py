@@ -112,6 +112,8 @@ class _Grammar:
     connectors: frozenset[str]
     remit_word: re.Pattern[str]
     post: str
+    # French: where a posting starts inside an of-phrase ("représentante du HCR au Tchad")
+    posting: re.Pattern[str] | None = None
     # French only: an article that may open a chained title or an apposed name, and the
     # adjectives that may stand between a head and its demonym ("l'armée nationale malienne")
     chain_article: re.Pattern[str] | None = None
@@ -141,7 +143,7 @@ _ENGLISH = _Grammar(
 
 _FR_OF = r"(?:de la |de l'|des |du |de |d'|pour (?:la |le |les |l')?)"
 _FRENCH = _Grammar(
-    context_words=frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos"}),
+    context_words=frozenset({"son", "sa", "ses", "leur", "leurs"}),
     determiners=frozenset({"le", "la", "les", "l'", "un", "une", "d'"}),
     definite=frozenset({"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}),
     group_of=re.compile(
@@ -152,7 +154,13 @@ _FRENCH = _Grammar(
     ),
     of_starts=(" de ", " du ", " des ", " d'"),
     and_gap=re.compile(r"\s*et\s*"),
-    of_phrase=re.compile(rf" {_FR_OF}[^,.;:()\"«»]{{1,90}}"),
+    # "de la Transition", "des Pêches et de l'Économie maritime", "de l'Intérieur, de la
+    # Sécurité publique et de ...", "de la Commission de l'Union africaine (UA)"
+    of_phrase=re.compile(
+        rf"(?:,? et |, | ){_FR_OF}(?:[^,.;:()\"«»]|\([^()]{{1,15}}\)){{1,90}}"
+        rf"(?:(?:,? et |, ){_FR_OF}(?:[^,.;:()\"«»]|\([^()]{{1,15}}\)){{1,90}})*"
+    ),
+    posting=re.compile(r" (?:a|au|aux|en) "),
     list_join=re.compile(r"(?:,\s+et\s+|,\s+|\s+et\s+)"),
     chain_and=re.compile(r" et (?=[A-Z])"),
     led_by=re.compile(
@@ -188,7 +196,7 @@ _FRENCH = _Grammar(
         }
     ),
     described=r"(?:qui|s'exprimant)\b|(?:un |une )?",
-    role_cut=(" a ", " au ", " aux ", " en ", " de ", " du ", " des ", " d'", " chez "),
+    role_cut=(" a ", " au ", " aux ", " en ", " de ", " du ", " des ", " d'", " chez ", " dans "),
 )
 
 
@@ -537,7 +545,13 @@ def _chain_link(folded: str, end: int, *, capitalised: bool = True) -> int | Non
         if article is not None:  # "..., le général X": the article opens the next title
             after = article.end()
         following = _NEXT_WORD.match(folded, after)
-        if following is None or not _title_word(following.group(1)):
+        if following is None or not (
+            _title_word(following.group(1))
+            or (
+                folded.startswith(".", following.end())
+                and _title_word(following.group(1) + ".")  # "..., M. X"
+            )
+        ):
             return None  # no title after the comma: nothing to chain to
     if join is None and folded[end : end + 1] == " " and folded[end + 1 : end + 2].isupper():
         following = _NEXT_WORD.match(folded, end)
@@ -759,6 +773,8 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
         of_phrase = grammar.of_phrase.match(folded, head_end)
         role_end = _role_end(folded, head_end, of_phrase, found)
         role = text[start_of_role:role_end].rstrip(" ,")
+        if head_end > title_end and role_end >= head_end:  # the demonym is no part of the role
+            role = (text[start_of_role:title_end] + text[head_end:role_end]).rstrip(" ,")
         if role_end == head_end and head_text.lower() in vocab.not_roles:
             role = ""
         if (
@@ -770,7 +786,11 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
         ):
             country = previous.country
         if country is None and not needs and of_phrase is not None:
-            country = countries_at.within(of_phrase.start(), of_phrase.end())
+            of_end = of_phrase.end()
+            if grammar.posting is not None:  # "l'ambassadeur de France au Niger": France
+                posting = grammar.posting.search(folded, of_phrase.start(), of_end)
+                of_end = posting.start() if posting is not None else of_end
+            country = countries_at.within(of_phrase.start(), of_end)
         if country is None and not needs:
             country, needs = _delegation_country(unit, stop if stop >= 0 else start_of_role)
         chained = None
@@ -860,7 +880,8 @@ def _described_people(unit: _UnitText) -> Iterator[EntityCandidate]:
     a person is meant. The description's last noun must be one of ``words.json``'s
     ``person_nouns`` ("Sahel Minerals, a British firm" describes no person).
     """
-    person_nouns = word_set("person_nouns")
+    person_nouns = frozenset(fold(w).lower() for w in word_set("person_nouns"))
+    noun_first = _grammar().demonym_after  # French: "commerçant à Ouagadougou"
     folded = unit.folded
     for found in _described_pattern().finditer(folded):
         role = found.group("role")
@@ -868,7 +889,8 @@ def _described_people(unit: _UnitText) -> Iterator[EntityCandidate]:
             described = role
             for cut in _grammar().role_cut:
                 described = described.split(cut, 1)[0]
-            head = described.rsplit(None, 1)[-1].lower() if described.split() else ""
+            words = described.split()
+            head = (words[0] if noun_first else words[-1]).lower() if words else ""
             if head not in person_nouns:
                 continue
             role = unit.text[found.start("role") : found.start("role") + len(described)]
