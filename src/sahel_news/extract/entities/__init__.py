@@ -35,7 +35,7 @@ from sahel_news.extract.entities.countries import find_countries
 from sahel_news.extract.entities.recognizer import Recognizer
 from sahel_news.models import Actor, Article, Country, Part
 from sahel_news.models._unchecked import evolved
-from sahel_news.text import Doc, detect_language
+from sahel_news.text import Doc
 
 __all__ = ["extract_entities"]
 
@@ -60,6 +60,8 @@ def extract_entities(
 ) -> Article:
     """The article with the countries and actors its texts name, each with every mention.
 
+    The texts are read in the article's language (``article.language``; English when None).
+
     Args:
         article: the article to read (its headline, standfirst, paragraphs and related-link
             titles); countries and actors it already has are replaced.
@@ -67,15 +69,10 @@ def extract_entities(
             gazetteer recognizer and the pattern recognizer (`default_recognizers`). Pass
             ``(*default_recognizers(), mine)`` to add one.
 
-    The texts are read in the article's ``language`` (the one its words tell when it has
-    none): French text with the French title and word lists.
-
     Raises:
         ValidationError: if a recognizer yields a candidate outside its text.
     """
     doc = Doc(article)
-    if article.language is None:  # read in the language its words tell (English if unsure)
-        doc.language = detect_language("\n".join(unit.text for unit in doc.units)).code
     with using_language(doc.language):
         countries, actors = entities_of(doc, recognizers=recognizers)
     return attrs.evolve(article, countries=countries, actors=actors)
