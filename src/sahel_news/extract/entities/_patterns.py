@@ -864,12 +864,20 @@ def _described_pattern() -> re.Pattern[str]:
             r"(?:(?:who|speaking|writing)\b"
             r"|an? +(?P<role>[^,.;:()]{2,60}?)(?=[,.;:()]| who\b))"
         )
-    # French: "Moussa Sawadogo, commerçant à Ouagadougou," (an article is optional)
+    # French: "Moussa Sawadogo, commerçant à Ouagadougou," (an article is optional), also
+    # after a verb of saying ("», raconte Amina Abakar, une mère de famille")
+    verbs = sorted({v for v in _speech_verb_words() if " " not in v and v.islower()})
+    after_verb = "".join(f"|(?<=\\b{re.escape(v)} )" for v in verbs)
     return re.compile(
-        rf"(?:^|(?<=[.,;:] )|(?<=[\"“«] ))(?P<name>{name}), +"
+        rf"(?:^|(?<=[.,;:] )|(?<=[\"“«] ){after_verb})(?P<name>{name}), +"
         r"(?:(?:qui|s'exprimant)\b"
         r"|(?:une? +)?(?P<role>[a-z][^,.;:()«»]{1,60}?)(?=[,.;:()]| qui\b))"
     )
+
+
+def _speech_verb_words() -> tuple[str, ...]:
+    """The verbs of saying of ``titles.json`` (folded)."""
+    return vocabulary().speech_verbs
 
 
 def _described_people(unit: _UnitText) -> Iterator[EntityCandidate]:
