@@ -899,6 +899,8 @@ def _described_people(unit: _UnitText) -> Iterator[EntityCandidate]:
                 described = described.split(cut, 1)[0]
             words = described.split()
             head = (words[0] if noun_first else words[-1]).lower() if words else ""
+            if noun_first and head in _single_heads():
+                continue  # "X, ambassadeur de Russie": the title rules read it
             if head not in person_nouns:
                 continue
             role = unit.text[found.start("role") : found.start("role") + len(described)]
