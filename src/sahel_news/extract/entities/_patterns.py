@@ -875,6 +875,13 @@ def _described_pattern() -> re.Pattern[str]:
     )
 
 
+@register_cache
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """``person_nouns`` of ``words.json``, folded and lowercase."""
+    return frozenset(fold(w).lower() for w in word_set("person_nouns"))
+
+
 def _speech_verb_words() -> tuple[str, ...]:
     """The verbs of saying of ``titles.json`` (folded)."""
     return vocabulary().speech_verbs
@@ -888,7 +895,7 @@ def _described_people(unit: _UnitText) -> Iterator[EntityCandidate]:
     a person is meant. The description's last noun must be one of ``words.json``'s
     ``person_nouns`` ("Sahel Minerals, a British firm" describes no person).
     """
-    person_nouns = frozenset(fold(w).lower() for w in word_set("person_nouns"))
+    person_nouns = _person_nouns()
     noun_first = _grammar().demonym_after  # French: "commerçant à Ouagadougou"
     folded = unit.folded
     for found in _described_pattern().finditer(folded):
