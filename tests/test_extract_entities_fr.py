@@ -153,6 +153,12 @@ ACTOR_CASES = [
         ("ambassadeur de France au Niger",),
     ),
     (
+        "Le président nigérien a reçu son homologue tchadien, Abakar Mahamat Saleh, à Niamey.",
+        "abakar-mahamat-saleh",
+        "TCD",
+        ("homologue",),
+    ),
+    (
         "Le président nigérian Bola Tinubu a appelé au dialogue.",
         "bola-tinubu",
         "NGA",

@@ -767,8 +767,8 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
         head_text = folded[head_start:head_end]
         words = _words_before(folded, head_start, unit.backwards)
         role_start, country, needs, stop = _affiliation(folded, countries_at, words)
-        if country is None and not needs and country_after is not None:
-            country = country_after
+        if country is None and country_after is not None:  # "son homologue tchadien": Chad
+            country, needs = country_after, False
         start_of_role = role_start if role_start >= 0 else head_start
         of_phrase = grammar.of_phrase.match(folded, head_end)
         role_end = _role_end(folded, head_end, of_phrase, found)
