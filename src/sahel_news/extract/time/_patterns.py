@@ -12,9 +12,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sahel_news.data import register_cache
+from sahel_news.extract.time._language import RuleSet, rule_set
 from sahel_news.extract.time._vocab import vocabulary
 
-__all__ = ["RULES", "WINDOWS", "cue_patterns", "patterns"]
+__all__ = ["ENGLISH", "RULES", "WINDOWS", "cue_patterns", "patterns"]
 
 _PREP = r"on|since|by|until|till|from|before|after|as\s+of|of|in|through|to"
 _MONTH_PREP = (
@@ -225,6 +226,53 @@ WINDOWS: dict[str, tuple[str, int, tuple[str, ...]]] = {
 }
 
 
+_UNITS = ("day", "week", "month", "year", "decade")
+# Core words of the rules whose cores are fixed words, not vocabulary.
+FIXED_CORES: Mapping[str, frozenset[str]] = {
+    "relative_day": frozenset(
+        [
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tonight",
+            "overnight",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+        ]
+    ),
+    "unit": frozenset(["weekend", *_UNITS]),
+    "count_unit": frozenset([*_UNITS, *(f"{u}s" for u in _UNITS)]),
+    "plural_unit": frozenset(f"{u}s" for u in _UNITS),
+    "previous": frozenset(["day", "night", "morning", "afternoon", "evening"]),
+}
+# After "before"/"after", a word that is not a conjunction or preposition names an event:
+# "the day before the vote", "two years after independence".
+EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:and|or|but|when|while|as|in|at|on|with|to|from|for|by|that|amid)\b)[\w“\"'‘]",
+    re.IGNORECASE,
+)
+
+ENGLISH = RuleSet(
+    rules=RULES,
+    windows=WINDOWS,
+    fixed_cores=FIXED_CORES,
+    fold=False,
+    names_capitalised=True,
+    event_noun_after=EVENT_NOUN_AFTER,
+    range_start=re.compile(r"(?:from|between)\s", re.IGNORECASE),
+    range_opener=re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE),
+    range_link_word=re.compile(r"(?:until|till|to|through)\s", re.IGNORECASE),
+    range_link=re.compile(r"\s*(?:-|–|—|to|and|until|till|through)\s*", re.IGNORECASE),
+    past_perfect=re.compile(r"\bhad\b", re.IGNORECASE),
+    past_perfect_words=frozenset([b"had"]),
+    # "two months earlier than planned", "later than expected": a comparison, not a date
+    compared=re.compile(r"\s+than\b", re.IGNORECASE),
+    comparing=re.compile(r"\b(?:than|as)\s+$", re.IGNORECASE),
+)
+
+
 def _alternation(words: Iterable[str]) -> str:
     """A regex alternation of *words*, longest first, spaces matching any run of spaces."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
@@ -243,12 +291,12 @@ def patterns() -> Mapping[str, re.Pattern[str]]:
         "<M>": _alternation(vocab.months),
         "<WD>": _alternation(vocab.weekdays),
         "<N>": r"\d{1,3}|" + _alternation(vocab.numbers),
-        "<PART>": _alternation(vocab.parts),
+        "<PART>": _alternation(vocab.part_words),
         "<SEASON>": _alternation(vocab.seasons),
         "<VAGUE>": _alternation(vocab.vague),
     }
     compiled: dict[str, re.Pattern[str]] = {}
-    for name, template in RULES:
+    for name, template in rule_set().rules:
         source = template
         for token, alternation in fills.items():
             source = source.replace(token, f"(?:{alternation})")
@@ -265,7 +313,9 @@ def cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     which ``re`` tries several times faster than their alternation, finding the same.
     """
     vocab = vocabulary()
-    future = re.compile(rf"(?<!\w)(?:{_trie(vocab.future_cues)})\b", re.IGNORECASE)
+    forms = rule_set().future_forms
+    more = f"|{forms}" if forms else ""
+    future = re.compile(rf"(?<!\w)(?:{_trie(vocab.future_cues)})\b{more}", re.IGNORECASE)
     past = re.compile(rf"(?<!\w)(?:{_trie(vocab.past_cues)})\b", re.IGNORECASE)
     return future, past
 
