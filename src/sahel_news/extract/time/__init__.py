@@ -78,8 +78,6 @@ class TimeExpression:
     problem: str | None
 
 
-
-
 def _scan(words: Words) -> list[Reading]:
     """The leftmost-longest non-overlapping readings of a text, in order."""
     text = words.text

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from sahel_news.extract.time._language import RuleSet
+from sahel_news.extract.time._ruleset import RuleSet
 
 __all__ = ["FRENCH", "RULES", "WINDOWS"]
 
@@ -54,7 +54,7 @@ _ON_DAY = r"(?:(?:avant-hier|apres-demain|hier|aujourd'hui|demain),?\s+)?"  # "h
 # does a noun, but no conjunction, preposition or pronoun.
 _EVENT_NOUN_AFTER = re.compile(
     r"\s+(?:de\b|du\b|des\b|d'|(?!(?:et|ou|mais|quand|lorsque|alors|puis|a|au|aux|dans|en|avec"
-    r"|pour|par|sur|selon|il|elle|ils|elles|on|les?|la)\b)[\w“\"'‘«])",
+    r"|pour|par|sur|selon|il|elle|ils|elles|on)\b)[\w“\"'‘«])",
     re.IGNORECASE,
 )
 
@@ -265,8 +265,19 @@ FIXED_CORES = {
     "relative_day": frozenset(["hier", "demain", "aujourd", "matin", "midi", "soir", "nuit"]),
     "unit": frozenset(["semaine", "mois", "annee", "an", "week", "weekend", "decennie"]),
     "count_unit": frozenset(
-        ["jour", "jours", "semaine", "semaines", "mois", "an", "ans", "annee", "annees"]
-        + ["decennie", "decennies"]
+        [
+            "jour",
+            "jours",
+            "semaine",
+            "semaines",
+            "mois",
+            "an",
+            "ans",
+            "annee",
+            "annees",
+            "decennie",
+            "decennies",
+        ]
     ),
     "plural_unit": frozenset(["jours", "semaines", "mois", "ans", "annees", "decennies"]),
     "previous": frozenset(["veille", "lendemain", "meme", "jour", "precedente", "suivante"]),

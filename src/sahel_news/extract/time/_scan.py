@@ -398,7 +398,8 @@ def _windows(words: Words, tables: _Tables, found: Iterable[bytes]) -> dict[str,
             if len(word) < _SHORTEST_SHAPE:
                 continue  # a day number: no year, decade or ISO date
             for family, shape in _SHAPES.items():
-                if shape.fullmatch(word):
+                # (a language may have no rule of a shape: French writes no "13th")
+                if family in tables.families and shape.fullmatch(word):
                     _rules, farthest, allowed = tables.families[family]
                     window = words.window(place, farthest, allowed)[::-1]
                     if family in windows:

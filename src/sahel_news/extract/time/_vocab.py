@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from sahel_news.data import DataTableError, TimeWord, entry_origin, register_cache, table_entries
+from sahel_news.extract.time._language import rule_set
 from sahel_news.text import fold
 
 __all__ = ["Part", "Vague", "Vocabulary", "vocabulary"]
@@ -91,8 +92,6 @@ def vocabulary() -> Vocabulary:
     Raises:
         DataTableError: an entry is malformed.
     """
-    from sahel_news.extract.time._language import rule_set  # its rules import this module
-
     months: dict[str, int] = {}
     ambiguous: set[str] = set()
     abbreviations: set[str] = set()
