@@ -41,8 +41,20 @@ def _word_breaks() -> tuple[re.Pattern[str], frozenset[bytes]]:
     """The words opening a clause (``clause_break_words`` of ``words.json``): as a pattern
     of the word between spaces, and as the byte strings a text must hold for one to match."""
     words = table_words("words", "clause_break_words")
-    pattern = re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s")
-    return pattern, frozenset(word.encode() for word in words)
+    whole = [word for word in words if not word.endswith("'")]
+    source = r"\s(?:" + "|".join(map(re.escape, whole)) + r")\s"
+    # An elided word ("qu'") opens a clause with the word it is joined to.
+    elided = [word for word in words if word.endswith("'")]
+    if elided:
+        source += r"|\s(?:" + "|".join(map(re.escape, elided)) + ")"
+    pattern = re.compile(source)
+    # A text's tokens are its runs of word characters: "qu'il" needs the token "qu".
+    return pattern, frozenset(_first_run(word).encode() for word in words)
+
+
+def _first_run(word: str) -> str:
+    found = re.match(r"\w+", word)
+    return found.group() if found is not None else word
 
 
 _WEEK = timedelta(days=7)

@@ -153,7 +153,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "unit",
         (
-            r"\b(?:(?P<prep>au\s+cours\s+de|a\s+partir\s+de|d'ici|jusqu'a|jusqu'au|jusqu'en"
+            r"\b(?:(?P<prep>au\s+cours\s+de|a\s+partir\s+de|d'ici\s+a|d'ici|jusqu'a|jusqu'au|jusqu'en"
             r"|depuis|pendant|durant|courant|avant|apres|pour|dans|des|en|au|a)(?:\s+|(?<=')))?"
             r"(?:(?P<pre>plus\s+tot|plus\s+tard)\s+)?(?:(?:la\s+|le\s+)?(?P<edge>fin|debut|milieu"
             r"|mi)(?:\s+|-))?(?P<rel>de\s+la|de\s+l'|de\s+ce|de\s+cette|de\s+cet|la\s+meme"
@@ -212,7 +212,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "season",
         (
-            r"\b(?:(?P<prep>au\s+cours\s+de|pendant|durant|depuis|avant|apres|pour|d'ici"
+            r"\b(?:(?P<prep>au\s+cours\s+de|pendant|durant|depuis|avant|apres|pour|d'ici\s+a|d'ici"
             r"|jusqu'a|en|de|des)\s+)?(?:(?P<rel>cette|cet|ce|la|le|l')(?:\s+|(?<=')))?"
             rf"(?P<season><SEASON>)\b(?:\s+(?P<rel2>{_REL_AFTER})\b)?"
             rf"(?:\s+(?P<year>{_YEAR})\b)?"
@@ -226,7 +226,7 @@ RULES: tuple[tuple[str, str], ...] = (
             # for a plan); never "le 13 juin" (day_month), "le 13e", "le 13 000", "le 13 %"
             r"\b(?P<prep>depuis\s+le|d'ici\s+le|d'ici\s+au|jusqu'au|avant\s+le|apres\s+le"
             r"|des\s+le|a\s+partir\s+du|le)\s+(?P<day>3[01]|[12][0-9]|[1-9])(?:er)?\b"
-            r"(?!\s*(?:%|\d|[.,]\d)|\s+(?:de\s+)?(?:<M>)\b|[\s-]+(?!(?:a|au|et|dans|lors|pour"
+            r"(?!\s*(?:%|\d)|[/.,:-]\d|\s+(?:de\s+)?(?:<M>)\b|[\s-]+(?!(?:a|au|et|dans|lors|pour"
             r"|avec|par)\b)[A-Za-z])"
         ),
     ),
