@@ -149,6 +149,18 @@ CASES = [
     ("pendant la saison des pluies", WED, True, "2024-06-05", "2024-09-30", P.SEASON),
     ("pendant l'hivernage", WED, True, "2024-06-05", "2024-09-30", P.SEASON),
     ("l'été dernier", WED, False, "2023-06-01", "2023-08-31", P.SEASON),
+    # more French turns: a preposition with an article, a relational word after the noun
+    ("au printemps", WED, False, "2024-03-01", "2024-05-31", P.SEASON),
+    ("vers la mi-août", WED, False, "2023-08-11", "2023-08-20", P.PART_OF_MONTH),
+    ("au cours du week-end", WED, False, "2024-06-01", "2024-06-02", P.DAYS),
+    ("le week-end dernier", WED, False, "2024-06-01", "2024-06-02", P.DAYS),
+    ("mardi matin", WED, False, "2024-06-04", "2024-06-04", P.DAY),
+    ("samedi dernier", WED, False, "2024-06-01", "2024-06-01", P.DAY),
+    ("depuis le début de l'année", WED, False, "2024-01-01", "2024-06-05", P.QUARTER),
+    ("dans les prochains jours", WED, False, "2024-06-05", "2024-06-11", P.DAYS),
+    ("l'année en cours", WED, False, "2024-01-01", "2024-06-05", P.YEAR),
+    ("plus tôt ce mois-ci", WED, False, "2024-06-01", "2024-06-05", P.MONTH),
+    ("d'ici 2030", None, False, "2030-01-01", "2030-12-31", P.YEAR),
     # vague phrases
     ("ces derniers jours", WED, False, "2024-05-29", "2024-06-05", P.DAYS),
     ("ces derniers mois", WED, False, "2024-03-01", "2024-06-05", P.QUARTER),

@@ -30,7 +30,8 @@ _PREP = (
 _MONTH_PREP = (
     r"plus\s+tot\s+en|plus\s+tard\s+en|dans\s+le\s+courant\s+de|au\s+cours\s+de"
     r"|a\s+partir\s+de|d'ici\s+a\s+la|d'ici\s+a|d'ici\s+la|d'ici|jusqu'a\s+la|jusqu'a|jusqu'en"
-    r"|jusqu'au|depuis\s+la|depuis|pendant|durant|courant|avant|apres|des|pour|vers|en|a\s+la"
+    r"|jusqu'au|depuis\s+la|depuis|pendant|durant|courant|avant\s+la|avant|apres\s+la|apres|des"
+    r"|pour\s+la|pour|vers\s+la|vers|en|a\s+la"
     r"|au|de|d'"
 )
 # Before a year alone: as before a month, but not "de", "d'" or "dès"/"des" ("plus de 2000
@@ -153,7 +154,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "unit",
         (
-            r"\b(?:(?P<prep>au\s+cours\s+de|a\s+partir\s+de|d'ici\s+a|d'ici|jusqu'a|jusqu'au|jusqu'en"
+            r"\b(?:(?P<prep>au\s+cours\s+de|au\s+cours|a\s+partir\s+de|d'ici\s+a|d'ici|jusqu'a"
+            r"|jusqu'au|jusqu'en"
             r"|depuis|pendant|durant|courant|avant|apres|pour|dans|des|en|au|a)(?:\s+|(?<=')))?"
             r"(?:(?P<pre>plus\s+tot|plus\s+tard)\s+)?(?:(?:la\s+|le\s+)?(?P<edge>fin|debut|milieu"
             r"|mi)(?:\s+|-))?(?P<rel>de\s+la|de\s+l'|de\s+ce|de\s+cette|de\s+cet|la\s+meme"
@@ -212,8 +214,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "season",
         (
-            r"\b(?:(?P<prep>au\s+cours\s+de|pendant|durant|depuis|avant|apres|pour|d'ici\s+a|d'ici"
-            r"|jusqu'a|en|de|des)\s+)?(?:(?P<rel>cette|cet|ce|la|le|l')(?:\s+|(?<=')))?"
+            r"\b(?:(?P<prep>au\s+cours\s+de|au\s+cours|pendant|durant|depuis|avant|apres|pour"
+            r"|d'ici\s+a|d'ici|jusqu'a|en|de|des|au)\s+)?(?:(?P<rel>cette|cet|ce|la|le|l')(?:\s+|(?<=')))?"
             rf"(?P<season><SEASON>)\b(?:\s+(?P<rel2>{_REL_AFTER})\b)?"
             rf"(?:\s+(?P<year>{_YEAR})\b)?"
         ),
