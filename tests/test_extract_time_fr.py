@@ -16,6 +16,7 @@ from sahel_news.extract.time import TimeExpression, find_times, resolve_time
 from sahel_news.extract.time._patterns import patterns
 from sahel_news.extract.time._relative import read_match
 from sahel_news.extract.time._scan import Words, plan, scan
+from sahel_news.extract.time._vocab import vocabulary
 from sahel_news.models import DateRange, Precision
 from sahel_news.text import fold
 
@@ -562,3 +563,28 @@ class TestScanWindows:
         """Finds the same readings, rule by rule, as a finditer over the whole text."""
         with french():
             assert _planned_readings(text) == _full_readings(text)
+
+
+class TestVocabulary:
+    """The French vocabulary: folded words, and the English reading of relational words."""
+
+    def test_french_words_are_folded_and_read_in_english(self):
+        """Keys the French table by folded words and reads its relational words in English."""
+        with french():
+            vocab = vocabulary()
+        assert vocab.months["fevrier"] == 2
+        assert vocab.months["aout"] == 8
+        assert not vocab.names_capitalised
+        assert vocab.readings["dernier"] == "last"
+        assert vocab.readings["il y a"] == "ago"
+        assert vocab.readings["la veille"] == "the day before"
+        # a part is read by its English name too, which the readers look up
+        assert vocab.parts["late"] == vocab.parts["fin"]
+        assert "late" not in vocab.part_words
+
+    def test_english_has_no_readings(self):
+        """Leaves English words as they are: the readers' own language."""
+        vocab = vocabulary()
+        assert vocab.readings == {}
+        assert vocab.names_capitalised
+        assert vocab.part_words == frozenset(vocab.parts)
