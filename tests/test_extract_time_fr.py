@@ -140,6 +140,8 @@ CASES = [
     ("il y a trois jours", WED, False, "2024-06-02", "2024-06-02", P.DAY),
     ("il y a un mois", WED, False, "2024-05-01", "2024-05-31", P.MONTH),
     ("il y a dix ans", WED, False, "2014-01-01", "2014-12-31", P.YEAR),
+    ("il y a sept ans", WED, False, "2017-01-01", "2017-12-31", P.YEAR),
+    ("le 3 sept 2024", None, False, "2024-09-03", "2024-09-03", P.DAY),
     ("il y a quelques jours", WED, False, "2024-05-31", "2024-06-03", P.DAYS),
     ("dans deux semaines", WED, False, "2024-06-17", "2024-06-23", P.WEEK),
     ("d'ici deux semaines", WED, False, "2024-06-05", "2024-06-19", P.MONTH),

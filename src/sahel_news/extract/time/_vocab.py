@@ -145,11 +145,16 @@ def vocabulary() -> Vocabulary:
             readings[word] = " ".join(value.lower().split())
         else:
             vague[word] = _vague(value, where)
+    for word, reading in readings.items():
+        # A word of another kind that reads as a number counts too: French "sept" is the
+        # abbreviation of September and seven ("il y a sept ans").
+        if reading.isdigit():
+            numbers.setdefault(word, (int(reading), int(reading)))
     part_words = frozenset(parts)
     for word in part_words:
-        reading = readings.get(word)
-        if reading is not None:
-            parts.setdefault(reading, parts[word])
+        english = readings.get(word)
+        if english is not None:
+            parts.setdefault(english, parts[word])
     return Vocabulary(
         months=months,
         ambiguous_months=frozenset(ambiguous),
