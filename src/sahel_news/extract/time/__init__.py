@@ -4,6 +4,8 @@ The anchor is the publication date; nothing here reads the clock. A scanner runs
 of linear patterns built from ``time_words.json`` over the text, keeps the leftmost-longest
 matches, and resolves each against the anchor, the sentence's tense and the time before it
 ("the day before" follows the last resolved time). See docs/time.md for every expression.
+The rules and the vocabulary are those of the current language (``using_language``):
+French has rules of its own (``_rules_fr``), read into the same readers.
 """
 
 from __future__ import annotations
