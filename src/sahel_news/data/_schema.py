@@ -38,6 +38,7 @@ TIME_WORD_KINDS = (
     "future_cue",
     "past_cue",
     "vague",
+    "reading",
 )
 
 
@@ -215,7 +216,10 @@ class TimeWord:
     """One word of ``time_words.json``; id: the word, lower-case with spaces collapsed.
 
     ``value`` depends on ``kind`` (a month number, a pair of integers, a part's days and
-    months, a vague unit and count); the time vocabulary checks it.
+    months, a vague unit and count, a reading's English words); the time vocabulary checks
+    it. ``reads``, on a word of another kind, is its English reading too (French "fin", a
+    part, reads "late"; "dernier", a past cue, reads "last"), as a ``reading`` entry's
+    value is.
     """
 
     kind: str = attrs.field(validator=_one_of(TIME_WORD_KINDS))
@@ -223,6 +227,7 @@ class TimeWord:
     value: Any = None
     ambiguous: bool = False
     abbreviation: bool = False
+    reads: str | None = None
 
 
 @attrs.frozen

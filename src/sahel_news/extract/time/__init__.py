@@ -4,6 +4,8 @@ The anchor is the publication date; nothing here reads the clock. A scanner runs
 of linear patterns built from ``time_words.json`` over the text, keeps the leftmost-longest
 matches, and resolves each against the anchor, the sentence's tense and the time before it
 ("the day before" follows the last resolved time). See docs/time.md for every expression.
+The rules and the vocabulary are those of the current language (``using_language``):
+French has rules of its own (``_rules_fr``), read into the same readers.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import attrs
 from sahel_news.data import register_cache, table_words
 from sahel_news.errors import SahelNewsError
 from sahel_news.extract.time import _calendar as cal
+from sahel_news.extract.time._language import rule_set
 from sahel_news.extract.time._patterns import cue_patterns
 from sahel_news.extract.time._relative import READERS
 from sahel_news.extract.time._rules import Context, Reading, Resolved, Unresolvable
@@ -25,6 +28,7 @@ from sahel_news.extract.time._scan import Needs, Words, needs_of, plan, scan
 from sahel_news.extract.time._vocab import vocabulary
 from sahel_news.models import DateRange, Precision
 from sahel_news.models._unchecked import unchecked
+from sahel_news.text import fold
 
 __all__ = ["TimeExpression", "TimeResolutionError", "find_times", "precision_of", "resolve_time"]
 
@@ -39,17 +43,23 @@ def _word_breaks() -> tuple[re.Pattern[str], frozenset[bytes]]:
     """The words opening a clause (``clause_break_words`` of ``words.json``): as a pattern
     of the word between spaces, and as the byte strings a text must hold for one to match."""
     words = table_words("words", "clause_break_words")
-    pattern = re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")\s")
-    return pattern, frozenset(word.encode() for word in words)
+    whole = [word for word in words if not word.endswith("'")]
+    source = r"\s(?:" + "|".join(map(re.escape, whole)) + r")\s"
+    # An elided word ("qu'") opens a clause with the word it is joined to.
+    elided = [word for word in words if word.endswith("'")]
+    if elided:
+        source += r"|\s(?:" + "|".join(map(re.escape, elided)) + ")"
+    pattern = re.compile(source)
+    # A text's tokens are its runs of word characters: "qu'il" needs the token "qu".
+    return pattern, frozenset(_first_run(word).encode() for word in words)
 
 
-_HAD = frozenset([b"had"])
-_RANGE_START = re.compile(r"(?:from|between)\s", re.IGNORECASE)
-_RANGE_OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_RANGE_LINK_WORD = re.compile(r"(?:until|till|to|through)\s", re.IGNORECASE)
-_RANGE_LINK = re.compile(r"\s*(?:-|–|—|to|and|until|till|through)\s*", re.IGNORECASE)
+def _first_run(word: str) -> str:
+    found = re.match(r"\w+", word)
+    return found.group() if found is not None else word
+
+
 _WEEK = timedelta(days=7)
-_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
 _TRAILING = " \t\n.,;:!?\"'’”)"
 
 
@@ -82,15 +92,11 @@ class TimeExpression:
     problem: str | None
 
 
-# "two months earlier than planned", "later than expected": a comparison, not a date
-_COMPARED = re.compile(r"\s+than\b", re.IGNORECASE)
-_COMPARING = re.compile(r"\b(?:than|as)\s+$", re.IGNORECASE)
-
-
 def _scan(words: Words) -> list[Reading]:
     """The leftmost-longest non-overlapping readings of a text, in order."""
     text = words.text
     vocab = vocabulary()
+    compared = rule_set().compared
     candidates: list[tuple[int, int, int, Reading]] = []
     for (priority, rule, pattern), starts in plan(words).rules:
         reader = READERS[rule]
@@ -99,7 +105,7 @@ def _scan(words: Words) -> list[Reading]:
             if (
                 reading is not None
                 and reading.end > reading.start
-                and not _COMPARED.match(text, reading.end)
+                and not compared.match(text, reading.end)
             ):
                 candidates.append((reading.start, reading.start - reading.end, priority, reading))
     if len(candidates) > 1:
@@ -116,7 +122,8 @@ def _scan(words: Words) -> list[Reading]:
 def _is_cue(text: str, start: int, end: int) -> bool:
     # "Will" capitalised is a name far more often than a sentence-initial question, and
     # "than planned", "as scheduled" compare with a plan rather than state one.
-    return text[start:end] != "Will" and not _COMPARING.search(text, max(0, start - 6), start)
+    comparing = rule_set().comparing
+    return text[start:end] != "Will" and not comparing.search(text, max(0, start - 6), start)
 
 
 def _has_cue(pattern: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> bool:
@@ -130,7 +137,9 @@ def _cues() -> tuple[_Cue, _Cue]:
     """The future and the past cues: the pattern, and the words its phrases need."""
     vocab = vocabulary()
     future, past = cue_patterns()
-    return (future, needs_of(vocab.future_cues)), (past, needs_of(vocab.past_cues))
+    # Future verb forms ("se tiendra") are no phrases: a text may hold one anywhere.
+    future_needs = needs_of(vocab.future_cues) if not rule_set().future_forms else needs_of([""])
+    return (future, future_needs), (past, needs_of(vocab.past_cues))
 
 
 class _Tenses:
@@ -174,7 +183,11 @@ class _Tenses:
 
     def past_perfect(self) -> bool:
         words = self._words
-        return words.may_hold(_HAD) and _PAST_PERFECT.search(words.text) is not None
+        language = rule_set()
+        return (
+            words.may_hold(language.past_perfect_words)
+            and language.past_perfect.search(words.text) is not None
+        )
 
     def _clause_future(self, reading: Reading) -> bool:
         # A clause's cues decide its tense, else the text's future cues. With no future
@@ -284,7 +297,9 @@ def find_times(
         previous: the time the preceding sentences ended on.
         future: force the tense of expressions whose words do not fix it.
     """
-    words = Words(text)
+    # A language read with its accents folded is scanned so: same length, same offsets.
+    scanned = fold(text) if rule_set().fold else text
+    words = Words(scanned)
     readings = _scan(words)
     if not readings:
         return []
@@ -304,7 +319,7 @@ def find_times(
                 first = _express(text, last, expression.range.latest, None, future=False)
                 if first.range is not None:
                     first = attrs.evolve(first, range=attrs.evolve(first.range, anchor=None))
-            if (joined := _join_range(text, first, expression)) is not None:
+            if (joined := _join_range(text, scanned, first, expression)) is not None:
                 found[-1] = expression = joined
                 last = None
                 reference = expression.range
@@ -324,19 +339,26 @@ def _weekday_pair(first: DateRange, second: DateRange) -> bool:
     )
 
 
-def _join_range(text: str, first: TimeExpression, second: TimeExpression) -> TimeExpression | None:
-    """ "from Monday to Wednesday" as one range, when both ends are resolved and in order."""
+def _join_range(
+    text: str, scanned: str, first: TimeExpression, second: TimeExpression
+) -> TimeExpression | None:
+    """ "from Monday to Wednesday" as one range, when both ends are resolved and in order.
+
+    *scanned* is *text* as the scanner read it (folded, in a language read so).
+    """
     if first.range is None or second.range is None:
         return None
+    language = rule_set()
     # Most pairs stand apart: only a link word between them ("to", "-") can join them.
-    linked = _RANGE_LINK.fullmatch(text, first.end, second.start) or (
-        not text[first.end : second.start].strip() and _RANGE_LINK_WORD.match(second.text)
+    linked = language.range_link.fullmatch(scanned, first.end, second.start) or (
+        not scanned[first.end : second.start].strip()
+        and language.range_link_word.match(scanned, second.start, second.end)
     )
     if not linked:
         return None
-    opener = _RANGE_OPENER.search(text, max(0, first.start - 16), first.start)
+    opener = language.range_opener.search(scanned, max(0, first.start - 16), first.start)
     start = opener.start() if opener is not None else first.start
-    if opener is None and not _RANGE_START.match(first.text):
+    if opener is None and not language.range_start.match(scanned, first.start, first.end):
         return None
     earliest, latest = first.range.earliest, second.range.latest
     if earliest > latest and _weekday_pair(first.range, second.range):

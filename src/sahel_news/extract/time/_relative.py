@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from sahel_news.extract.time import _calendar as cal
 from sahel_news.extract.time._rules import (
     ABSOLUTE_READERS,
-    EVENT_NOUN_AFTER,
     Context,
     Direction,
     Reading,
@@ -17,6 +16,8 @@ from sahel_news.extract.time._rules import (
     Unresolvable,
     anchored,
     coarser,
+    event_noun_after,
+    group_words,
     need_anchor,
     need_previous,
     part_days,
@@ -46,6 +47,15 @@ _REFERENCE_SHIFT = {"previous": -1, "following": 1, "same": 0, "that": 0}
 
 def _words(text: str | None) -> str:
     return " ".join((text or "").lower().split())
+
+
+def _read(match: re.Match[str], *names: str) -> str:
+    """The first of groups *names* that matched, as English reads it (``group_words``)."""
+    for name in names:
+        words = group_words(match, name)
+        if words:
+            return words
+    return ""
 
 
 def _unit_name(word: str) -> str:
@@ -121,11 +131,15 @@ _EDGE_PART = {"end": "late", "beginning": "early", "start": "early", "middle": "
 
 
 def _read_unit(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
-    unit = match["unit"].lower()
-    rel = _words(match["rel"])
+    unit = _read(match, "unit")
+    # "la semaine dernière": a relational word after the unit wins over the article before.
+    rel = _read(match, "rel2", "rel")
     rel = _REL_WORDS.get(rel, rel)
-    pre = _words(match["pre"])
-    part = _EDGE_PART.get(_words(match["edge"])) or (pre if pre in vocab.parts else None)
+    pre = _read(match, "pre")
+    edge = _read(match, "edge")
+    part = _EDGE_PART.get(edge, edge if edge in vocab.parts else None) or (
+        pre if pre in vocab.parts else None
+    )
     if unit == "weekend":
         return _read_weekend(match, rel)
     if rel == "the" and part is None:
@@ -206,8 +220,9 @@ def _read_weekend(match: re.Match[str], rel: str) -> Reading | None:
 
 def _read_count(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
     low, high = _number(match["n"], vocab)
-    unit, direction_word = _unit_name(match["unit"]), _words(match["dir"])
-    low, high = _unit_count(match["unit"], low), _unit_count(match["unit"], high)
+    unit_word = _read(match, "unit")
+    unit, direction_word = _unit_name(unit_word), _read(match, "dir")
+    low, high = _unit_count(unit_word, low), _unit_count(unit_word, high)
     if direction_word in {"ago", "from now"}:
         sign = -1 if direction_word == "ago" else 1
 
@@ -222,7 +237,9 @@ def _read_count(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
 
         direction: Direction = "past" if sign < 0 else "future"
         return Reading(match.start(), match.end(), from_anchor, direction=direction)
-    if direction_word in {"before", "after"} and EVENT_NOUN_AFTER.match(match.string, match.end()):
+    if direction_word in {"before", "after"} and event_noun_after().match(
+        match.string, match.end()
+    ):
         return _relative_to_event(match)
     sign = 1 if direction_word in {"later", "after"} else -1
 
@@ -256,9 +273,11 @@ def _read_in_count(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
     if re.match(r"\s+of\b", match.string[match.end() :]):
         return None
     low, high = _number(match["n"], vocab)
-    unit = _unit_name(match["unit"])
-    low, high = _unit_count(match["unit"], low), _unit_count(match["unit"], high)
-    within = prep_of(match) == "within"
+    unit_word = _read(match, "unit")
+    unit = _unit_name(unit_word)
+    low, high = _unit_count(unit_word, low), _unit_count(unit_word, high)
+    # "d'ici deux semaines" (by) runs from the anchor as "within" does.
+    within = prep_of(match) in {"within", "by"}
 
     def resolve(context: Context) -> Resolved:
         anchor = need_anchor(context)
@@ -276,11 +295,13 @@ def _read_in_count(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
 
 def _read_past_count(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
     # "the past days" without a number: a week of days, three of any longer unit.
-    default = 7 if match["unit"].lower() == "days" else 3
+    unit_word = _read(match, "unit")
+    default = 7 if unit_word == "days" else 3
     high = _number(match["n"], vocab)[1] if match["n"] else default
-    unit = _unit_name(match["unit"])
-    count = _unit_count(match["unit"], high)
-    rel = match["rel"].lower()
+    unit = _unit_name(unit_word)
+    count = _unit_count(unit_word, high)
+    # "depuis trois ans" has no relational word: the past ones.
+    rel = _read(match, "rel") or "past"
     if rel == "following":
 
         def from_reference(context: Context) -> Resolved:
@@ -326,9 +347,9 @@ _PREVIOUS_PHRASES = {
 
 
 def _read_previous(match: re.Match[str], _vocab: Vocabulary) -> Reading | None:
-    phrase = _words(match["phrase"])
+    phrase = _read(match, "phrase")
     offset = _PREVIOUS_PHRASES.get(phrase, 0)
-    if phrase in {"the day before", "the day after"} and EVENT_NOUN_AFTER.match(
+    if phrase in {"the day before", "the day after"} and event_noun_after().match(
         match.string, match.end()
     ):
         return _relative_to_event(match)
@@ -347,7 +368,7 @@ def _season_interval(start_month: int, months: int, year: int) -> cal.Interval:
 
 def _read_season(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
     name = _words(match["season"])
-    rel = _words(match["rel"])
+    rel = _read(match, "rel2", "rel")
     prep = prep_of(match)
     if not match["year"] and not prep and rel in {"", "the"} and " " not in name:
         return None
@@ -398,6 +419,8 @@ def _read_vague(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
 _RELATIVE_READERS: dict[str, Callable[[re.Match[str], Vocabulary], Reading | None]] = {
     "unit": _read_unit,
     "count": _read_count,
+    "ago": _read_count,  # French "il y a deux semaines": the direction before the count
+    "since_count": _read_past_count,  # French "depuis trois ans": the past three years
     "in_count": _read_in_count,
     "past_count": _read_past_count,
     "previous": _read_previous,

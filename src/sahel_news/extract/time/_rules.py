@@ -8,7 +8,9 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from sahel_news.extract.time import _calendar as cal
-from sahel_news.extract.time._vocab import Vocabulary
+from sahel_news.extract.time._language import rule_set
+from sahel_news.extract.time._patterns import EVENT_NOUN_AFTER
+from sahel_news.extract.time._vocab import Vocabulary, vocabulary
 from sahel_news.models import DateRange, Precision
 
 __all__ = [
@@ -21,6 +23,8 @@ __all__ = [
     "Unresolvable",
     "anchored",
     "coarser",
+    "event_noun_after",
+    "group_words",
     "need_anchor",
     "need_previous",
     "part_days",
@@ -35,12 +39,6 @@ _ORDER = list(Precision)
 _NOT_A_DATE_AFTER = re.compile(
     r"\s*(?:million|billion|thousand|hundred|people|soldiers|troops|civilians|dead|killed|km|%"
     r"|percent|per\s+cent)\b",
-    re.IGNORECASE,
-)
-# After "before"/"after", a word that is not a conjunction or preposition names an event:
-# "the day before the vote", "two years after independence".
-EVENT_NOUN_AFTER = re.compile(
-    r"\s+(?!(?:and|or|but|when|while|as|in|at|on|with|to|from|for|by|that|amid)\b)[\w“\"'‘]",
     re.IGNORECASE,
 )
 _CAPITALISED_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
@@ -109,13 +107,32 @@ def _absolute(interval: cal.Interval, precision: Precision) -> Resolved:
     return Resolved(interval[0], interval[1], precision)
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
+def _capitalised(word: str, vocab: Vocabulary) -> bool:
+    """Whether a month or weekday name is written as one (always, where names are lower case)."""
+    return word[:1].isupper() or not vocab.names_capitalised
+
+
+def event_noun_after() -> re.Pattern[str]:
+    """After "before"/"after", what names an event, in the current language."""
+    return rule_set().event_noun_after
+
+
+def group_words(match: re.Match[str], name: str) -> str:
+    """The words of group *name* (lower case, spaces collapsed), as English reads them.
+
+    A language's ``reading`` words give the English of its relational words ("dernier"
+    -> "last"); "" when the rule has no such group or it matched nothing.
+    """
+    value = match[name] if name in match.re.groupindex else None
+    if not value:
+        return ""
+    words = " ".join(value.lower().split())
+    readings = vocabulary().readings
+    return readings.get(words, words) if readings else words
 
 
 def prep_of(match: re.Match[str]) -> str:
-    value = match["prep"] if "prep" in match.re.groupindex else None
-    return " ".join(value.lower().split()) if value else ""
+    return group_words(match, "prep")
 
 
 def _start(match: re.Match[str], prep: str | None = None) -> int:
@@ -134,14 +151,21 @@ def _preceded_by_name(match: re.Match[str], group: str, vocab: Vocabulary) -> bo
     end = match.start(group)
     window = max(0, end - 40)
     found = _CAPITALISED_WORD_BEFORE.search(match.string, window, end)
+    if not vocab.names_capitalised:
+        return False
     if found is None or _NOT_OPENING.search(match.string, 0, found.start()) is None:
         return False
     word = found.group(1).lower()
     return word not in vocab.weekdays and word not in vocab.months
 
 
+_LEADING_DIGITS = re.compile(r"\d+")
+
+
 def _day_number(text: str) -> int:
-    return int(text.rstrip("stndrhSTNDRH"))
+    """The number of a day as written: "5", "5th", "1er"."""
+    found = _LEADING_DIGITS.match(text)
+    return int(found.group()) if found is not None else 0
 
 
 def part_days(year: int, month: int, part: str, vocab: Vocabulary) -> cal.Interval:
@@ -159,11 +183,11 @@ _EDGE_PART = {"end": "late", "beginning": "early", "start": "early", "middle": "
 
 
 def _part_of(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    if groups.get("part"):
-        return str(groups["part"]).lower()
-    if groups.get("edge"):
-        edge = " ".join(str(groups["edge"]).lower().split())
+    part = group_words(match, "part")
+    if part:
+        return part
+    edge = group_words(match, "edge")
+    if edge:
         return _EDGE_PART.get(edge, edge)
     return None
 
@@ -177,7 +201,9 @@ def _read_iso(match: re.Match[str], _vocab: Vocabulary) -> Reading | None:
 
 
 def _read_day(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
-    if not _capitalised(match["month"]) or _NOT_A_DATE_AFTER.match(match.string, match.end()):
+    if not _capitalised(match["month"], vocab) or _NOT_A_DATE_AFTER.match(
+        match.string, match.end()
+    ):
         return None
     month = vocab.months[match["month"].lower()]
     day = _day_number(match["day"])
@@ -202,7 +228,8 @@ def _read_day(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
             raise Unresolvable(str(error)) from None
         return anchored((found, found), Precision.DAY)
 
-    return with_prep(match, resolve)
+    # "le 13 juin dernier": a relational word after the date fixes its direction.
+    return with_prep(match, resolve, rel_direction(group_words(match, "rel")))
 
 
 def with_prep(
@@ -220,7 +247,7 @@ def with_prep(
 
 
 def _read_day_range(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
-    if not _capitalised(match["month"]):
+    if not _capitalised(match["month"], vocab):
         return None
     month = vocab.months[match["month"].lower()]
     first, last = _day_number(match["day1"]), _day_number(match["day2"])
@@ -242,7 +269,7 @@ def _read_day_range(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
 
 
 def _read_month_year(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
-    if not _capitalised(match["month"]):
+    if not _capitalised(match["month"], vocab):
         return None
     month, year = vocab.months[match["month"].lower()], int(match["year"])
     part = _part_of(match)
@@ -264,7 +291,7 @@ def _month_by_rel(month: int, rel: str, anchor: date, future: bool) -> int:
 
 
 def _read_month_range(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
-    if not (_capitalised(match["month"]) and _capitalised(match["month2"])):
+    if not (_capitalised(match["month"], vocab) and _capitalised(match["month2"], vocab)):
         return None
     if not prep_of(match) and not match["year"]:
         return None
@@ -317,13 +344,13 @@ def rel_direction(rel: str) -> Direction:
 
 
 def _read_part_month(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
-    if not _capitalised(match["month"]):
+    if not _capitalised(match["month"], vocab):
         return None
     month = vocab.months[match["month"].lower()]
     part = _part_of(match)
     if part is None or part not in vocab.parts:
         return None
-    rel = (match["rel"] or "").lower()
+    rel = group_words(match, "rel")
 
     def resolve(context: Context) -> Resolved:
         anchor = need_anchor(context)
@@ -342,9 +369,12 @@ def _read_part_month(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
 
 def _read_month(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
     word = match["month"].lower()
-    if not _capitalised(match["month"]):
+    if not _capitalised(match["month"], vocab):
         return None
-    rel = " ".join((match["rel"] or "").lower().split())
+    rel = group_words(match, "rel")
+    if word in vocab.abbreviations and not vocab.names_capitalised:
+        # A lower-case abbreviation is a word too ("sept", seven): only with a day or year.
+        return None
     if not prep_of(match) and not rel:
         if word in vocab.ambiguous_months or word in vocab.abbreviations:
             return None
@@ -399,31 +429,33 @@ _DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 def _read_decade(match: re.Match[str], _vocab: Vocabulary) -> Reading | None:
     decade = int(match["decade"])
-    part = (match["part"] or "").lower()
+    part = group_words(match, "part")
     first, last = _DECADE_PARTS.get(part, (0, 9))
     interval = (date(decade + first, 1, 1), date(decade + last, 12, 31))
     return with_prep(match, lambda _c: _absolute(interval, Precision.YEARS))
 
 
 def _read_weekday(match: re.Match[str], vocab: Vocabulary) -> Reading | None:
-    if not _capitalised(match["wd"]):
+    if not _capitalised(match["wd"], vocab):
         return None
     prep = prep_of(match)
     if not prep and not match["mod"] and _preceded_by_name(match, "wd", vocab):
         return None
     weekday = vocab.weekdays[match["wd"].lower()]
+    # "lundi dernier": the relational word may follow the name.
+    rel = group_words(match, "rel") or prep
 
     def resolve(context: Context) -> Resolved:
         anchor = need_anchor(context)
-        if prep == "last":
+        if rel == "last":
             day = cal.weekday_on_or_before(anchor - timedelta(days=1), weekday)
-        elif prep == "next" or context.future:
+        elif rel == "next" or context.future:
             day = cal.weekday_after(anchor, weekday)
         else:
             day = cal.weekday_on_or_before(anchor, weekday)
         return anchored((day, day), Precision.DAY)
 
-    return with_prep(match, resolve, rel_direction(prep))
+    return with_prep(match, resolve, rel_direction(rel))
 
 
 _RELATIVE_DAYS: dict[str, tuple[int, Direction]] = {
@@ -441,7 +473,7 @@ _RELATIVE_DAYS: dict[str, tuple[int, Direction]] = {
 
 
 def _read_relative_day(match: re.Match[str], _vocab: Vocabulary) -> Reading | None:
-    word = " ".join(match["word"].lower().split())
+    word = group_words(match, "word")
     if word == "overnight":
 
         def overnight(context: Context) -> Resolved:

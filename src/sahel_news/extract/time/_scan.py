@@ -20,32 +20,12 @@ from typing import NamedTuple
 import attrs
 
 from sahel_news.data import register_cache
-from sahel_news.extract.time._patterns import WINDOWS, patterns
+from sahel_news.extract.time._language import rule_set
+from sahel_news.extract.time._patterns import patterns
 from sahel_news.extract.time._vocab import vocabulary
 
 __all__ = ["Needs", "Plan", "Words", "needs_of", "plan", "scan"]
 
-_UNITS = ("day", "week", "month", "year", "decade")
-# Core words of the rules whose cores are fixed words, not vocabulary.
-_FIXED_CORES: Mapping[str, frozenset[str]] = {
-    "relative_day": frozenset(
-        [
-            "yesterday",
-            "today",
-            "tomorrow",
-            "tonight",
-            "overnight",
-            "night",
-            "morning",
-            "afternoon",
-            "evening",
-        ]
-    ),
-    "unit": frozenset(["weekend", *_UNITS]),
-    "count_unit": frozenset([*_UNITS, *(f"{u}s" for u in _UNITS)]),
-    "plural_unit": frozenset(f"{u}s" for u in _UNITS),
-    "previous": frozenset(["day", "night", "morning", "afternoon", "evening"]),
-}
 # Cores that are digit runs, by their shape (``\d`` as the rules read it).
 _SHAPES: Mapping[str, re.Pattern[str]] = {
     "four_digits": re.compile(r"\d{4}"),
@@ -94,6 +74,7 @@ class Plan(NamedTuple):
 @attrs.frozen
 class _Tables:
     rules: tuple[Rule, ...]
+    names_capitalised: bool  # a month word counts only capitalised (English)
     windowed: bool  # False when the vocabulary has words the windows cannot stand for
     cores: Mapping[str, tuple[str, ...]]  # a core word -> the families it belongs to
     core_words: frozenset[str]
@@ -149,13 +130,14 @@ def _longest(phrases: Iterable[str]) -> int:
 @functools.cache
 def _tables() -> _Tables:
     vocab = vocabulary()
+    rules_of_language = rule_set()
     families: dict[str, tuple[frozenset[str], int] | None] = {
         "month": _family(vocab.months),
         "weekday": _family(vocab.weekdays),
         "season": _family(vocab.seasons),
         "vague": _family(vocab.vague, longest=True),
     }
-    families.update({name: (words, 0) for name, words in _FIXED_CORES.items()})
+    families.update({name: (words, 0) for name, words in rules_of_language.fixed_cores.items()})
     extra = {
         "weekday": _longest(vocab.weekdays),
         "part": _longest(vocab.parts),
@@ -168,7 +150,8 @@ def _tables() -> _Tables:
     )
     cores: dict[str, list[str]] = {}
     reach: dict[str, int] = {}
-    for name, (family, fixed, additions) in WINDOWS.items():
+    windows = rules_of_language.windows
+    for name, (family, fixed, additions) in windows.items():
         words_before = fixed + sum(extra[addition] for addition in additions)
         found = families.get(family)
         reach[name] = words_before + (found[1] if found is not None else 0)
@@ -182,7 +165,7 @@ def _tables() -> _Tables:
     by_family: dict[str, list[tuple[Rule, str | None]]] = {}
     farthest: dict[str, int] = {}
     for rule in rules:
-        family = WINDOWS[rule[1]][0]
+        family = windows[rule[1]][0]
         by_family.setdefault(family, []).append((rule, _ALSO.get(rule[1])))
         farthest[family] = max(farthest.get(family, 0), reach[rule[1]])
     allowed = {
@@ -191,6 +174,7 @@ def _tables() -> _Tables:
     }
     return _Tables(
         rules=rules,
+        names_capitalised=vocab.names_capitalised,
         windowed=windowed,
         cores={word: tuple(names) for word, names in cores.items()},
         core_words=frozenset(cores),
@@ -362,7 +346,11 @@ class Words:
 def _coarse_plan(words: Words, tables: _Tables) -> Plan:
     """The whole-text scan (a text with folded letters, an odd vocabulary): as words allow."""
     text = words.text
+    # Plain ASCII runs as the gates always read them, and whole runs of word characters
+    # for words beyond ASCII ("février" where the text is not folded).
     found = set(_PLAIN.findall(words.lowered))
+    if not words.lowered.isascii():
+        found.update(_RUN.findall(words.lowered))
     has_digit = any(c.isdigit() for c in text)
     chosen: list[tuple[Rule, Sequence[int] | None]] = []
     for rule in tables.rules:
@@ -401,7 +389,7 @@ def _windows(words: Words, tables: _Tables, found: Iterable[bytes]) -> dict[str,
                     windows[family] = window
             capitalised = capitalised or ("month" in families and text[place].isupper())
     # Every month reader wants the month capitalised ("may" is a verb).
-    if not capitalised:
+    if not capitalised and tables.names_capitalised:
         windows.pop("month", None)
     # A digit word matters as a day number to a month's rules, or as a year or decade.
     if words.long_digits or words.ordinals or (words.digits and "month" in windows):
@@ -410,7 +398,8 @@ def _windows(words: Words, tables: _Tables, found: Iterable[bytes]) -> dict[str,
             if len(word) < _SHORTEST_SHAPE:
                 continue  # a day number: no year, decade or ISO date
             for family, shape in _SHAPES.items():
-                if shape.fullmatch(word):
+                # (a language may have no rule of a shape: French writes no "13th")
+                if family in tables.families and shape.fullmatch(word):
                     _rules, farthest, allowed = tables.families[family]
                     window = words.window(place, farthest, allowed)[::-1]
                     if family in windows:

@@ -9,6 +9,8 @@ from typing import Any
 import attrs
 
 from sahel_news.data import DataTableError, TimeWord, entry_origin, register_cache, table_entries
+from sahel_news.extract.time._language import rule_set
+from sahel_news.text import fold
 
 __all__ = ["Part", "Vague", "Vocabulary", "vocabulary"]
 
@@ -46,6 +48,13 @@ class Vocabulary:
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
     vague: Mapping[str, Vague]
+    # The words of the "part" kind as written ("mid", "début"), for the patterns; ``parts``
+    # holds them and, for a language with readings, their English readings too ("early").
+    part_words: frozenset[str] = frozenset()
+    # A language's relational words -> their English reading ("dernier" -> "last").
+    readings: Mapping[str, str] = attrs.field(factory=dict)
+    # Whether month and weekday names are capitalised in the language.
+    names_capitalised: bool = True
 
 
 def _pair(value: Any, where: str) -> tuple[int, int]:
@@ -93,10 +102,19 @@ def vocabulary() -> Vocabulary:
     future: list[str] = []
     past: list[str] = []
     vague: dict[str, Vague] = {}
+    readings: dict[str, str] = {}
+    language = rule_set()
     for entry in table_entries("time_words", TimeWord):
         word = " ".join(entry.word.lower().split())
+        if language.fold:
+            # The text is scanned folded ("fevrier", "aujourd'hui"): so are its words.
+            word = fold(word)
         where = f"{entry_origin('time_words', entry)} ({word!r})"
         kind, value = entry.kind, entry.value
+        if entry.reads is not None:
+            if not entry.reads.strip():
+                raise DataTableError(f"{where}.reads: the English words it reads as")
+            readings[word] = " ".join(entry.reads.lower().split())
         if kind == "month":
             number = _pair(value, where)[0]
             if not 1 <= number <= 12:
@@ -121,8 +139,22 @@ def vocabulary() -> Vocabulary:
             future.append(word)
         elif kind == "past_cue":
             past.append(word)
+        elif kind == "reading":
+            if not isinstance(value, str) or not value.strip():
+                raise DataTableError(f"{where}.value: a reading is the English words it reads as")
+            readings[word] = " ".join(value.lower().split())
         else:
             vague[word] = _vague(value, where)
+    for word, reading in readings.items():
+        # A word of another kind that reads as a number counts too: French "sept" is the
+        # abbreviation of September and seven ("il y a sept ans").
+        if reading.isdigit():
+            numbers.setdefault(word, (int(reading), int(reading)))
+    part_words = frozenset(parts)
+    for word in part_words:
+        english = readings.get(word)
+        if english is not None:
+            parts.setdefault(english, parts[word])
     return Vocabulary(
         months=months,
         ambiguous_months=frozenset(ambiguous),
@@ -134,4 +166,7 @@ def vocabulary() -> Vocabulary:
         future_cues=tuple(future),
         past_cues=tuple(past),
         vague=vague,
+        part_words=part_words,
+        readings=readings,
+        names_capitalised=language.names_capitalised,
     )
