@@ -66,16 +66,21 @@ FRENCH_DEV = Path(__file__).resolve().parent / "captures" / "french" / "dev" / "
 def load_capture(
     name: str, *, gold_entities: bool = True, folder: Path = CAPTURES
 ) -> tuple[Article, dict[str, object]]:
-    """A capture of *folder* (tests/captures/events) read and extracted, with its annotation."""
+    """A capture of *folder* (tests/captures/events) read and extracted, with its annotation.
+
+    The capture is read in its language, told from its words as `parse_article` tells it.
+    """
     import json
 
     from sahel_news.capture import parse_layout
     from sahel_news.extract import extract_entities
     from sahel_news.extract.events import extract_events
+    from sahel_news.text import with_language
 
     text = (folder / f"{name}.txt").read_text(encoding="utf-8")
     gold = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
-    article = parse_layout(text)
+    # read in the language its words tell, as parse_article reads it
+    article = with_language(parse_layout(text))
     if gold_entities:
         entities = gold["entities"]
         article = annotate(article, entities["countries"], entities.get("actors", []))
