@@ -15,8 +15,9 @@ import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sahel_news.data import month_names, register_cache, word_set
+from sahel_news.data import month_names, register_cache
 from sahel_news.extract.events._clauses import Frame, is_passive
+from sahel_news.extract.events._grammar import _EN, folded_set, grammar
 from sahel_news.extract.events._lexicon import TriggerMatch
 from sahel_news.extract.events._places import follows_locative
 from sahel_news.models import ParticipantRole
@@ -33,31 +34,11 @@ __all__ = [
 
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 
-_GAP_STOPS = frozenset(["and", "or", "with", "by", "that", "to", "from", "against", "of", "met"])
 _MODIFIER_GAP = 7
 _SCANNED = 8  # a country with more actors than this in a sentence has them indexed
 _REF_LOOKBACK = 6  # how far back a mention's locative preposition is looked for
-PLURAL_ANAPHORS = frozenset(
-    [
-        "both",
-        "they",
-        "these",
-        "those",
-        "two",
-        "three",
-        "countries",
-        "states",
-        "juntas",
-        "governments",
-        "regimes",
-        "colonies",
-        "neighbours",
-        "neighbors",
-        "allies",
-        "authorities",
-        "nations",
-    ]
-)
+# the English words; the reading takes the language's own from ``_grammar``
+PLURAL_ANAPHORS = _EN.plural_anaphors
 
 
 class EntityRef(NamedTuple):
@@ -151,10 +132,10 @@ def _lists() -> _Lists:
     # also the modal verb, so it does not)
     months = frozenset(month_names()) - {"may"}
     return _Lists(
-        place_fillers=word_set("participant_place_fillers") | {","},
-        prepositions=word_set("prepositions"),
-        nominal_determiners=word_set("nominal_determiners") | months,
-        nominal_prepositions=word_set("nominal_prepositions"),
+        place_fillers=folded_set("participant_place_fillers") | {","},
+        prepositions=folded_set("prepositions"),
+        nominal_determiners=folded_set("nominal_determiners") | months,
+        nominal_prepositions=folded_set("nominal_prepositions"),
     )
 
 
@@ -229,8 +210,9 @@ def _modifies(
 ) -> bool:
     """Whether a country mention modifies an actor starting at token *actor_first*."""
     gap = range(country.last + 1, actor_first)
+    stops = grammar().gap_stops
     return len(gap) <= _MODIFIER_GAP and not any(
-        norms[i] in _GAP_STOPS or i in trigger_tokens for i in gap
+        norms[i] in stops or i in trigger_tokens for i in gap
     )
 
 
@@ -239,11 +221,12 @@ def _governing(norms: Sequence[str], ref: EntityRef, floor: int) -> str | None:
     index = ref.first - 1
     steps = 0
     prepositions = _lists().prepositions
+    g = grammar()
     while index > floor and steps < 8:
         word = norms[index]
         if word in prepositions:
-            return word
-        if word in {"and", "or"}:
+            return g.canonical.get(word, word)
+        if word in g.coordinators:
             return "and"
         if word in {",", ";"}:
             return ","
@@ -294,14 +277,22 @@ def assign_roles(
             governing = _governing(norms, ref, trigger.last)
             if trigger.last + 1 == ref.first:
                 governing = None
-            if norms[trigger.last] in _lists().prepositions and governing is None:
-                governing = norms[trigger.last]
-            of_role = entry.of_role if nominal or norms[trigger.last] == "of" else TARGET
+            last_word = norms[trigger.last]
+            if last_word in _lists().prepositions and governing is None:
+                governing = grammar().canonical.get(last_word, last_word)
+            of_role = (
+                entry.of_role
+                if nominal or grammar().canonical.get(last_word, last_word) == "of"
+                else TARGET
+            )
             role = _right_role(governing, previous_role, of_role, entry.from_role)
             if governing == "by" and not (passive or nominal):
                 # an active verb's doer stands before it: "protested against the sanctions
                 # imposed by X" names the doer of the sanctions, what the protest is against
-                role = TARGET if "against" in norms[trigger.last + 1 : ref.first] else OTHER
+                between = norms[trigger.last + 1 : ref.first]
+                canonical = grammar().canonical
+                against = any(canonical.get(w, w) == "against" for w in between)
+                role = TARGET if against else OTHER
             if ref.locative:
                 role = OTHER
             if passive and governing not in {"by", "and"} and role is not OTHER:

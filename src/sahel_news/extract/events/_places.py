@@ -12,7 +12,8 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from sahel_news.data import PlaceEntry, country_table, place_table, register_cache, word_set
+from sahel_news.data import PlaceEntry, country_table, place_table, register_cache
+from sahel_news.extract.events._grammar import folded_set
 from sahel_news.models import PlaceKind
 from sahel_news.text._tokens import Words, split_words
 
@@ -23,14 +24,14 @@ __all__ = ["PlaceHit", "find_places", "follows_locative", "locatives", "lookup_p
 @functools.cache
 def locatives() -> frozenset[str]:
     """Words before an event's place ("in", "near": ``place_locatives`` of ``words.json``)."""
-    return word_set("place_locatives")
+    return folded_set("place_locatives")
 
 
 @register_cache
 @functools.cache
 def _fillers() -> frozenset[str]:
     """What may stand between a locative word and a place ("in the restive region of")."""
-    return word_set("place_fillers") | {","}
+    return folded_set("place_fillers") | {","}
 
 
 _LOOKBACK = 7

@@ -18,8 +18,9 @@ from typing import NamedTuple
 
 import attrs
 
-from sahel_news.data import register_cache, word_set
-from sahel_news.extract.events._clauses import NEGATIONS, Frame, is_passive
+from sahel_news.data import register_cache
+from sahel_news.extract.events._clauses import Frame, is_passive
+from sahel_news.extract.events._grammar import folded_set, grammar
 from sahel_news.extract.events._lexicon import TriggerEntry, TriggerMatch
 from sahel_news.extract.events._participants import EntityRef
 from sahel_news.models import ActorKind, PloverType
@@ -32,8 +33,6 @@ WITHDRAWALS = frozenset({"withdraw", "leave"})
 # How many words after a trigger its object may take to show its head noun.
 _OBJECT_REACH = 8
 _Retype = tuple[str, str, str | None]  # a PLOVER type, a CAMEO code, a mode
-# Words that end an object and begin an adjunct ("leave Niger by September under a deal").
-_ADJUNCTS = frozenset({"by", "under", "after", "before", "following", "amid", "until", "despite"})
 _RELATIONS: _Retype = ("SANCTION", "161", "end-relations")
 _DISCONTINUE: _Retype = ("SANCTION", "160", "discontinue")
 _REJECT: _Retype = ("REJECT", "120", None)
@@ -62,11 +61,11 @@ class _Nouns(NamedTuple):
 @functools.cache
 def _nouns() -> _Nouns:
     return _Nouns(
-        word_set("force_nouns"),
-        word_set("envoy_nouns"),
-        word_set("accord_nouns"),
-        word_set("licence_nouns"),
-        word_set("personnel_nouns"),
+        folded_set("force_nouns"),
+        folded_set("envoy_nouns"),
+        folded_set("accord_nouns"),
+        folded_set("licence_nouns"),
+        folded_set("personnel_nouns"),
     )
 
 
@@ -110,13 +109,13 @@ def decide_type(
             and _object_head(frame, trigger, refs, kinds) is None
         ):
             return Decision(trigger._replace(entry=last_withdrawal), negation_taken=False)
-    elif mode == "disapprove" and frame.norms[trigger.first].startswith("denounc"):
+    elif mode == "disapprove" and frame.norms[trigger.first].startswith(grammar().denounce_prefix):
         # denouncing a treaty ends it; condemning or criticising one does not
         decided = _DISCONTINUE if _object_head(frame, trigger, refs, kinds) == "accord" else None
     elif mode == "ease":
         # "to ease tensions" is an aim of diplomacy, not a concession
         following = frame.norms[trigger.last + 1 : trigger.last + 4]
-        if not word_set("dispute_nouns").isdisjoint(following):
+        if not folded_set("dispute_nouns").isdisjoint(following):
             return None
         decided = None
     elif mode == "recognize":
@@ -196,6 +195,7 @@ def _object_head(
     starting = {ref.first: ref for ref in refs}
     nouns = _nouns()
     norms = frame.norms
+    adjuncts = grammar().adjuncts
     for index in positions:
         ref = starting.get(index)
         if ref is not None and ref.is_country:
@@ -207,7 +207,7 @@ def _object_head(
             if kind is ActorKind.PERSON:
                 return "person"
         word = norms[index]
-        if word in _ADJUNCTS and not passive:
+        if word in adjuncts and not passive:
             break
         if word in nouns.forces:
             return "forces"
@@ -227,14 +227,14 @@ def _ordered_to_leave(frame: Frame, trigger: TriggerMatch) -> bool:
     the country", "ordered the ambassador ... to leave"."""
     norms = frame.norms
     first = trigger.first
-    if first < 2 or norms[first - 1] != "to":
+    if first < 2 or norms[first - 1] not in grammar().order_markers:
         return False
-    if norms[first - 2] in word_set("deadline_nouns"):
+    if norms[first - 2] in folded_set("deadline_nouns"):
         return True
     low, _high = frame.clause(trigger)
-    return not word_set("order_verbs").isdisjoint(norms[max(0, low - 12) : first - 1])
+    return not folded_set("order_verbs").isdisjoint(norms[max(0, low - 12) : first - 1])
 
 
 def _negated(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     """Whether a negation stands just before the trigger ("did not recognise")."""
-    return not NEGATIONS.isdisjoint(norms[max(0, trigger.first - 3) : trigger.first])
+    return not grammar().negations.isdisjoint(norms[max(0, trigger.first - 3) : trigger.first])

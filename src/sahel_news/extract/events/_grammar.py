@@ -1,0 +1,437 @@
+"""The closed-class words the event reading leans on, per language.
+
+The clause reading (``_clauses``), the participants (``_participants``), the type
+decisions (``_types``) and the background test (``_background``) read a handful of
+function words that no user would extend: the copula, negation, modal verbs, the
+prepositions that tell a doer ("by", "par") from an object. They differ by language, and
+so does a little grammar (a French verb says its tense in its ending: "attaquera",
+"signerait"), so they live here, one `Grammar` per language, chosen by
+`sahel_news.data.current_language`. The English one holds exactly the words the code held
+before French was read; the open word lists stay in ``words.json`` (and ``fr/words.json``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from sahel_news.data import current_language, register_cache, table_words
+from sahel_news.text._tokens import word_form
+
+__all__ = ["Grammar", "accent_pattern", "folded_set", "grammar"]
+
+
+class Grammar(NamedTuple):
+    """One language's function words and endings, as folded tokens."""
+
+    # relative pronouns opening an aside after a comma (", which ...")
+    aside_openers: frozenset[str]
+    # the ending of a participle that opens a clause after a comma (", accusing Paris")
+    participle_suffix: str
+    not_participles: frozenset[str]
+    # ", a charge France has denied": a new clause with its own subject
+    retorts: tuple[tuple[str, ...], ...]
+    # the auxiliaries of the passive ("was killed", "a été tué")
+    be: frozenset[str]
+    # words before "be" that make it no passive (French reflexives: "s'est retiré")
+    reflexives: frozenset[str]
+    negations: frozenset[str]
+    hypothetical: frozenset[str]
+    conditions: frozenset[str]
+    # the modal of a reported future ("said it would withdraw"), and what makes it a
+    # past conditional ("would have")
+    reported_modal: str
+    perfect: str
+    noun_will: frozenset[str]
+    future: frozenset[str]
+    ongoing: frozenset[str]
+    denial: frozenset[str]
+    announcing: frozenset[str]
+    # the infinitive marker after an intent word ("plans to", "envisage de")
+    infinitive: frozenset[str]
+    # whether an intent word may govern a bare infinitive ("compte signer", "doit partir")
+    bare_infinitive: bool
+    # the copula forms of "is to" ("is to sign": planned)
+    is_to: frozenset[str]
+    # the tense a verb's own ending states: future ("signera"), conditional ("signerait")
+    future_endings: tuple[str, ...]
+    conditional_endings: tuple[str, ...]
+    # English past-tense ending ("and called for protests": a fact of its own)
+    past_suffix: str
+    coordinators: frozenset[str]
+    complementizers: frozenset[str]
+    # the opening words of a source frame ("According to X,", "Selon X,")
+    according: tuple[tuple[str, ...], ...]
+    definite: frozenset[str]
+    parties: frozenset[str]
+    noun_complements: frozenset[str]
+    clause_breaks: frozenset[str]
+    # prepositions read as another (French "par" is "by", "de" is "of"); keys are folded
+    canonical: Mapping[str, str]
+    # words before a background noun that name its time or kind ("the coup of July 26")
+    attached: frozenset[str]
+    # adjunct openers that end a trigger's object ("leave Niger by September")
+    adjuncts: frozenset[str]
+    # words before an infinitive of leaving that an order or deadline governs
+    order_markers: frozenset[str]
+    denounce_prefix: str
+    gap_stops: frozenset[str]
+    plural_anaphors: frozenset[str]
+    # words between a background preposition and its noun ("lors du sommet")
+    background_links: frozenset[str]
+    # whether the head of a modified noun comes before it ("le président du sommet")
+    modifier_before: bool
+    # words that may stand before a reporting verb after its subject ("has", "a")
+    report_auxiliaries: tuple[str, ...]
+    # words before a subject-less verb that give it the last event's doer ("and", "to")
+    subject_carriers: frozenset[str]
+    # how a time running from a start up to now opens ("since August", "depuis août")
+    since_prefix: str
+
+
+_EN = Grammar(
+    aside_openers=frozenset({"which", "who", "whose", "whom"}),
+    participle_suffix="ing",
+    not_participles=frozenset({"including", "according", "during", "notwithstanding", "regarding"}),
+    retorts=tuple(
+        (a, n) for a in ("a", "an") for n in ("charge", "claim", "accusation", "allegation")
+    ),
+    be=frozenset({"is", "are", "was", "were", "been", "being", "be", "get", "got", "gets"}),
+    reflexives=frozenset(),
+    negations=frozenset({"not", "n't", "never", "no"}),
+    hypothetical=frozenset({"could", "would", "might", "should", "if", "unless"}),
+    conditions=frozenset({"if", "unless"}),
+    reported_modal="would",
+    perfect="have",
+    noun_will=frozenset(
+        {"the", "their", "its", "his", "her", "our", "common", "political", "good"}
+    ),
+    future=frozenset({"will", "'ll", "shall"}),
+    ongoing=frozenset({"continue", "continues", "continued", "continuing", "still", "ongoing"}),
+    denial=frozenset({"denied", "denies", "deny", "denying"}),
+    announcing=frozenset({"announced", "announces", "unveiled", "ordered", "orders", "decreed"}),
+    infinitive=frozenset({"to"}),
+    bare_infinitive=False,
+    is_to=frozenset({"is", "are", "was"}),
+    future_endings=(),
+    conditional_endings=(),
+    past_suffix="ed",
+    coordinators=frozenset({"and", "or"}),
+    complementizers=frozenset({"that"}),
+    according=(("according", "to"),),
+    definite=frozenset({"the", "this", "that"}),
+    parties=frozenset({"parties", "sides"}),
+    noun_complements=frozenset({"to", "of", "that", "for"}),
+    clause_breaks=frozenset(
+        {",", ";", ":", "but", "while", "after", "before", "when", "although", "whereas", "which"}
+    ),
+    canonical={},
+    attached=frozenset({"of", "in"}),
+    adjuncts=frozenset({"by", "under", "after", "before", "following", "amid", "until", "despite"}),
+    order_markers=frozenset({"to"}),
+    denounce_prefix="denounc",
+    gap_stops=frozenset(["and", "or", "with", "by", "that", "to", "from", "against", "of", "met"]),
+    plural_anaphors=frozenset(
+        [
+            "both",
+            "they",
+            "these",
+            "those",
+            "two",
+            "three",
+            "countries",
+            "states",
+            "juntas",
+            "governments",
+            "regimes",
+            "colonies",
+            "neighbours",
+            "neighbors",
+            "allies",
+            "authorities",
+            "nations",
+        ]
+    ),
+    background_links=frozenset(),
+    modifier_before=False,
+    report_auxiliaries=("also", "has", "have", "had", "then", "later"),
+    subject_carriers=frozenset({"and", "to"}),
+    since_prefix="since ",
+)
+
+_DE = frozenset({"de", "d'", "du", "des"})
+
+_FR = Grammar(
+    aside_openers=frozenset({"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles"}),
+    participle_suffix="ant",
+    not_participles=frozenset(
+        {
+            "pendant",
+            "durant",
+            "avant",
+            "cependant",
+            "maintenant",
+            "concernant",
+            "suivant",
+            "nonobstant",
+            "moyennant",
+            "auparavant",
+            "neanmoins",
+            "important",
+            "importants",
+        }
+    ),
+    retorts=(
+        ("une", "accusation"),
+        ("des", "accusations"),
+        ("ce", "que"),
+        ("ce", "qu'"),
+    ),
+    be=frozenset(
+        {
+            "ete",
+            "est",
+            "sont",
+            "etait",
+            "etaient",
+            "fut",
+            "furent",
+            "sera",
+            "seront",
+            "serait",
+            "seraient",
+            "etre",
+        }
+    ),
+    reflexives=frozenset({"s'", "se", "me", "m'", "nous", "vous", "t'", "te"}),
+    negations=frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "nullement", "ni"}),
+    hypothetical=frozenset(
+        {
+            "pourrait",
+            "pourraient",
+            "pourrais",
+            "pourrions",
+            "risque",
+            "risquent",
+            "si",
+            "eventuel",
+            "eventuelle",
+            "eventuellement",
+        }
+    ),
+    conditions=frozenset({"si"}),
+    reported_modal="",
+    perfect="",
+    noun_will=frozenset(),
+    future=frozenset(
+        {
+            "va",
+            "vont",
+            "allait",
+            "allaient",
+            "ira",
+            "iront",
+            "devrait",
+            "devraient",
+            "doit",
+            "doivent",
+            "devait",
+            "devaient",
+            "devra",
+            "devront",
+        }
+    ),
+    ongoing=frozenset(
+        {
+            "continue",
+            "continuent",
+            "continuait",
+            "continuaient",
+            "poursuit",
+            "poursuivent",
+            "poursuivait",
+            "toujours",
+            "train",
+            "cours",
+        }
+    ),
+    denial=frozenset(
+        {
+            "dement",
+            "dementent",
+            "dementi",
+            "dementait",
+            "dementaient",
+            "nie",
+            "nient",
+            "niait",
+            "niaient",
+        }
+    ),
+    announcing=frozenset(
+        {
+            "annonce",
+            "annoncent",
+            "annoncait",
+            "annoncaient",
+            "ordonne",
+            "ordonnent",
+            "decrete",
+            "decretent",
+            "devoile",
+        }
+    ),
+    infinitive=frozenset({"de", "d'", "a"}),
+    bare_infinitive=True,
+    is_to=frozenset(),
+    future_endings=("ra", "ront", "rons", "rez", "rai"),
+    conditional_endings=("rait", "raient", "rions", "riez", "rais"),
+    past_suffix="",
+    coordinators=frozenset({"et", "ou"}),
+    complementizers=frozenset({"que", "qu'"}),
+    according=(("selon",), ("d'", "apres")),
+    definite=frozenset({"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "du", "des", "au"}),
+    parties=frozenset({"parties", "camps"}),
+    noun_complements=frozenset({"de", "d'", "a", "que", "qu'", "pour", "du", "des", "au"}),
+    clause_breaks=frozenset(
+        {
+            ",",
+            ";",
+            ":",
+            "mais",
+            "tandis",
+            "alors",
+            "apres",
+            "avant",
+            "lorsque",
+            "quand",
+            "bien",
+            "qui",
+            "dont",
+        }
+    ),
+    canonical={
+        "par": "by",
+        "de": "of",
+        "d'": "of",
+        "du": "of",
+        "des": "of",
+        "entre": "between",
+        "avec": "with",
+        "contre": "against",
+        "a": "to",
+        "au": "to",
+        "aux": "to",
+        "pour": "for",
+        "sur": "on",
+        "envers": "towards",
+        "aupres": "with",
+        "et": "and",
+        "ou": "or",
+    },
+    attached=frozenset({"de", "d'", "du", "en", "le"}),
+    adjuncts=frozenset(
+        {
+            "par",
+            "sous",
+            "apres",
+            "avant",
+            "suite",
+            "malgre",
+            "jusqu'",
+            "jusqu'a",
+            "depuis",
+            "dans",
+            "d'ici",
+            "conformement",
+            "lors",
+            "pendant",
+        }
+    ),
+    order_markers=frozenset({"de", "d'", "pour", "a"}),
+    denounce_prefix="denonc",
+    gap_stops=frozenset(
+        ["et", "ou", "avec", "par", "que", "qu'", "a", "au", "aux", "contre", "entre", "pour"]
+    ),
+    plural_anaphors=frozenset(
+        [
+            "ils",
+            "elles",
+            "deux",
+            "trois",
+            "etats",
+            "juntes",
+            "gouvernements",
+            "regimes",
+            "voisins",
+            "allies",
+            "nations",
+        ]
+    ),
+    background_links=_DE | {"l'", "la", "le", "les"},
+    modifier_before=True,
+    report_auxiliaries=(
+        "a",
+        "ont",
+        "avait",
+        "avaient",
+        "aussi",
+        "egalement",
+        "également",
+        "encore",
+        "ensuite",
+        "alors",
+        "déjà",
+        "deja",
+    ),
+    subject_carriers=frozenset({"et", "de", "d'", "pour"}),
+    since_prefix="depuis ",
+)
+
+_GRAMMARS = {"en": _EN, "fr": _FR}
+
+
+@register_cache
+@functools.cache
+def grammar() -> Grammar:
+    """The grammar of the language being read (English for a language without one)."""
+    return _GRAMMARS.get(current_language(), _EN)
+
+
+@register_cache
+@functools.cache
+def folded_set(section: str) -> frozenset[str]:
+    """The words of list *section* of ``words.json`` as tokens carry them (folded, lower-case).
+
+    French lists are written with their accents ("déclaré"); tokens are folded ("declare").
+    """
+    return frozenset(word_form(word) for word in table_words("words", section))
+
+
+_VARIANTS = {
+    "a": "aàâä",
+    "c": "cç",
+    "e": "eéèêë",
+    "i": "iîï",
+    "o": "oôö",
+    "u": "uùûü",
+}
+
+
+def accent_pattern(word: str) -> str:
+    """A regular expression matching *word* written with or without its accents.
+
+    Spaces match any run of white space (a non-breaking one too).
+    """
+    parts: list[str] = []
+    for letter in word_form(word):
+        variants = _VARIANTS.get(letter)
+        if variants is not None:
+            parts.append(f"[{variants}]")
+        elif letter.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.append(re.escape(letter))
+    return "".join(parts)
