@@ -294,6 +294,23 @@ class TestSchemaVersion:
         assert loaded.schema_version == "1.0"
         assert all(event.inferred_time is None for event in loaded.events)
 
+    def test_a_version_1_1_document_without_language_still_loads(self):
+        """Version 1.1 had no language: its documents load with language None, and say 1.1."""
+        document = article_dict()
+        document["schema_version"] = "1.1"
+        document.pop("language", None)
+        loaded = from_dict(document, Article)
+        assert (loaded.schema_version, loaded.language) == ("1.1", None)
+
+    @pytest.mark.parametrize("code", ["FR", "french", "f", "fr-FR", ""])
+    def test_a_language_that_is_no_code_is_refused_at_its_path(self, code):
+        """$.language must be a lower-case ISO 639 code."""
+        document = article_dict()
+        document["language"] = code
+        with pytest.raises(ValidationError) as caught:
+            from_dict(document, Article)
+        assert [p.path for p in caught.value.problems] == ["$.language"]
+
 
 class TestJsonText:
     def test_not_json_names_line_and_column(self):

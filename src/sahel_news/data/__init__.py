@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import inspect
 import json
 import os
 import re
@@ -200,15 +201,45 @@ def register_cache(cached: _Cached) -> _Cached:
     by_language: dict[str, Callable[..., Any]] = {DEFAULT_LANGUAGE: cached}  # type: ignore[dict-item]
     current = _language.get
 
-    @functools.wraps(original)
-    def per_language(*args: Any, **kwargs: Any) -> Any:
-        language = current()
+    def for_language(language: str) -> Callable[..., Any]:
         function = by_language.get(language)
         if function is None:
             function = by_language[language] = functools.lru_cache(maxsize=size)(original)
-        return function(*args, **kwargs)
+        return function
+
+    # Called in the extractors' inner loops: the common shapes skip argument packing, and
+    # a builder of no arguments keeps its value per language in a plain dict.
+    parameters = inspect.signature(original).parameters
+    values: dict[str, Any] = {}
+
+    def of_none() -> Any:
+        try:
+            return values[current()]
+        except KeyError:
+            language = current()
+            value = values[language] = for_language(language)()
+            return value
+
+    def of_one(argument: Any) -> Any:
+        function = by_language.get(current())
+        if function is None:
+            function = for_language(current())
+        return function(argument)
+
+    def of_any(*args: Any, **kwargs: Any) -> Any:
+        return for_language(current())(*args, **kwargs)
+
+    per_language: Callable[..., Any] = of_any
+    if not parameters:
+        per_language = of_none
+    elif len(parameters) == 1 and all(
+        p.kind is p.POSITIONAL_OR_KEYWORD for p in parameters.values()
+    ):
+        per_language = of_one
+    functools.update_wrapper(per_language, original)
 
     def cache_clear() -> None:
+        values.clear()
         for function in by_language.values():
             function.cache_clear()  # type: ignore[attr-defined]
 

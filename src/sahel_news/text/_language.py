@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 import attrs
 
@@ -21,9 +22,10 @@ __all__ = ["LanguageReading", "detect_language", "language_code", "with_language
 
 _NAMES = {"en": "English", "fr": "French"}
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# Enough text to tell: the first few hundred words decide as well as all of them do.
-_SAMPLE = 3000
+# Words, cut at apostrophes as the lists write them ("l'armée": "l'", "armée").
+_WORD = re.compile(r"[^\W\d_]+['’]?")
+# Enough text to tell: the first two hundred words decide as well as all of them do.
+_SAMPLE = 1200
 # Fewer function words than this, or a lead smaller than this share of them, is no answer.
 _FEWEST_WORDS = 4
 _LEAD = 2.0
@@ -49,6 +51,7 @@ def _own_function_words() -> frozenset[str]:
     return word_set("function_words")
 
 
+@register_cache
 @functools.cache
 def _exclusive_words(codes: tuple[str, ...]) -> dict[str, str]:
     """word -> language, for the function words that only one language lists."""
@@ -64,16 +67,13 @@ def detect_language(text: str) -> LanguageReading:
     """The language of *text*, told by the words each language lists as ``function_words``.
 
     Deterministic: the language with the most of its own function words in the first
-    3,000 characters wins when it has at least four and twice as many as the next;
+    1,200 characters wins when it has at least four and twice as many as the next;
     otherwise the text is read in English and the reading says it was not decided.
     """
     codes = languages()
     owner = _exclusive_words(codes)
     counts = dict.fromkeys(codes, 0)
-    for match in _WORD.finditer(text, 0, _SAMPLE):
-        code = owner.get(match.group().lower().replace("’", "'"))
-        if code is not None:
-            counts[code] += 1
+    counts.update(Counter(filter(None, map(owner.get, _WORD.findall(text[:_SAMPLE].lower())))))
     ranked = sorted(counts.items(), key=lambda item: (-item[1], codes.index(item[0])))
     best, best_count = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
@@ -146,8 +146,12 @@ def with_language(article: Article) -> Article:
                 f"source language {given!r} names no ISO 639 language; told from the text",
             )
         )
-    parts = [article.headline, article.standfirst or "", *article.paragraphs]
-    reading = detect_language("\n".join(parts))
+    sample = [article.headline, article.standfirst or ""]
+    for paragraph in article.paragraphs:
+        if sum(map(len, sample)) >= _SAMPLE:
+            break
+        sample.append(paragraph)
+    reading = detect_language("\n".join(sample))
     counts = ", ".join(f"{_NAMES.get(code, code)} {count}" for code, count in reading.counts)
     if reading.decided:
         name = _NAMES.get(reading.code, reading.code)

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from sahel_news.data import using_language
 from sahel_news.extract.entities._headline import recognition_units
 from sahel_news.extract.entities._merge import Hit, Merger
 from sahel_news.extract.entities.actors import default_recognizers
@@ -59,6 +60,8 @@ def extract_entities(
 ) -> Article:
     """The article with the countries and actors its texts name, each with every mention.
 
+    The texts are read in the article's language (``article.language``; English when None).
+
     Args:
         article: the article to read (its headline, standfirst, paragraphs and related-link
             titles); countries and actors it already has are replaced.
@@ -69,7 +72,9 @@ def extract_entities(
     Raises:
         ValidationError: if a recognizer yields a candidate outside its text.
     """
-    countries, actors = entities_of(Doc(article), recognizers=recognizers)
+    doc = Doc(article)
+    with using_language(doc.language):
+        countries, actors = entities_of(doc, recognizers=recognizers)
     return attrs.evolve(article, countries=countries, actors=actors)
 
 

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from sahel_news.data import using_language
 from sahel_news.extract.events._background import is_background
 from sahel_news.extract.events._clauses import Frame, frame_of, status_of
 from sahel_news.extract.events._discourse import DiscourseTime
@@ -159,13 +160,17 @@ def extract_events(article: Article) -> Article:
     """The article with its events and quotes found, and countries implied by places added.
 
     Relative dates are resolved against the publication date; without one they stay
-    unresolved and a ``relative-date-unresolved`` diagnostic says so.
+    unresolved and a ``relative-date-unresolved`` diagnostic says so. The texts are read in
+    the article's language (``article.language``; English when None).
 
     Args:
         article: an article whose countries and actors are already found (with mentions).
     """
+    doc = Doc(article)
+    with using_language(doc.language):
+        found = events_of(doc)
     # one evolve: building an Article runs the whole-article checks
-    return attrs.evolve(article, **events_of(Doc(article)))
+    return attrs.evolve(article, **found)
 
 
 def events_of(doc: Doc) -> dict[str, Any]:
