@@ -233,7 +233,10 @@ def _attribution(
     """
     np_span: tuple[int, int] | None = None
     after, inverted, before = _attributions()
-    for pattern in (after, inverted):
+    # French puts the verb first after a quote ("», a déclaré le ministre"), and its
+    # auxiliary would pass for a speaker if the English order were tried first
+    order = (after, inverted) if current_language() == "en" else (inverted, after)
+    for pattern in order:
         found = pattern.match(text, match.end())
         if found:
             np_span = found.span("np")

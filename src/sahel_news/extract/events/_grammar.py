@@ -89,6 +89,9 @@ class Grammar(NamedTuple):
     subject_carriers: frozenset[str]
     # how a time running from a start up to now opens ("since August", "depuis août")
     since_prefix: str
+    # locative words that make a place of a city but not of an actor or country: French
+    # "à", "au" also name a recipient ("a remis au Niger", "a demandé à la CEDEAO")
+    weak_locatives: frozenset[str]
 
 
 _EN = Grammar(
@@ -159,6 +162,7 @@ _EN = Grammar(
     report_auxiliaries=("also", "has", "have", "had", "then", "later"),
     subject_carriers=frozenset({"and", "to"}),
     since_prefix="since ",
+    weak_locatives=frozenset(),
 )
 
 _DE = frozenset({"de", "d'", "du", "des"})
@@ -388,6 +392,7 @@ _FR = Grammar(
     ),
     subject_carriers=frozenset({"et", "de", "d'", "pour"}),
     since_prefix="depuis ",
+    weak_locatives=frozenset({"a", "au", "aux"}),
 )
 
 _GRAMMARS = {"en": _EN, "fr": _FR}

@@ -87,7 +87,11 @@ def locate_refs(
         last = max(last, first)
         # a mention's own look back: no comma between it and "in", and one word shorter
         locative = first > 0 and follows_locative(
-            norms, first, fillers=_lists().place_fillers, lookback=_REF_LOOKBACK
+            norms,
+            first,
+            fillers=_lists().place_fillers,
+            lookback=_REF_LOOKBACK,
+            weak=grammar().weak_locatives,
         )
         refs.append(EntityRef(ref, country, is_country, start, end, first, last, locative))
         if not is_country:

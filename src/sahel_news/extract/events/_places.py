@@ -105,10 +105,12 @@ def follows_locative(
     *,
     fillers: frozenset[str] | None = None,
     lookback: int = _LOOKBACK,
+    weak: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the token at *first* follows "in", "at", "near"... across only *fillers*.
 
-    *fillers* are by default the ``place_fillers`` of ``words.json``.
+    *fillers* are by default the ``place_fillers`` of ``words.json``; *weak* locative words
+    do not count.
     """
     if fillers is None:
         fillers = _fillers()
@@ -117,7 +119,7 @@ def follows_locative(
     while index >= 0 and index >= first - lookback:
         word = norms[index]
         if word in locative_words:
-            return True
+            return word not in weak
         if word not in fillers:
             return False
         index -= 1
