@@ -291,7 +291,7 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
         return EventStatus.PLANNED
     if any(w in g.infinitive and window[p - 1] in lists.intent for p, w in enumerate(window) if p):
         return EventStatus.PLANNED  # "is expected to hold a summit": through a light verb
-    if g.bare_infinitive and window[-2:] and not lists.intent.isdisjoint(window[-2:]):
+    if g.bare_infinitive and not trigger.entry.nominal and _bare_intent(window, lists.intent):
         return EventStatus.PLANNED  # "compte signer", "entend se retirer"
     if window[-2:-1] and window[-2] in g.is_to and window[-1:] == ["to"]:
         return EventStatus.PLANNED
@@ -302,6 +302,16 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
     if not g.announcing.isdisjoint(window[-4:]) and head not in g.announcing:
         return EventStatus.ANNOUNCED
     return EventStatus.OCCURRED
+
+
+def _bare_intent(window: Sequence[str], intent: frozenset[str]) -> bool:
+    """Whether an intent word governs the trigger as a bare infinitive ("compte signer",
+    "entend se retirer")."""
+    if not window:
+        return False
+    if window[-1] in intent:
+        return True
+    return len(window) > 1 and window[-2] in intent and window[-1] in grammar().reflexives
 
 
 def _own_tense(

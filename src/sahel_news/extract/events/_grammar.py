@@ -53,6 +53,8 @@ class Grammar(NamedTuple):
     infinitive: frozenset[str]
     # whether an intent word may govern a bare infinitive ("compte signer", "doit partir")
     bare_infinitive: bool
+    # nouns that make "saisir" a referral to a court or council, not a seizure
+    referral_nouns: frozenset[str]
     # the copula forms of "is to" ("is to sign": planned)
     is_to: frozenset[str]
     # the tense a verb's own ending states: future ("signera"), conditional ("signerait")
@@ -117,6 +119,7 @@ _EN = Grammar(
     announcing=frozenset({"announced", "announces", "unveiled", "ordered", "orders", "decreed"}),
     infinitive=frozenset({"to"}),
     bare_infinitive=False,
+    referral_nouns=frozenset(),
     is_to=frozenset({"is", "are", "was"}),
     future_endings=(),
     conditional_endings=(),
@@ -210,7 +213,9 @@ _FR = Grammar(
         }
     ),
     reflexives=frozenset({"s'", "se", "me", "m'", "nous", "vous", "t'", "te"}),
-    negations=frozenset({"pas", "jamais", "ne", "n'", "aucun", "aucune", "nullement", "ni"}),
+    # "ne" and "n'" alone say nothing: French negation is "ne ... pas", "n'a jamais", and
+    # "N'Djamena" would pass for one
+    negations=frozenset({"pas", "jamais", "aucun", "aucune", "nullement", "ni", "guere"}),
     hypothetical=frozenset(
         {
             "pourrait",
@@ -287,8 +292,21 @@ _FR = Grammar(
             "devoile",
         }
     ),
-    infinitive=frozenset({"de", "d'", "a"}),
+    infinitive=frozenset({"de", "d'", "a", "pour"}),
     bare_infinitive=True,
+    referral_nouns=frozenset(
+        {
+            "justice",
+            "cour",
+            "tribunal",
+            "tribunaux",
+            "conseil",
+            "cpi",
+            "onu",
+            "nations",
+            "juridictions",
+        }
+    ),
     is_to=frozenset(),
     future_endings=("ra", "ront", "rons", "rez", "rai"),
     conditional_endings=("rait", "raient", "rions", "riez", "rais"),

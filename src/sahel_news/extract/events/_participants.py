@@ -351,12 +351,12 @@ def _tidy(
 def coordinated_countries(norms: Sequence[str], refs: Sequence[EntityRef]) -> list[str]:
     """The last list of two or more countries joined by commas, "and" or "or" in a sentence."""
     countries = [r for r in refs if r.is_country]
+    joins = {",", *grammar().coordinators}
     best: tuple[int, int] | None = None
     group_start = 0
     for position, ref in enumerate(countries):
         if position and not all(
-            norms[i] in {",", "and", "or"}
-            for i in range(countries[position - 1].last + 1, ref.first)
+            norms[i] in joins for i in range(countries[position - 1].last + 1, ref.first)
         ):
             group_start = position
         if position - group_start >= 1:

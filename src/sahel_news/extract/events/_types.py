@@ -37,6 +37,11 @@ _RELATIONS: _Retype = ("SANCTION", "161", "end-relations")
 _DISCONTINUE: _Retype = ("SANCTION", "160", "discontinue")
 _REJECT: _Retype = ("REJECT", "120", None)
 _EXPEL: _Retype = ("SANCTION", "166", "expel")
+_RETREAT: _Retype = ("RETREAT", "0874", "withdraw")
+_BAN: _Retype = ("COERCE", "172", "ban")
+_REFER: _Retype = ("ACCUSE", "112", "allege")
+# how far after a trigger its object's first words are read for the decisions below
+_NEAR = 4
 
 
 class Decision(NamedTuple):
@@ -130,6 +135,14 @@ def decide_type(
         decided = _withdrawn(frame, trigger, refs, kinds)
         if decided is None and not _forces_leave(frame, trigger, refs, kinds):
             return None
+    elif mode == "hand-over":
+        # French "remettre": a base or camp handed over is a retreat; anything else is aid
+        decided = _RETREAT if _hands_over_base(frame, trigger) else None
+    elif mode == "suspend":
+        # a medium suspended is a ban (COERCE 172); anything else suspended, a sanction
+        decided = _BAN if _object_kind(frame, trigger, refs, kinds) is ActorKind.MEDIA else None
+    elif mode == "seize" and grammar().referral_nouns and _referral(frame, trigger, refs, kinds):
+        decided = _REFER  # "saisir le Conseil de sécurité": a complaint, not a seizure
     elif mode == "dismiss":
         head = _object_head(frame, trigger, refs, kinds)
         if head in {"personnel", "person"}:
@@ -238,3 +251,49 @@ def _ordered_to_leave(frame: Frame, trigger: TriggerMatch) -> bool:
 def _negated(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     """Whether a negation stands just before the trigger ("did not recognise")."""
     return not grammar().negations.isdisjoint(norms[max(0, trigger.first - 3) : trigger.first])
+
+
+def _hands_over_base(frame: Frame, trigger: TriggerMatch) -> bool:
+    """Whether what is handed over is a base, camp or other military site ("a remis au
+    Sénégal le camp Geille"; "la base a été remise"): ``force_nouns`` in the object, or in
+    the subject of a passive."""
+    low, high = frame.clause(trigger)
+    norms = frame.norms
+    words = set(norms[trigger.last + 1 : min(high, trigger.last + 1 + _OBJECT_REACH)])
+    if is_passive(frame, trigger):
+        words.update(norms[low : trigger.first])
+    return not _nouns().forces.isdisjoint(words)
+
+
+def _object_kind(
+    frame: Frame,
+    trigger: TriggerMatch,
+    refs: Sequence[EntityRef],
+    kinds: Mapping[str, ActorKind],
+) -> ActorKind | None:
+    """The kind of the actor the trigger's object names first (a passive's subject)."""
+    low, high = frame.clause(trigger)
+    if is_passive(frame, trigger) and not trigger.entry.nominal:
+        span = range(low, trigger.first)
+    else:
+        span = range(trigger.last + 1, min(high, trigger.last + 1 + _OBJECT_REACH))
+    for ref in refs:
+        if ref.first in span and not ref.is_country:
+            return kinds.get(ref.ref)
+    return None
+
+
+def _referral(
+    frame: Frame,
+    trigger: TriggerMatch,
+    refs: Sequence[EntityRef],
+    kinds: Mapping[str, ActorKind],
+) -> bool:
+    """Whether "saisir" takes a court or council: a referral ("saisir la justice")."""
+    following = frame.norms[trigger.last + 1 : trigger.last + 1 + _NEAR]
+    if not grammar().referral_nouns.isdisjoint(following):
+        return True
+    near = range(trigger.last + 1, trigger.last + 1 + _NEAR)
+    return any(
+        ref.first in near and kinds.get(ref.ref) is ActorKind.INTERGOVERNMENTAL for ref in refs
+    )
