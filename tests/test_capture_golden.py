@@ -309,8 +309,10 @@ def _noisy_bytes(text: str) -> bytes:
 
 
 def test_every_capture_has_expectations() -> None:
-    """Cover every capture file of tests/captures/layout with a golden entry."""
-    assert sorted(p.name for p in LAYOUT.glob("*.txt")) == sorted(FIXTURES)
+    """Cover every capture file of tests/captures/layout with a golden entry (the fr_*
+    captures have theirs in test_capture_french.py)."""
+    names = [p.name for p in LAYOUT.glob("*.txt") if not p.name.startswith("fr_")]
+    assert sorted(names) == sorted(FIXTURES)
 
 
 @pytest.mark.parametrize("name", sorted(FIXTURES))

@@ -111,17 +111,18 @@ class TestReadDateLine:
         assert reading.weekday_mismatch
         assert reading.day == date(2024, 6, 20)
 
-    @pytest.mark.xfail(
-        strict=True, reason="French month and weekday names are not in the vocabulary"
-    )
     def test_french_dates(self) -> None:
-        """Read jeudi 20 juin 2024 as 20 June 2024."""
-        assert read_date_line("jeudi 20 juin 2024") is not None
+        """Read jeudi 20 juin 2024 as 20 June 2024 (tests/test_capture_french.py has more)."""
+        reading = read_date_line("jeudi 20 juin 2024")
+        assert reading is not None
+        assert reading.day == date(2024, 6, 20)
 
-    @pytest.mark.xfail(strict=True, reason="numeric day/month dates are ambiguous and not read")
     def test_numeric_dates(self) -> None:
-        """Read 20/06/2024 as 20 June 2024."""
-        assert read_date_line("20/06/2024") is not None
+        """Read 20/06/2024 day first; refuse 06/20/2024, which reads only month first."""
+        reading = read_date_line("20/06/2024")
+        assert reading is not None
+        assert reading.day == date(2024, 6, 20)
+        assert read_date_line("06/20/2024") is None
 
 
 class TestFormats:

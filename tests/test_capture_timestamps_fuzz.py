@@ -14,7 +14,8 @@ from sahel_news.pipeline import parse_article
 
 _WORDS = st.sampled_from(
     ["Jun", "June", "Sept.", "Wednesday", "Wed", "at", "AM", "pm", "GMT", "WAT", "UTC", "Z", "T",
-     "Published", "Updated:", "of", "h", "m", "s"]
+     "Published", "Updated:", "of", "h", "m", "s",
+     "juin", "févr.", "jeudi", "à", "le", "1er", "Publié le", "Mis à jour le", "19h49"]
 )  # fmt: skip
 _NUMBERS = st.one_of(
     st.integers(0, 9999).map(str),

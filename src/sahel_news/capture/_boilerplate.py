@@ -33,6 +33,7 @@ class PhraseKind(StrEnum):
     BYLINE_PREFIX = "byline_prefix"
     CAPTION_PREFIX = "caption_prefix"
     CAPTION_CREDIT = "caption_credit"
+    DATE_LABEL = "date_label"
 
 
 _WHOLE_LINE = frozenset(
@@ -56,7 +57,8 @@ class Boilerplate:
     """The vocabulary grouped for matching.
 
     ``whole_lines`` maps a `phrase_key` to its kind; the patterns are literal alternations
-    of the phrases of a group, matched ignoring case.
+    of the phrases of a group, matched ignoring case. ``date_labels`` are the case-folded
+    labels that may open a date line (``updated``, ``publié le``), longest first.
     """
 
     whole_lines: dict[str, PhraseKind]
@@ -65,6 +67,7 @@ class Boilerplate:
     caption_credit: re.Pattern[str]
     read_more_inline: re.Pattern[str]
     longest_phrase: int
+    date_labels: tuple[str, ...] = ()
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -121,4 +124,5 @@ def boilerplate() -> Boilerplate:
             re.IGNORECASE,
         ),
         longest_phrase=max(len(key) for key in whole) if whole else 0,
+        date_labels=tuple(sorted(set(groups[PhraseKind.DATE_LABEL]), key=len, reverse=True)),
     )

@@ -1,5 +1,7 @@
 """Wire datelines opening a first paragraph: ``BAMAKO, June 5 (Reuters) -``, ``MOSCOW,
-September 2. /TASS/.``, ``NIAMEY (AFP) —``.
+September 2. /TASS/.``, ``NIAMEY (AFP) —``, and French ones: ``BAMAKO, 5 juin (AFP) -``,
+``OUAGADOUGOU, 1er juin (AIB) -`` (month names of both languages, the first of the month
+written ``1er``).
 
 Only the first 200 characters of the paragraph are looked at, with short anchored
 patterns, so this is constant time per article.
@@ -23,7 +25,7 @@ _MAX_AGENCY = 30
 _MAX_PLACE_WORDS = 4
 _SLASH_AGENCY = re.compile(r"\. ?/([A-Z][A-Za-z-]{1,20})/\.?")
 _DASH = re.compile(r" (?:--|[-–—]) ")
-_DAY = re.compile(r"\d{1,2}")
+_DAY = re.compile(r"(\d{1,2})(?:er)?")
 _PLACE_CHARS = frozenset("'’.-")
 
 
@@ -60,10 +62,10 @@ def _dated(part: str) -> tuple[tuple[int, int], int] | None:
 
 
 def _two_words_month_day(first: str, second: str) -> tuple[int, int] | None:
-    if _DAY.fullmatch(first) and month_number(second):
-        month, day = month_number(second), int(first)
-    elif _DAY.fullmatch(second) and month_number(first):
-        month, day = month_number(first), int(second)
+    if (number := _DAY.fullmatch(first)) and month_number(second):
+        month, day = month_number(second), int(number[1])
+    elif (number := _DAY.fullmatch(second)) and month_number(first):
+        month, day = month_number(first), int(number[1])
     else:
         return None
     return (month, day) if month and 1 <= day <= 31 else None

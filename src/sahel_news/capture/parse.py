@@ -137,6 +137,8 @@ class _Reader:
         self.buffer: list[str] = []
         self.buffer_start = 0
         self.footer_text_noted = False
+        # Whether a block that ends a sentence (a paragraph, not a standfirst) was read.
+        self.sentence_read = False
         self.repeated_headline = False
 
     def kind(self, index: int) -> Classified:
@@ -211,6 +213,7 @@ class _Reader:
 
     def flush(self) -> None:
         if self.buffer:
+            self.sentence_read = self.sentence_read or ends_sentence(self.buffer[-1])
             self.blocks.append(" ".join(self.buffer))
             self.block_lines.append((self.buffer_start, len(self.buffer)))
             self.buffer = []
@@ -334,7 +337,7 @@ class _Reader:
             elif kind.kind is LineKind.READ_MORE_INLINE and kind.title is not None:
                 self.flush()
                 self.related.append(RelatedLink(kind.title, len(self.blocks)))
-            elif kind.kind in _FOOTER_STARTS and (self.blocks or self.buffer):
+            elif self._starts_footer(kind.kind):
                 self.flush()
                 in_footer = True
                 self._footer_line(index, kind)
@@ -343,6 +346,19 @@ class _Reader:
         self.flush()
         if waiting_title is not None:
             self._orphan_read_more(waiting_title)
+
+    def _starts_footer(self, kind: LineKind) -> bool:
+        """Whether a line of this kind starts the footer here.
+
+        A footer phrase does once a block has been read; a timestamp once a block that
+        ends a sentence has been: one below the standfirst ("Publié le ..." under the
+        chapô) is body chrome, and the body goes on below it.
+        """
+        if kind is LineKind.FOOTER:
+            return bool(self.blocks or self.buffer)
+        if kind is LineKind.TIMESTAMP:
+            return self.sentence_read or bool(self.buffer and ends_sentence(self.buffer[-1]))
+        return False
 
     def _orphan_read_more(self, index: int) -> None:
         self.note(

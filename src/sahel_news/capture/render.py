@@ -12,6 +12,9 @@ from sahel_news.models import Article, ChromeKind, ChromeLine
 __all__ = ["render_capture"]
 
 READ_MORE = "Read more"
+# The related-link marker written for an article read in another language (any marker of
+# boilerplate.json reads back; these are the commonest of each language).
+_READ_MORE_IN = {"fr": "Lire aussi"}
 
 
 def _format_temperature(celsius: float) -> str:
@@ -73,13 +76,30 @@ def _footer(article: Article) -> list[str]:
     return lines
 
 
-def _body(article: Article) -> list[str]:
+def _above_standfirst(article: Article) -> list[ChromeLine]:
+    """Body timestamps before the first paragraph, which stood above the standfirst.
+
+    A timestamp after a block starts the footer, so one kept at position 0 of an article
+    with a standfirst was read above it ("Publié le ..." under the headline), and is
+    written there again.
+    """
+    if article.standfirst is None:
+        return []
+    return [
+        line
+        for line in article.chrome.body
+        if line.after_paragraph == 0 and line.kind is ChromeKind.TIMESTAMP
+    ]
+
+
+def _body(article: Article, written: list[ChromeLine]) -> list[str]:
     by_position: dict[int, list[str]] = {}
-    chrome: list[ChromeLine] = list(article.chrome.body)
+    chrome: list[ChromeLine] = [line for line in article.chrome.body if line not in written]
     for line in chrome:
         by_position.setdefault(line.after_paragraph, []).append(line.text)
+    marker = _READ_MORE_IN.get(article.language or "", READ_MORE)
     for link in article.related:
-        by_position.setdefault(link.after_paragraph, []).extend((READ_MORE, link.title))
+        by_position.setdefault(link.after_paragraph, []).extend((marker, link.title))
     blocks: list[str] = []
     for position in range(len(article.paragraphs) + 1):
         blocks.extend(by_position.get(position, ()))
@@ -92,8 +112,9 @@ def render_capture(article: Article) -> str:
     """Write *article*'s layout fields and chrome as a capture, blocks separated by blank lines.
 
     Header lines are written one per line in the first block; every other block (headline,
-    standfirst, paragraphs, "Read more" and its title, chrome lines, footer lines) stands
-    alone. A headline that is the text's first sentence (diagnostic
+    body timestamps that stood above the standfirst, standfirst, paragraphs, "Read more"
+    ("Lire aussi" for an article read in French) and its title, chrome lines, footer
+    lines) stands alone. A headline that is the text's first sentence (diagnostic
     ``headline_from_first_sentence``) is left out: the text had none, and reads back to it.
     A temperature, page date or publication time with no chrome line of its own is written
     in the seed's form. The text ends without a final newline, like the seed.
@@ -112,8 +133,10 @@ def render_capture(article: Article) -> str:
         blocks.append("\n".join(header))
     if not any(d.code == HEADLINE_DERIVED for d in article.diagnostics):
         blocks.append(article.headline)
+    above = _above_standfirst(article)
+    blocks.extend(line.text for line in above)
     if article.standfirst is not None:
         blocks.append(article.standfirst)
-    blocks.extend(_body(article))
+    blocks.extend(_body(article, above))
     blocks.extend(_footer(article))
     return "\n\n".join(blocks)

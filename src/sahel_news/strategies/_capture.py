@@ -3,8 +3,11 @@
 `layout_articles` draws Articles that `render_capture` can write and `parse_layout` reads
 back to the same layout fields; `captures` draws their rendered texts, optionally with the
 noise real captures carry (CRLF, a BOM, no-break and zero-width spaces, trailing spaces,
-extra blank lines). The round trip's domain is documented in docs/capture-format.md; the
-strategies keep inside it (every paragraph ends a sentence, a standfirst never does, no
+extra blank lines). Articles are English or French (French sentences and headlines, page
+dates and timestamps such as ``jeudi 20 juin 2024`` and ``Publié le 5 juin 2024 à 19h49``,
+datelines such as ``BAMAKO, 1er juin (AFP) -``, and the French phrases of the boilerplate
+table). The round trip's domain is documented in docs/capture-format.md; the strategies
+keep inside it (every paragraph ends a sentence, a standfirst never does, no
 paragraph reads as a chrome line on its own, ...).
 """
 
@@ -19,7 +22,11 @@ from hypothesis import strategies as st
 
 from sahel_news.capture._boilerplate import PhraseKind, boilerplate
 from sahel_news.capture._lines import LineKind, classify, ends_sentence
-from sahel_news.capture._timestamps import format_feed_timestamp, format_page_date
+from sahel_news.capture._timestamps import (
+    format_feed_timestamp,
+    format_page_date,
+    french_names,
+)
 from sahel_news.capture.parse import MAX_HEADLINE, MAX_STANDFIRST
 from sahel_news.capture.render import render_capture
 from sahel_news.models import (
@@ -91,6 +98,49 @@ _TAILS = (
     " for the first time since the coup",
 )
 _SPEAKERS = ("a government spokesman", "the minister", "a regional analyst", "a resident")
+# French sentences are drawn from these as English ones are from the lists above.
+_SUBJECTS_FR = (
+    "La junte malienne",
+    "Le gouvernement nigérien",
+    "L'armée burkinabè",
+    "La CEDEAO",
+    "L'Union africaine",
+    "Le colonel Assimi Goïta",
+    "Le général Abdourahamane Tiani",
+    "Le capitaine Ibrahim Traoré",
+    "Le ministre des Affaires étrangères",
+    "Des habitants de Ménaka",
+)
+_VERBS_FR = (
+    "a rencontré",
+    "a accusé",
+    "a signé un accord de sécurité avec",
+    "a rappelé son ambassadeur auprès de",
+    "a condamné",
+    "s'est entretenu avec",
+    "a expulsé",
+    "a reçu",
+    "a mis en garde",
+)
+_OBJECTS_FR = (
+    "les autorités de Bamako",
+    "des diplomates français",
+    "l'organisation régionale",
+    "des instructeurs militaires russes",
+    "une délégation venue de Moscou",
+    "ses voisins du Sahel",
+    "l'Alliance des États du Sahel",
+    "des humanitaires à Niamey",
+)
+_TAILS_FR = (
+    "",
+    " lundi",
+    " la semaine dernière",
+    " dans un communiqué",
+    " selon la télévision nationale",
+    " dans la capitale",
+)
+_SPEAKERS_FR = ("a déclaré un porte-parole", "a indiqué le ministre", "a affirmé un habitant")
 _WORD_ALPHABET = "abcdefghijklmnopqrstuvwxyzéèàçôï’'"
 _PLACES = (
     "BAMAKO",
@@ -105,7 +155,7 @@ _PLACES = (
     "MOSCOW",
     "ABUJA",
 )
-_AGENCIES = ("Reuters", "AFP", "AP", "Xinhua", "APS", "AIP")
+_AGENCIES = ("Reuters", "AFP", "AP", "Xinhua", "APS", "AIP", "ANP", "AIB", "AMAP")
 _DASHES = ("-", "–", "—", "--")
 _MONTHS = (
     "January",
@@ -121,19 +171,37 @@ _MONTHS = (
     "November",
     "December",
 )
-_SITE_NAMES = ("Sahel Daily", "The Bamako Observer", "Niamey Tribune", "Le Sahélien")
-_BYLINES = ("By Moussa Traoré", "By Aïssata Diallo and John Smith", "By Staff Reporter", "BY AFP")
+_MOIS, _JOURS = french_names()
+_SITE_NAMES = (
+    "Sahel Daily",
+    "The Bamako Observer",
+    "Niamey Tribune",
+    "Le Sahélien",
+    "L'Écho du Sahel",
+)
+_BYLINES = (
+    "By Moussa Traoré",
+    "By Aïssata Diallo and John Smith",
+    "By Staff Reporter",
+    "BY AFP",
+    "Par Salif Ouédraogo",
+    "Par Aminata Sanogo et Ali Cissé",
+)
 _CAPTIONS = (
     "Photo: Soldiers patrol a street in Gao",
     "FILE PHOTO: Supporters of the junta rally in Niamey",
     "Soldiers at a checkpoint near Mopti. © AFP / Staff",
     "Delegates arrive in Bamako (Photo: Reuters)",
+    "Légende : des soldats patrouillent à Gao",
+    "Des délégués arrivent à Bamako. © AFP",
 )
 _DECORATIONS = ("* * *", "———", "###")
 _POPULAR = (
     "Junta extends transition by five years",
     "Gold output rises in western Mali",
     "Drought hits herders in northern Niger",
+    "La junte prolonge la transition de cinq ans",
+    "Sécheresse : les éleveurs du nord du Niger inquiets",
 )
 _FIRST_DAY = date(2000, 1, 1)
 _LAST_DAY = date(2035, 12, 31)
@@ -163,6 +231,14 @@ def _sentence(draw: st.DrawFn) -> str:
         )
         text = " ".join(words)
         return text[:1].upper() + text[1:] + draw(st.sampled_from(".!?"))
+    if draw(st.integers(0, 2)) == 0:
+        core = (
+            f"{draw(st.sampled_from(_SUBJECTS_FR))} {draw(st.sampled_from(_VERBS_FR))} "
+            f"{draw(st.sampled_from(_OBJECTS_FR))}{draw(st.sampled_from(_TAILS_FR))}"
+        )
+        if draw(st.booleans()):
+            return f"{core}."
+        return f"« {core} », {draw(st.sampled_from(_SPEAKERS_FR))}."
     core = (
         f"{draw(st.sampled_from(_SUBJECTS))} {draw(st.sampled_from(_VERBS))} "
         f"{draw(st.sampled_from(_OBJECTS))}{draw(st.sampled_from(_TAILS))}"
@@ -188,10 +264,16 @@ def _title() -> st.SearchStrategy[str]:
         st.sampled_from(_VERBS),
         st.sampled_from(_OBJECTS),
     )
+    french = st.builds(
+        lambda s, v, o: f"{s} {v} {o}",
+        st.sampled_from(_SUBJECTS_FR),
+        st.sampled_from(_VERBS_FR),
+        st.sampled_from(_OBJECTS_FR),
+    )
     free = st.lists(st.text(_WORD_ALPHABET, min_size=1, max_size=10), min_size=2, max_size=12).map(
         lambda words: " ".join(words).capitalize()
     )
-    return st.one_of(phrase, free).filter(
+    return st.one_of(phrase, french, free).filter(
         lambda t: _is_text(t) and not ends_sentence(t) and len(t) <= MAX_HEADLINE
     )
 
@@ -207,7 +289,23 @@ def _timestamp(draw: st.DrawFn) -> tuple[str, datetime, bool]:
     hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
     second = draw(st.sampled_from((0, draw(st.integers(0, 59)))))
     naive = datetime(day.year, day.month, day.day, hour, minute)  # noqa: DTZ001 - zone set below
-    form = draw(st.sampled_from(("feed", "iso_z", "iso_offset", "rfc2822", "gmt", "naive")))
+    form = draw(
+        st.sampled_from(
+            ("feed", "iso_z", "iso_offset", "rfc2822", "gmt", "naive", "fr", "fr_gmt", "figures")
+        )
+    )
+    if form == "fr":
+        # "5 juin 2024 à 19h49", maybe labelled and with the weekday ("Publié le jeudi ...").
+        label = draw(st.sampled_from(("", "Publié le ", "Mis à jour le ", "Le ")))
+        weekday = f"{_JOURS[day.weekday()]} " if draw(st.booleans()) else ""
+        hours = draw(st.sampled_from((f"{hour:02d}h{minute:02d}", f"{hour}h{minute:02d}")))
+        stamp = f"{label}{weekday}{_french_day(day)} {_MOIS[day.month - 1]} {day.year} à {hours}"
+        return stamp, naive.replace(tzinfo=tz.UTC), True
+    if form == "fr_gmt":
+        stamp = f"{day.day} {_MOIS[day.month - 1]} {day.year} {hour:02d}:{minute:02d} GMT"
+        return stamp, naive.replace(tzinfo=tz.UTC), False
+    if form == "figures":
+        return naive.strftime("%d/%m/%Y %H:%M"), naive.replace(tzinfo=tz.UTC), True
     if form == "feed":
         return format_feed_timestamp(naive), naive.replace(tzinfo=tz.UTC), True
     if form == "naive":
@@ -226,10 +324,16 @@ def _timestamp(draw: st.DrawFn) -> tuple[str, datetime, bool]:
     return aware.isoformat(), aware, False
 
 
+def _french_day(day: date) -> str:
+    """The day of the month as French writes it: ``1er`` for the first, else the number."""
+    return "1er" if day.day == 1 else str(day.day)
+
+
 @st.composite
 def _page_date(draw: st.DrawFn) -> tuple[str, date]:
     day = draw(_day())
     month = _MONTHS[day.month - 1]
+    mois = _MOIS[day.month - 1]
     text = draw(
         st.sampled_from(
             (
@@ -237,6 +341,9 @@ def _page_date(draw: st.DrawFn) -> tuple[str, date]:
                 f"{day.day} {month} {day.year}",
                 f"{month} {day.day}, {day.year}",
                 day.isoformat(),
+                f"{_JOURS[day.weekday()]} {_french_day(day)} {mois} {day.year}",
+                f"{_french_day(day)} {mois} {day.year}",
+                day.strftime("%d/%m/%Y"),
             )
         )
     )
@@ -263,9 +370,16 @@ def _dateline(draw: st.DrawFn, anchor: date | None) -> tuple[str, str, date | No
     agency = draw(st.sampled_from(_AGENCIES))
     day = anchor - timedelta(days=draw(st.integers(0, 5))) if anchor else draw(_day())
     month = _MONTHS[day.month - 1]
-    style = draw(st.sampled_from(("wire", "tass", "undated", "day_first")))
+    style = draw(st.sampled_from(("wire", "tass", "undated", "day_first", "fr", "fr_year")))
     resolved = day if anchor else None
     dash = draw(st.sampled_from(_DASHES))
+    if style == "fr":  # "BAMAKO, 5 juin (AFP) -", "OUAGADOUGOU, 1er juin (AIB) -"
+        text = f"{place}, {_french_day(day)} {_MOIS[day.month - 1]} ({agency}) {dash}"
+        return text, place, resolved, agency
+    if style == "fr_year":  # "Niamey, 14 mars 2024 (ANP) –": the year makes the date whole
+        town = place.title()
+        text = f"{town}, {_french_day(day)} {_MOIS[day.month - 1]} {day.year} ({agency}) {dash}"
+        return text, town, day, agency
     if style == "tass":
         return f"{place}, {month} {day.day}. /TASS/.", place, resolved, "TASS"
     if style == "undated":
