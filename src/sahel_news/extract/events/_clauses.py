@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from sahel_news.data import register_cache
-from sahel_news.extract.events._grammar import _EN, folded_set, grammar
+from sahel_news.extract.events._grammar import _EN, folded_set, grammar, negated
 from sahel_news.extract.events._lexicon import TriggerMatch
 from sahel_news.models import EventStatus
 
@@ -47,7 +47,8 @@ def _lists() -> _Lists:
         frozenset().union(
             g.denial, g.negations, g.hypothetical, g.future, intent, g.ongoing, g.announcing
         )
-        | g.infinitive
+        | g.intent_markers
+        | g.negation_openers
         | g.is_to
     )
     return _Lists(
@@ -275,7 +276,7 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
     window = list(norms[max(clause_start, trigger.first - 5) : trigger.first])  # ends *whole*
     if not g.denial.isdisjoint(whole) and head not in g.denial:
         return EventStatus.DENIED
-    if not g.negations.isdisjoint(window[-3:]):
+    if negated(norms, trigger.first, trigger.last, clause_start):
         return EventStatus.DENIED
     # "he would not recognise the result and called for protests": a past verb after
     # "and" is a fact of its own, out of the modal's reach
@@ -287,9 +288,10 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
     for position, word in enumerate(window):
         if word in g.future and (position == 0 or window[position - 1] not in g.noun_will):
             return EventStatus.PLANNED
-    if window and window[-1] in g.infinitive and not lists.intent.isdisjoint(window[:-1]):
+    markers = g.intent_markers
+    if window and window[-1] in markers and not lists.intent.isdisjoint(window[:-1]):
         return EventStatus.PLANNED
-    if any(w in g.infinitive and window[p - 1] in lists.intent for p, w in enumerate(window) if p):
+    if any(w in markers and window[p - 1] in lists.intent for p, w in enumerate(window) if p):
         return EventStatus.PLANNED  # "is expected to hold a summit": through a light verb
     if g.bare_infinitive and not trigger.entry.nominal and _bare_intent(window, lists.intent):
         return EventStatus.PLANNED  # "compte signer", "entend se retirer"
@@ -324,8 +326,7 @@ def _own_tense(
     g = grammar()
     if trigger.entry.nominal or len(head) < 5:
         return None
-    window = norms[max(clause_start, trigger.first - 4) : trigger.first]
-    if not g.negations.isdisjoint(window[-3:]):
+    if negated(norms, trigger.first, trigger.last, clause_start):
         return EventStatus.DENIED
     if head.endswith(g.conditional_endings):
         if not g.conditions.isdisjoint(norms[clause_start : trigger.first]):

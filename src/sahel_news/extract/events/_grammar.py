@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from sahel_news.data import current_language, register_cache, table_words
 from sahel_news.text._tokens import word_form
 
-__all__ = ["Grammar", "accent_pattern", "folded_set", "grammar"]
+__all__ = ["Grammar", "accent_pattern", "folded_set", "grammar", "negated"]
 
 
 class Grammar(NamedTuple):
@@ -49,8 +49,14 @@ class Grammar(NamedTuple):
     ongoing: frozenset[str]
     denial: frozenset[str]
     announcing: frozenset[str]
-    # the infinitive marker after an intent word ("plans to", "envisage de")
+    # the marker of an infinitive of purpose or complement ("to", "pour", "de")
     infinitive: frozenset[str]
+    # the marker of an infinitive after an intent word ("plans to", "envisage de",
+    # "s'apprête à"); French "à" folds to "a", the auxiliary, so it is read only there
+    intent_markers: frozenset[str]
+    # the particle that opens a French negation ("ne ... pas"), read with the negation
+    # word after the verb
+    negation_openers: frozenset[str]
     # whether an intent word may govern a bare infinitive ("compte signer", "doit partir")
     bare_infinitive: bool
     # nouns that make "saisir" a referral to a court or council, not a seizure
@@ -118,6 +124,8 @@ _EN = Grammar(
     denial=frozenset({"denied", "denies", "deny", "denying"}),
     announcing=frozenset({"announced", "announces", "unveiled", "ordered", "orders", "decreed"}),
     infinitive=frozenset({"to"}),
+    intent_markers=frozenset({"to"}),
+    negation_openers=frozenset(),
     bare_infinitive=False,
     referral_nouns=frozenset(),
     is_to=frozenset({"is", "are", "was"}),
@@ -292,7 +300,9 @@ _FR = Grammar(
             "devoile",
         }
     ),
-    infinitive=frozenset({"de", "d'", "a", "pour"}),
+    infinitive=frozenset({"de", "d'", "pour"}),
+    intent_markers=frozenset({"de", "d'", "a"}),
+    negation_openers=frozenset({"ne", "n'"}),
     bare_infinitive=True,
     referral_nouns=frozenset(
         {
@@ -372,7 +382,7 @@ _FR = Grammar(
             "pendant",
         }
     ),
-    order_markers=frozenset({"de", "d'", "pour", "a"}),
+    order_markers=frozenset({"de", "d'", "pour"}),
     denounce_prefix="denonc",
     gap_stops=frozenset(
         ["et", "ou", "avec", "par", "que", "qu'", "a", "au", "aux", "contre", "entre", "pour"]
@@ -458,3 +468,20 @@ def accent_pattern(word: str) -> str:
         else:
             parts.append(re.escape(letter))
     return "".join(parts)
+
+
+def negated(norms: Sequence[str], first: int, last: int, floor: int = 0) -> bool:
+    """Whether a negation stands around the trigger at tokens ``[first, last]``.
+
+    English: "not", "never" among the three words before it ("did not recognise").
+    French also: "ne"/"n'" just before it and "pas", "jamais" just after it ("ne
+    reconnaît pas", "ne se sont pas"), besides "n'a pas reconnu". Words before *floor* (the
+    clause's start) do not count.
+    """
+    g = grammar()
+    if not g.negations.isdisjoint(norms[max(floor, first - 3) : first]):
+        return True
+    openers = g.negation_openers
+    if not openers or openers.isdisjoint(norms[max(floor, first - 2) : first]):
+        return False
+    return not g.negations.isdisjoint(norms[last + 1 : last + 3])

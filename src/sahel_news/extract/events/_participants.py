@@ -19,7 +19,7 @@ from sahel_news.data import month_names, register_cache
 from sahel_news.extract.events._clauses import Frame, is_passive
 from sahel_news.extract.events._grammar import _EN, folded_set, grammar
 from sahel_news.extract.events._lexicon import TriggerMatch
-from sahel_news.extract.events._places import follows_locative
+from sahel_news.extract.events._places import follows_locative, is_place_name
 from sahel_news.models import ParticipantRole
 from sahel_news.text._tokens import Words
 
@@ -86,13 +86,7 @@ def locate_refs(
         last = bisect.bisect_left(starts, end, first) - 1
         last = max(last, first)
         # a mention's own look back: no comma between it and "in", and one word shorter
-        locative = first > 0 and follows_locative(
-            norms,
-            first,
-            fillers=_lists().place_fillers,
-            lookback=_REF_LOOKBACK,
-            weak=grammar().weak_locatives,
-        )
+        locative = first > 0 and _locative(norms, first, last)
         refs.append(EntityRef(ref, country, is_country, start, end, first, last, locative))
         if not is_country:
             carried.add(country)
@@ -118,6 +112,21 @@ def locate_refs(
         else:
             widest.append(item)
     return kept
+
+
+def _locative(norms: Sequence[str], first: int, last: int) -> bool:
+    """Whether a mention names a place, not a participant: "in Niger", "à Niamey".
+
+    French "à", "au" also name a recipient ("a remis au Niger", "a demandé à la CEDEAO"):
+    after them only a gazetteer place (a city, a capital) is a location.
+    """
+    fillers = _lists().place_fillers
+    weak = grammar().weak_locatives
+    if follows_locative(norms, first, fillers=fillers, lookback=_REF_LOOKBACK, weak=weak):
+        return True
+    if not weak or not follows_locative(norms, first, fillers=fillers, lookback=_REF_LOOKBACK):
+        return False
+    return is_place_name(norms[first : last + 1])
 
 
 class _Lists(NamedTuple):

@@ -17,7 +17,14 @@ from sahel_news.extract.events._grammar import folded_set
 from sahel_news.models import PlaceKind
 from sahel_news.text._tokens import Words, split_words
 
-__all__ = ["PlaceHit", "find_places", "follows_locative", "locatives", "lookup_place"]
+__all__ = [
+    "PlaceHit",
+    "find_places",
+    "follows_locative",
+    "is_place_name",
+    "locatives",
+    "lookup_place",
+]
 
 
 @register_cache
@@ -168,3 +175,11 @@ def lookup_place(name: str) -> PlaceEntry | None:
         if candidate == words:
             return entry
     return None
+
+
+def is_place_name(words: Sequence[str]) -> bool:
+    """Whether folded *words* are the whole name of a gazetteer place ("niamey")."""
+    if not words:
+        return False
+    wanted = tuple(words)
+    return any(name == wanted for name, _entry in _names().get(wanted[0], ()))

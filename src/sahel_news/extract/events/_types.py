@@ -20,7 +20,7 @@ import attrs
 
 from sahel_news.data import register_cache
 from sahel_news.extract.events._clauses import Frame, is_passive
-from sahel_news.extract.events._grammar import folded_set, grammar
+from sahel_news.extract.events._grammar import folded_set, grammar, negated
 from sahel_news.extract.events._lexicon import TriggerEntry, TriggerMatch
 from sahel_news.extract.events._participants import EntityRef
 from sahel_news.models import ActorKind, PloverType
@@ -250,7 +250,7 @@ def _ordered_to_leave(frame: Frame, trigger: TriggerMatch) -> bool:
 
 def _negated(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     """Whether a negation stands just before the trigger ("did not recognise")."""
-    return not grammar().negations.isdisjoint(norms[max(0, trigger.first - 3) : trigger.first])
+    return negated(norms, trigger.first, trigger.last)
 
 
 def _hands_over_base(frame: Frame, trigger: TriggerMatch) -> bool:
