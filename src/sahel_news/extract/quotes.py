@@ -1,6 +1,7 @@
 """Quotes: words in quotation marks, with the actor or country the text attributes them to.
 
-A quote is the text between “curly” or "straight" marks in one text of the article. The
+A quote is the text between “curly” or "straight" marks (in French also « … », with
+the non-breaking spaces inside them) in one text of the article. The
 speaker is read from the attribution around it (`“...,” the ministry said`, `said Goita`,
 `X said: “...”`): an actor mentioned there, else a country; a generic speaker ("the
 military government", "the junta", "the army") stands for the country that last reported
@@ -16,7 +17,14 @@ import operator
 import re
 from collections.abc import Mapping, Sequence
 
-from sahel_news.data import current_language, register_cache, table_words, word_set
+from sahel_news.data import (
+    DEFAULT_LANGUAGE,
+    current_language,
+    register_cache,
+    table_words,
+    using_language,
+    word_set,
+)
 from sahel_news.models import Article, Part, Quote, Span
 from sahel_news.text._tokens import word_form
 from sahel_news.text._units import (
@@ -127,10 +135,14 @@ def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """The quotes of *article* in reading order, each with its speaker where the text says.
 
+    The text is read in the article's language (``article.language``; English when None):
+    French adds « … » marks and its reporting verbs ("a déclaré", "selon").
+
     Args:
         article: an article whose actors and countries are found (speakers refer to them).
     """
-    return quotes_in(article, None)
+    with using_language(article.language or DEFAULT_LANGUAGE):
+        return quotes_in(article, None)
 
 
 def quotes_in(

@@ -100,6 +100,9 @@ class Grammar(NamedTuple):
     # locative words that make a place of a city but not of an actor or country: French
     # "à", "au" also name a recipient ("a remis au Niger", "a demandé à la CEDEAO")
     weak_locatives: frozenset[str]
+    # whether a place commonly comes between a verb and its object ("a reçu mardi à
+    # Niamey le ministre"), so that a place's role is not passed on to what follows it
+    place_before_object: bool
 
 
 _EN = Grammar(
@@ -174,6 +177,7 @@ _EN = Grammar(
     subject_carriers=frozenset({"and", "to"}),
     since_prefix="since ",
     weak_locatives=frozenset(),
+    place_before_object=False,
 )
 
 _DE = frozenset({"de", "d'", "du", "des"})
@@ -421,6 +425,7 @@ _FR = Grammar(
     subject_carriers=frozenset({"et", "de", "d'", "pour"}),
     since_prefix="depuis ",
     weak_locatives=frozenset({"a", "au", "aux"}),
+    place_before_object=True,
 )
 
 _GRAMMARS = {"en": _EN, "fr": _FR}

@@ -313,6 +313,8 @@ def assign_roles(
             if governing == "between":
                 role = SOURCE
             roles.append((ref, role))
+            if ref.locative and grammar().place_before_object:
+                continue  # "a reçu à Niamey le ministre, X": the place lends X no role
             previous_role = TARGET if governing == "between" else role
     roles = _tidy(roles)
     if entry.from_role is TARGET and all(role is not TARGET for _, role in roles):
