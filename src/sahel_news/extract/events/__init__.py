@@ -509,6 +509,15 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
         yield pending_denial
 
 
+def _word_before(norms: Sequence[str], first: int) -> str:
+    """The word before token *first*, over auxiliaries ("et a rappelé": "et"), or ""."""
+    auxiliaries = grammar().auxiliaries
+    index = first - 1
+    while index >= 0 and norms[index] in auxiliaries:
+        index -= 1
+    return norms[index] if index >= 0 else ""
+
+
 def _coordinated_verb(
     norms: Sequence[str], controller: TriggerMatch, trigger: TriggerMatch
 ) -> bool:
@@ -519,7 +528,7 @@ def _coordinated_verb(
     "rejected the accusation and demanded their release" the demand stands on its own.
     """
     g = grammar()
-    if trigger.first == 0 or norms[trigger.first - 1] not in g.coordinators:
+    if _word_before(norms, trigger.first) not in g.coordinators:
         return False
     word = norms[trigger.first]
     if word.endswith(g.participle_suffix) or _is_nominal(norms, trigger)[0]:
@@ -635,7 +644,9 @@ def _fill_subject(
     head = frame.norms[trigger.first]
     g = grammar()
     participle = head.endswith(g.participle_suffix) and before == ","
-    if in_sentence and (participle or before in g.subject_carriers):
+    if in_sentence and (
+        participle or _word_before(frame.norms, trigger.first) in g.subject_carriers
+    ):
         for ref, role in in_sentence[-1].roles.items():
             if role is SOURCE and ref not in roles:
                 roles[ref] = SOURCE

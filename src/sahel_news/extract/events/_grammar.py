@@ -100,6 +100,8 @@ class Grammar(NamedTuple):
     # locative words that make a place of a city but not of an actor or country: French
     # "à", "au" also name a recipient ("a remis au Niger", "a demandé à la CEDEAO")
     weak_locatives: frozenset[str]
+    # auxiliaries and adverbs between a coordinator and its verb ("et a rappelé")
+    auxiliaries: frozenset[str]
     # whether a place commonly comes between a verb and its object ("a reçu mardi à
     # Niamey le ministre"), so that a place's role is not passed on to what follows it
     place_before_object: bool
@@ -178,6 +180,7 @@ _EN = Grammar(
     since_prefix="since ",
     weak_locatives=frozenset(),
     place_before_object=False,
+    auxiliaries=frozenset(),
 )
 
 _DE = frozenset({"de", "d'", "du", "des"})
@@ -426,6 +429,28 @@ _FR = Grammar(
     since_prefix="depuis ",
     weak_locatives=frozenset({"a", "au", "aux"}),
     place_before_object=True,
+    auxiliaries=frozenset(
+        {
+            "a",
+            "ont",
+            "avait",
+            "avaient",
+            "aura",
+            "auront",
+            "est",
+            "sont",
+            "etait",
+            "etaient",
+            "s'",
+            "se",
+            "egalement",
+            "aussi",
+            "ensuite",
+            "deja",
+            "immediatement",
+            "aussitot",
+        }
+    ),
 )
 
 _GRAMMARS = {"en": _EN, "fr": _FR}
