@@ -561,6 +561,25 @@ def _outside_complement(
             roles[ref.ref] = OTHER
 
 
+def _ordered_to_leave(
+    frame: Frame,
+    trigger: TriggerMatch,
+    assigned: Sequence[tuple[EntityRef, ParticipantRole]],
+    roles: dict[str, ParticipantRole],
+) -> None:
+    """ "a donné 48 heures à l'ambassadeur X pour quitter le territoire": X, named after the
+    order or the deadline, is the one expelled, not a second doer."""
+    norms = frame.norms
+    low, _high = frame.clause(trigger)
+    orders = folded_set("order_verbs") | folded_set("deadline_nouns")
+    order = next((i for i in range(trigger.first - 1, low - 1, -1) if norms[i] in orders), None)
+    if order is None:
+        return
+    for ref, role in assigned:
+        if role is SOURCE and order < ref.first < trigger.first:
+            roles[ref.ref] = TARGET
+
+
 def _takes_complement(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     """Whether a control trigger governs what follows it.
 
@@ -596,6 +615,18 @@ def _candidates(
     roles: dict[str, ParticipantRole] = {ref.ref: role for ref, role in assignment.roles}
     if trigger.entry.control and not nominal:
         _outside_complement(frame, trigger, assignment.roles, roles)
+    if trigger.entry.mode == "expel" and grammar().order_object_between:
+        _ordered_to_leave(frame, trigger, assignment.roles, roles)
+    if (
+        trigger.entry.mode == "end-relations"
+        and grammar().envoy_posting_target
+        and TARGET not in roles.values()
+    ):
+        # "a rappelé son ambassadeur en Algérie": the posting is who relations are cut with
+        for posting, role in assignment.roles:
+            if role is OTHER and posting.is_country and posting.first > trigger.first:
+                roles[posting.ref] = TARGET
+                break
     low, _high = frame.clause(trigger)
     status = status_of(frame, trigger, low)
     elaborates: Candidate | None = None

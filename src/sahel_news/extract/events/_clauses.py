@@ -157,11 +157,15 @@ def frame_of(words: Sequence[str]) -> Frame:
     marks = [i for i, word in enumerate(words) if word in lists.marks]
     commas = [i for i in marks if words[i] == ","]
     # ", the ministry said in a statement." closing the sentence
-    if commas:
-        last = commas[-1]
+    reach = 12  # after the last comma; after an earlier one the verb must open the frame
+    for last in reversed(commas):
         tail = words[last + 1 :]
-        if not reporting_verbs.isdisjoint(tail[:12]) and complementizers.isdisjoint(tail):
+        if not reporting_verbs.isdisjoint(tail[:reach]) and complementizers.isdisjoint(tail):
             reporting.append((last, count))
+            break
+        if not g.long_reporting_frames:
+            break  # English: only the last comma opens a closing frame
+        reach = 3  # ", a annoncé le ministre d'État, porte-parole du gouvernement, X"
     # "According to X, ..." or "X said (on Monday) that ..." opening it
     according = next((a for a in g.according if tuple(words[: len(a)]) == a), None)
     if according is not None:

@@ -102,6 +102,15 @@ class Grammar(NamedTuple):
     weak_locatives: frozenset[str]
     # auxiliaries and adverbs between a coordinator and its verb ("et a rappelé")
     auxiliaries: frozenset[str]
+    # whether a closing reporting frame may start at any comma, not only the last one: a
+    # French frame names its speaker with appositions, each after a comma
+    long_reporting_frames: bool
+    # whether "N heures à X pour quitter" makes X (between the order and the verb) the
+    # one expelled, not a second doer
+    order_object_between: bool
+    # whether an envoy's posting names the country relations are cut with ("rappelé son
+    # ambassadeur en Algérie", "à Alger"): that country is the target, not a place
+    envoy_posting_target: bool
     # whether a place commonly comes between a verb and its object ("a reçu mardi à
     # Niamey le ministre"), so that a place's role is not passed on to what follows it
     place_before_object: bool
@@ -181,6 +190,9 @@ _EN = Grammar(
     weak_locatives=frozenset(),
     place_before_object=False,
     auxiliaries=frozenset(),
+    long_reporting_frames=False,
+    order_object_between=False,
+    envoy_posting_target=False,
 )
 
 _DE = frozenset({"de", "d'", "du", "des"})
@@ -307,7 +319,7 @@ _FR = Grammar(
             "devoile",
         }
     ),
-    infinitive=frozenset({"de", "d'", "pour"}),
+    infinitive=frozenset({"pour"}),
     intent_markers=frozenset({"de", "d'", "a"}),
     negation_openers=frozenset({"ne", "n'"}),
     bare_infinitive=True,
@@ -451,6 +463,9 @@ _FR = Grammar(
             "aussitot",
         }
     ),
+    long_reporting_frames=True,
+    order_object_between=True,
+    envoy_posting_target=True,
 )
 
 _GRAMMARS = {"en": _EN, "fr": _FR}
