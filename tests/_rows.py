@@ -16,6 +16,7 @@ _CELLS = {
     Kind.INTEGER: st.integers(-(2**62), 2**62),
     Kind.OPTIONAL_DATE: st.none() | st.dates(),
     Kind.TEXT_LIST: st.lists(_NON_EMPTY | _TRICKY, max_size=4).map(tuple),
+    Kind.BOOLEAN: st.booleans(),
 }
 
 

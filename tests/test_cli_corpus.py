@@ -106,6 +106,48 @@ class TestCorpusCommand:
         }
         assert document["published"] == "2024-06-05T00:00:00+00:00"
 
+    def test_language_for_one_capture(self, tmp_path, capsys):
+        """--language sets the source language of the one capture (any case), over detection."""
+        (tmp_path / "a.txt").write_text(GOOD)
+        assert cli.main(["parse", str(tmp_path / "a.txt"), "--no-extract"]) == 0
+        detected = json.loads(capsys.readouterr().out)
+        assert (detected["language"], detected["source"]["language"]) == ("en", None)
+        argv = ["parse", str(tmp_path / "a.txt"), "--language", "FR", "--url", "https://e.org/a"]
+        assert cli.main(argv) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["language"] == "fr"
+        assert document["source"] == {"url": "https://e.org/a", "outlet": None, "language": "fr"}
+
+    def test_language_for_every_input_unless_the_manifest_gives_one(self, tmp_path, capsys):
+        """In the corpus form --language is every input's language; a manifest's wins."""
+        for name in ("a", "b", "c"):
+            (tmp_path / f"{name}.txt").write_text(GOOD)
+        (tmp_path / "m.csv").write_text("path,language\nb.txt,en\nc.txt,\n")
+        out = tmp_path / "out"
+        argv = ["parse", str(tmp_path / "a.txt"), "--manifest", str(tmp_path / "m.csv")]
+        assert cli.main([*argv, "--language", "fr", "-o", str(out), "-q"]) == 0
+        languages = {
+            name: json.loads((out / f"{name}.json").read_text())["language"]
+            for name in ("a", "b", "c")
+        }
+        assert languages == {"a": "fr", "b": "en", "c": "fr"}
+
+    def test_language_wins_over_an_html_pages_own(self, tmp_path, capsys):
+        """--language is the one HTML page's language, over the one the page declares."""
+        page = str(Path(__file__).parent / "pages" / "article_tag.html")
+        pytest.importorskip("trafilatura")
+        assert cli.main(["parse", page, "--no-extract"]) == 0
+        assert json.loads(capsys.readouterr().out)["source"]["language"] == "en"
+        assert cli.main(["parse", page, "--no-extract", "--language", "fr"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert (document["language"], document["source"]["outlet"]) == ("fr", "Sahel Daily")
+        assert document["source"]["language"] == "fr"
+
+    def test_help_documents_language(self, capsys):
+        """`parse --help` lists --language."""
+        assert cli.main(["parse", "--help"]) == 0
+        assert "--language CODE" in capsys.readouterr().out
+
     def test_published_and_url_for_one_capture(self, tmp_path, capsys):
         """--published and --url describe the one capture of the one-file form."""
         (tmp_path / "a.txt").write_text(GOOD)
@@ -162,6 +204,9 @@ class TestCorpusCommand:
             (["--jobs", "0"], "argument --jobs"),
             (["--jsonl", "x.jsonl", "-o", "d"], "not both"),
             (["{dir}", "--url", "https://e.org"], "describe one capture"),
+            (["--language", "french"], "argument --language: 'french' is not an ISO 639 code"),
+            (["--language", ""], "argument --language: '' is not an ISO 639 code"),
+            (["{dir}", "--language", "f1"], "argument --language: 'f1' is not an ISO 639 code"),
         ],
     )
     def test_usage_errors(self, tmp_path, capsys, extra, message):

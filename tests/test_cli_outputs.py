@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 from sahel_news import cli
@@ -173,6 +174,37 @@ class TestQuery:
         """A bad filter value is a usage error naming the option."""
         assert cli.main(["query", store, *argv]) == 2
         assert message in capsys.readouterr().err
+
+    def test_language(self, seed_article, tmp_path, capsys):
+        """--language keeps the events of articles in that language (any case; repeat: any)."""
+        french = attrs.evolve(seed_article, id="seed-fr", language="fr")
+        assert seed_article.language == "en"
+        path = tmp_path / "both.jsonl"
+        path.write_text(f"{to_json(seed_article)}\n{to_json(french)}\n", encoding="utf-8")
+        db = str(tmp_path / "s.sqlite")
+        assert cli.main(["index", db, str(path)]) == 0
+        capsys.readouterr()
+
+        def articles(*argv):
+            assert cli.main(["query", db, *argv, "--format", "json"]) == 0
+            events = json.loads(capsys.readouterr().out)
+            assert {e["language"] for e in events} <= {"en", "fr"}
+            return sorted({(e["article_id"], e["language"]) for e in events})
+
+        assert articles("--language", "fr") == [("seed-fr", "fr")]
+        assert articles("--language", "EN") == [(seed_article.id, "en")]
+        both = articles("--language", "fr", "--language", "en")
+        assert both == articles() == sorted([(seed_article.id, "en"), ("seed-fr", "fr")])
+        assert articles("--language", "de") == []
+
+    def test_bad_language_is_a_usage_error(self, store, capsys):
+        """A --language that is no ISO 639 code is one line and status 2."""
+        assert cli.main(["query", store, "--language", "french"]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line == (
+            "sahel-news query: error: argument --language: 'french' is not an ISO 639 code"
+            " (such as en or fr)"
+        )
 
     def test_missing_store(self, tmp_path, capsys):
         """Querying a store that is not there is one line and status 1."""

@@ -3,11 +3,13 @@
 import csv
 import io
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from _rows import rows
+from sahel_news.convert.exports import ACLED_COLUMNS
 from sahel_news.errors import InputError
 from sahel_news.outputs import (
     AcledRow,
@@ -17,7 +19,7 @@ from sahel_news.outputs import (
     read_csv,
     write_csv,
 )
-from sahel_news.outputs._tables import rows_of
+from sahel_news.outputs._tables import columns, defaults, rows_of
 from sahel_news.strategies import articles
 
 TABLES = [EventRow, ActorRow, CountryRow, AcledRow]
@@ -52,6 +54,59 @@ class TestRoundTrips:
         assert round_trip(items, row_type, bom=data.draw(st.booleans())) == items
 
 
+def older_csv(items, row_type, width):
+    """*items* as CSV of the table's first *width* columns, as a file written before the
+    later columns were added."""
+    full = csv_bytes(items, row_type, bom=False).decode()
+    records = list(csv.reader(io.StringIO(full, newline="")))
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(record[:width] for record in records)
+    return out.getvalue().encode()
+
+
+def at_defaults(row, width):
+    """*row* with every column after the first *width* at its default."""
+    names = [name for name, _ in columns(type(row))][width:]
+    return attrs.evolve(row, **{name: defaults(type(row))[name] for name in names})
+
+
+OLDER_WIDTHS = {EventRow: 26, ActorRow: 9, CountryRow: 7, AcledRow: 12}
+
+
+class TestOlderFiles:
+    @pytest.mark.parametrize("row_type", TABLES)
+    @given(data=st.data())
+    def test_a_file_without_the_new_columns_reads_with_their_defaults(self, row_type, data):
+        """A CSV written before schema 1.2's columns reads back, the new cells at defaults."""
+        width = OLDER_WIDTHS[row_type]
+        items = data.draw(st.lists(rows(row_type), max_size=3))
+        older = older_csv(items, row_type, width)
+        got = read_csv(io.BytesIO(older), row_type)
+        assert got == [at_defaults(row, width) for row in items]
+
+    def test_a_header_that_lacks_a_needed_column_is_refused(self):
+        """Only columns with a default may be missing: a header cut before them is an error."""
+        older = older_csv([], EventRow, 25)  # no evidence_span
+        with pytest.raises(InputError, match="<csv>:1: header is article_id,"):
+            read_csv(io.BytesIO(older), EventRow)
+
+    @pytest.mark.parametrize(("cell", "value"), [("true", True), ("FALSE", False), ("True", True)])
+    def test_yes_no_cells_in_any_case(self, cell, value):
+        """actor_home_only reads true/false in any case (a spreadsheet may save TRUE)."""
+        header = ",".join(name for name, _ in columns(CountryRow))
+        data = f"{header}\r\na,GBR,GB,826,United Kingdom,0,,{cell},en\r\n".encode()
+        (row,) = read_csv(io.BytesIO(data), CountryRow)
+        assert (row.actor_home_only, row.language) == (value, "en")
+        assert b",true," in csv_bytes([attrs.evolve(row, actor_home_only=True)], CountryRow)
+
+    def test_a_bad_yes_no_cell_names_its_column(self):
+        """A yes/no cell that is neither is an error naming the line and the column."""
+        header = ",".join(name for name, _ in columns(CountryRow))
+        data = f"{header}\r\na,GBR,GB,826,United Kingdom,0,,yes,\r\n".encode()
+        with pytest.raises(InputError, match=r"<csv>:2: column actor_home_only: 'yes' is not"):
+            read_csv(io.BytesIO(data), CountryRow)
+
+
 class TestSpreadsheetSafety:
     def test_bom_crlf_and_quoting(self):
         """The file starts with a BOM, ends lines with CRLF, and quotes what needs it."""
@@ -59,7 +114,8 @@ class TestSpreadsheetSafety:
         data = csv_bytes([row], AcledRow)
         assert data.startswith(b"\xef\xbb\xbfevent_id_cnty,")
         assert data.count(b"\r\n") == 2
-        assert data.endswith(b',"He said ""no"", then\nleft"\r\n')
+        # notes, then the three inferred-time columns appended in schema 1.2 (blank here)
+        assert data.endswith(b',"He said ""no"", then\nleft",,,\r\n')
 
     def test_without_bom(self):
         """bom=False starts with the header itself."""
@@ -72,7 +128,7 @@ class TestSpreadsheetSafety:
         (record,) = list(csv.reader(io.StringIO(csv_bytes([row], AcledRow, bom=False).decode())))[
             1:
         ]
-        assert record[-1] == "'" + cell
+        assert record[ACLED_COLUMNS.index("notes")] == "'" + cell
         assert round_trip([row], AcledRow) == [row]
 
     def test_the_standard_library_reads_it(self):
@@ -115,7 +171,7 @@ class TestBadInput:
     def test_short_record(self):
         """A record with too few cells is an error on its line."""
         data = csv_bytes([], AcledRow) + b"a,b\r\n"
-        with pytest.raises(InputError, match=r"<csv>:2: 2 cells, expected 12"):
+        with pytest.raises(InputError, match=r"<csv>:2: 2 cells, expected 15"):
             read_csv(io.BytesIO(data), AcledRow)
 
     def test_not_utf8(self):

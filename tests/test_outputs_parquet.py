@@ -1,5 +1,6 @@
 """Parquet exports: the same tables through pyarrow, read back unchanged."""
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -7,7 +8,7 @@ from hypothesis import strategies as st
 from _rows import rows
 from sahel_news.errors import InputError
 from sahel_news.outputs import AcledRow, ActorRow, CountryRow, EventRow, read_parquet, write_parquet
-from sahel_news.outputs._tables import rows_of
+from sahel_news.outputs._tables import columns, defaults, rows_of
 from sahel_news.strategies import articles
 
 pa = pytest.importorskip("pyarrow")
@@ -47,6 +48,48 @@ class TestTypes:
         assert schema.field("source_ids").type == pa.list_(pa.string())
         write_parquet([], ActorRow, path)
         assert pq.read_schema(path).field("mentions").type == pa.int64()
+
+
+class TestOlderFiles:
+    @pytest.mark.parametrize(
+        ("row_type", "width"), [(EventRow, 26), (ActorRow, 9), (CountryRow, 7), (AcledRow, 12)]
+    )
+    @given(data=st.data())
+    def test_a_file_without_the_new_columns_reads_with_their_defaults(
+        self, row_type, width, data, tmp_path_factory
+    ):
+        """A Parquet file written before schema 1.2's columns reads back, new cells at defaults."""
+        import pyarrow.parquet as pq
+
+        path = tmp_path_factory.mktemp("parquet") / "t.parquet"
+        items = data.draw(st.lists(rows(row_type), max_size=3))
+        write_parquet(items, row_type, path)
+        table = pq.read_table(path)
+        pq.write_table(table.select(list(range(width))), path)
+        spec = columns(row_type)
+        expected = [
+            attrs.evolve(row, **{name: defaults(row_type)[name] for name, _ in spec[width:]})
+            for row in items
+        ]
+        assert read_parquet(path, row_type) == expected
+
+    def test_a_file_that_lacks_a_needed_column_is_refused(self, tmp_path):
+        """Only columns with a default may be missing."""
+        import pyarrow.parquet as pq
+
+        path = tmp_path / "e.parquet"
+        write_parquet([], EventRow, path)
+        pq.write_table(pq.read_table(path).select(list(range(25))), path)
+        with pytest.raises(InputError, match="not those of the EventRow table"):
+            read_parquet(path, EventRow)
+
+    def test_yes_no_is_bool(self, tmp_path):
+        """actor_home_only is a Parquet bool."""
+        import pyarrow.parquet as pq
+
+        path = tmp_path / "c.parquet"
+        write_parquet([], CountryRow, path)
+        assert pq.read_schema(path).field("actor_home_only").type == pa.bool_()
 
 
 class TestBadInput:

@@ -1,10 +1,12 @@
 """The SQLite store: idempotent indexing, versioned layout, timelines equal to a plain filter."""
 
+import json
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from hypothesis import strategies as st
 
 from _corpus import generated_articles
 from sahel_news.models import EventStatus, ParticipantRole, PloverType
-from sahel_news.outputs._tables import event_rows, fold
+from sahel_news.outputs._tables import EventRow, event_rows, fold
 from sahel_news.pipeline import parse_article
 from sahel_news.store import (
     STORE_SCHEMA_VERSION,
@@ -148,6 +150,80 @@ class TestOpening:
             Store(path)
 
 
+def downgrade_to_layout_1(path):
+    """Make *path* the store sahel-news of layout 1 wrote: no languages, shorter event rows."""
+    added = {"language", *(n for n in attrs.fields_dict(EventRow) if n.startswith("inferred_"))}
+    with sqlite3.connect(path) as db:
+        for article_id, position, row in db.execute(
+            "SELECT article_id, position, row FROM events"
+        ).fetchall():
+            old = {k: v for k, v in json.loads(row).items() if k not in added}
+            db.execute(
+                "UPDATE events SET row = ? WHERE article_id = ? AND position = ?",
+                (json.dumps(old, ensure_ascii=False), article_id, position),
+            )
+        db.execute("ALTER TABLE articles DROP COLUMN language")
+        db.execute("UPDATE store_schema SET version = 1, written_by = '0.9'")
+    db.close()
+
+
+class TestMigration:
+    def test_a_layout_1_store_is_migrated_when_opened(self, corpus, tmp_path):
+        """A store of layout 1 opens as the same store indexing the corpus now gives."""
+        old, new = tmp_path / "old.sqlite", tmp_path / "new.sqlite"
+        mixed = [attrs.evolve(a, language="fr") for a in corpus[:5]] + corpus[5:]
+        french = [a for a in mixed if a.language == "fr"]
+        with Store(old, create=True) as store:
+            store.index(mixed)
+        downgrade_to_layout_1(old)
+        with sqlite3.connect(old) as db:
+            assert db.execute("SELECT version FROM store_schema").fetchone() == (1,)
+        db.close()
+        with Store(old) as store:
+            assert len(store.timeline(languages=["fr"])) == sum(len(a.events) for a in french)
+        with Store(new, create=True) as store:
+            store.index(mixed)
+        assert dump(old) == dump(new)
+        assert dump(old)["store_schema"][0][0] == STORE_SCHEMA_VERSION == 2
+
+    def test_a_failed_migration_is_one_clear_error_and_changes_nothing(
+        self, corpus, tmp_path, monkeypatch
+    ):
+        """A layout-1 store that cannot be written (read-only, locked) is one StoreError
+        saying so, and the half-done migration is rolled back."""
+        from sahel_news.outputs import _store
+
+        path = tmp_path / "s.sqlite"
+        with Store(path, create=True) as store:
+            store.index(corpus[:3])
+        downgrade_to_layout_1(path)
+        before = dump(path)
+        step = _store._MIGRATIONS[1]
+
+        def fails_at_the_end(db):
+            step(db)
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+
+        monkeypatch.setitem(_store._MIGRATIONS, 1, fails_at_the_end)
+        message = (
+            "has store schema 1, written by sahel-news 0.9; bringing it up to store schema 2 "
+            "needs to write it once, and failed: attempt to write a readonly database"
+        )
+        with pytest.raises(StoreError, match=message):
+            Store(path)
+        assert dump(path) == before
+
+    def test_an_older_unknown_layout_is_refused(self, tmp_path):
+        """A store of a layout no step migrates says to index into a new store."""
+        path = tmp_path / "s.sqlite"
+        Store(path, create=True).close()
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE store_schema SET version = 0, written_by = '0.1'")
+        db.close()
+        with pytest.raises(StoreVersionError, match="index the articles into a new store"):
+            Store(path)
+
+
 class TestLight:
     def test_store_and_outputs_do_not_load_pyarrow(self):
         """Importing sahel_news.store and sahel_news.outputs leaves pyarrow unloaded."""
@@ -192,6 +268,15 @@ class TestSeedTimeline:
         assert store.timeline(since=at_noon) == store.timeline(since=date(2024, 6, 3))
         assert "e5" in {r.event_id for r in store.timeline(since=at_noon)}
 
+    def test_language(self, store, seed_article):
+        """languages= keeps the events of articles in one of them, ignoring case."""
+        assert seed_article.language == "en"
+        assert store.timeline(languages=["EN"]) == store.timeline()
+        assert store.timeline(languages=["fr"]) == []
+        assert store.timeline(languages=["fr", "en"]) == store.timeline()
+        with pytest.raises(ValueError, match="'french' is not a language code"):
+            store.timeline(languages=["french"])
+
     def test_type_and_status(self, store):
         """Types and statuses each match any of those given."""
         rows = store.timeline(types=["retreat", PloverType.AGREE], statuses=["planned"])
@@ -201,10 +286,22 @@ class TestSeedTimeline:
 COUNTRY_CODES = SAHEL_COUNTRIES + PARTNER_COUNTRIES
 
 
-def brute_force(corpus, *, countries=(), actor=None, types=(), statuses=(), since=None, until=None):
+def brute_force(
+    corpus,
+    *,
+    countries=(),
+    actor=None,
+    types=(),
+    statuses=(),
+    since=None,
+    until=None,
+    languages=(),
+):
     """The timeline computed in Python from the Articles, as the docs define it."""
     found = []
     for article in corpus:
+        if languages and article.language not in {code.lower() for code in languages}:
+            continue
         actors = {a.id: a for a in article.actors}
         pairs = zip(article.events, event_rows(article), strict=True)
         for position, (event, row) in enumerate(pairs):
@@ -253,6 +350,7 @@ def corpora_and_filters(draw):
         "statuses": draw(st.lists(st.sampled_from(EventStatus), max_size=2)),
         "since": draw(days),
         "until": draw(days),
+        "languages": draw(st.lists(st.sampled_from(["en", "fr", "FR", "ar", "de"]), max_size=2)),
     }
 
 
@@ -286,9 +384,20 @@ class TestConcurrentReaders:
         events = {a.id: len(a.events) for a in corpus}
         seen = []
 
+        def paced():
+            # before each batch after the first, wait (a while at most) until the reader has
+            # seen the batch before it: the reader must see the store grow, however fast the
+            # writer runs
+            for number, article in enumerate(corpus):
+                if number and number % 5 == 0:
+                    deadline = time.monotonic() + 5
+                    while (not seen or seen[-1][0] < number) and time.monotonic() < deadline:
+                        time.sleep(0.001)
+                yield article
+
         def write():
             with Store(path) as store:
-                store.index(corpus, batch_size=5)
+                store.index(paced(), batch_size=5)
 
         writer = threading.Thread(target=write)
         with Store(path) as reader:

@@ -168,6 +168,11 @@ def _parser() -> argparse.ArgumentParser:
         help="the one capture's headline, for a plain text that has none of its own",
     )  # fmt: skip
     parse.add_argument(
+        "--language", metavar="CODE",
+        help="the language of every input (ISO 639-1: en, fr), unless the manifest gives one; "
+        "without it, the language is detected from the text",
+    )  # fmt: skip
+    parse.add_argument(
         "--strict", action="store_true",
         help="read captures in the documented format only: refuse a text with no headline line",
     )  # fmt: skip
@@ -335,6 +340,22 @@ def _metadata(args: argparse.Namespace) -> dict[str, str]:
     return known
 
 
+def _language(command: str, code: str | None) -> str | None:
+    """The --language of *command*, checked: an ISO 639 code, in lower case."""
+    import re  # noqa: PLC0415
+
+    from sahel_news.models._checks import LANGUAGE_PATTERN  # noqa: PLC0415 - loaded per command
+
+    if code is None:
+        return None
+    folded = code.strip().lower()
+    if not re.fullmatch(LANGUAGE_PATTERN, folded):
+        raise _UsageError(
+            command, f"argument --language: {code!r} is not an ISO 639 code (such as en or fr)"
+        )
+    return folded
+
+
 def _is_one_capture(args: argparse.Namespace) -> bool:
     """Whether the command is the one-capture form: one file or -, JSON to stdout or -o."""
     if len(args.inputs) != 1 or args.manifest or args.jsonl or args.errors or args.glob:
@@ -364,16 +385,19 @@ def _parse(args: argparse.Namespace) -> int:
     if args.output and args.jsonl:
         raise _UsageError("parse", "give -o DIR or --jsonl FILE, not both")
     known = _metadata(args)
+    language = _language("parse", args.language)
     if known and (len(args.inputs) != 1 or args.manifest or Path(args.inputs[0]).is_dir()):
         raise _UsageError(
             "parse", "--published, --url and --headline describe one capture file (or -)"
         )
     if _is_one_capture(args):
-        return _parse_one(args, zone, known)
-    return _parse_corpus(args, zone, known)
+        return _parse_one(args, zone, known, language)
+    return _parse_corpus(args, zone, known, language)
 
 
-def _parse_one(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) -> int:
+def _parse_one(
+    args: argparse.Namespace, zone: tzinfo, known: dict[str, str], language: str | None
+) -> int:
     from sahel_news.convert import to_json  # noqa: PLC0415 - loaded per command
     from sahel_news.corpus._batch import published_of  # noqa: PLC0415
     from sahel_news.corpus._decode import decode_capture  # noqa: PLC0415
@@ -390,13 +414,18 @@ def _parse_one(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) ->
             extract=not args.no_extract,
             url=known.get("url"),
             published=published_of(known.get("published")),
+            language=language,
         )
         return _write_article(args.output, to_json(article, indent=True) + "\n")
     try:
         text = decode_capture(_read_bytes(name), args.encoding)
     except ParseError as error:
         raise _CommandError(f"{where}:{error.line}: {error.reason}") from None
-    source = Source(url=known["url"]) if "url" in known else None
+    source = (
+        Source(url=known.get("url"), language=language)
+        if "url" in known or language is not None
+        else None
+    )
     try:
         article = parse_article(
             text,
@@ -445,12 +474,31 @@ def _parse_page(
     extract: bool,
     url: str | None = None,
     published: date | None = None,
+    language: str | None = None,
 ) -> Article:
-    """An HTML page's article; the page's bytes go whole to trafilatura, which finds the charset."""
-    from sahel_news.capture._html import parse_html  # noqa: PLC0415 - loaded per command
+    """An HTML page's article; the page's bytes go whole to trafilatura, which finds the charset.
+
+    A *language* given wins over the one the page declares, as a manifest's does.
+    """
+    import attrs  # noqa: PLC0415
+
+    from sahel_news.capture._html import parse_html, read_page  # noqa: PLC0415 - per command
+    from sahel_news.pipeline import parse_article  # noqa: PLC0415
 
     try:
-        return parse_html(data, url=url, published=published, default_tz=zone, extract=extract)
+        if language is None:
+            return parse_html(data, url=url, published=published, default_tz=zone, extract=extract)
+        page = read_page(data, url=url, published=published)
+        try:
+            return parse_article(
+                page.text,
+                source=attrs.evolve(page.source, language=language),
+                published=page.published,
+                default_tz=zone,
+                extract=extract,
+            )
+        except ParseError as error:  # as parse_html says it: no lines of an unseen capture
+            raise ParseError(f"the page's main text: {error.reason}") from None
     except MissingDependencyError as error:
         raise _CommandError(f"sahel-news: {error}") from None
     except ParseError as error:
@@ -490,7 +538,9 @@ def _all_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _corpus_inputs(args: argparse.Namespace, known: dict[str, str]) -> list[CorpusInput]:
+def _corpus_inputs(
+    args: argparse.Namespace, known: dict[str, str], language: str | None = None
+) -> list[CorpusInput]:
     import attrs  # noqa: PLC0415
 
     from sahel_news.corpus._inputs import InputError, find_inputs, read_manifest  # noqa: PLC0415
@@ -509,6 +559,13 @@ def _corpus_inputs(args: argparse.Namespace, known: dict[str, str]) -> list[Corp
         raise _CommandError(str(error)) from None
     if known and len(inputs) == 1:
         inputs = [attrs.evolve(inputs[0], metadata={**inputs[0].metadata, **known})]
+    if language is not None:  # every input's, unless the manifest gives it one
+        inputs = [
+            item
+            if item.metadata.get("language")
+            else attrs.evolve(item, metadata={**item.metadata, "language": language})
+            for item in inputs
+        ]
     return inputs
 
 
@@ -561,12 +618,14 @@ def _summary(progress: Progress, errors_file: str | None, *, interrupted: bool) 
     return lines
 
 
-def _parse_corpus(args: argparse.Namespace, zone: tzinfo, known: dict[str, str]) -> int:
+def _parse_corpus(
+    args: argparse.Namespace, zone: tzinfo, known: dict[str, str], language: str | None = None
+) -> int:
     from sahel_news.corpus._batch import ParseOptions  # noqa: PLC0415 - loaded per command
     from sahel_news.corpus._inputs import InputError  # noqa: PLC0415
     from sahel_news.corpus._runner import Progress, RunOptions, run_corpus  # noqa: PLC0415
 
-    inputs = _corpus_inputs(args, known)
+    inputs = _corpus_inputs(args, known, language)
     options = RunOptions(
         output_dir=Path(args.output) if args.output else None,
         jsonl=Path(args.jsonl) if args.jsonl else None,
@@ -776,6 +835,14 @@ def _add_output_commands(commands: Any) -> None:
         metavar="DATE",
         help="the event's dates reach this day or earlier",
     )
+    query.add_argument(
+        "--language",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="the event's article is in this language, an ISO 639-1 code such as fr "
+        "(repeat: any of them)",
+    )
     query.add_argument("--limit", type=_count, metavar="N", help="at most N events")
     query.add_argument(
         "--format",
@@ -895,6 +962,7 @@ def _query(args: argparse.Namespace) -> int:
     from sahel_news.outputs import EventRow, json_row, write_csv  # noqa: PLC0415
     from sahel_news.store import Store  # noqa: PLC0415
 
+    languages = [_language("query", code) for code in args.language]
     try:
         with Store(args.db) as store:
             rows = store.timeline(
@@ -904,6 +972,7 @@ def _query(args: argparse.Namespace) -> int:
                 statuses=args.status,
                 since=args.since,
                 until=args.until,
+                languages=[code for code in languages if code],
                 limit=args.limit,
             )
     except ValidationError as error:

@@ -15,6 +15,7 @@ from sahel_news.data import fips_table, register_cache
 from sahel_news.errors import ValidationError
 from sahel_news.models import (
     Article,
+    DateRange,
     Event,
     EventStatus,
     ParticipantRole,
@@ -50,6 +51,11 @@ PLOVER_FIELDS: tuple[str, ...] = (
     "location",
     "trigger",
     "source_text",
+    "inferred_date_earliest",
+    "inferred_date_latest",
+    "inferred_precision",
+    "inferred_basis",
+    "language",
 )
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty",
@@ -64,6 +70,9 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "location",
     "source",
     "notes",
+    "inferred_event_date",
+    "inferred_time_precision",
+    "inferred_time_basis",
 )
 _DAY_PRECISIONS = frozenset({Precision.DAY})
 _WEEK_PRECISIONS = frozenset({Precision.DAYS, Precision.WEEK, Precision.PART_OF_MONTH})
@@ -135,7 +144,10 @@ def to_plover(article: Article) -> list[dict[str, object]]:
 
     ``event_date`` is the day when the time is known to the day, else the first day of the
     range (``precision`` and ``date_latest`` say how far it stretches); the location is
-    the event's place with its country.
+    the event's place with its country. The dates are the time the text states (the
+    event's ``when``) and are null without one; ``inferred_*`` give the time the story
+    implies where the text states none (``inferred_time``), and are null otherwise, so a
+    guess never fills ``event_date``. ``language`` is the article's (ISO 639-1 or null).
     """
     records: list[dict[str, object]] = []
     for event in article.events:
@@ -143,6 +155,8 @@ def to_plover(article: Article) -> list[dict[str, object]]:
         targets = _refs(event, ParticipantRole.TARGET)
         when = event.when
         where = event.where
+        inferred = event.inferred_time
+        guess = inferred.range if inferred else None
         records.append(
             {
                 "event_id": f"{article.id}-{event.id}",
@@ -167,6 +181,11 @@ def to_plover(article: Article) -> list[dict[str, object]]:
                 ),
                 "trigger": event.trigger.text,
                 "source_text": _sentence(article, event),
+                "inferred_date_earliest": guess.earliest.isoformat() if guess else None,
+                "inferred_date_latest": guess.latest.isoformat() if guess else None,
+                "inferred_precision": guess.precision.value if guess else None,
+                "inferred_basis": inferred.basis.value if inferred else None,
+                "language": article.language,
             }
         )
     return records
@@ -188,12 +207,12 @@ def _acled_type(event: Event) -> tuple[str, str]:
     return "Strategic developments", "Other"
 
 
-def _precision_code(event: Event) -> str:
-    if event.when is None:
+def _precision_code(when: DateRange | None) -> str:
+    if when is None:
         return ""
-    if event.when.precision in _DAY_PRECISIONS:
+    if when.precision in _DAY_PRECISIONS:
         return "1"
-    return "2" if event.when.precision in _WEEK_PRECISIONS else "3"
+    return "2" if when.precision in _WEEK_PRECISIONS else "3"
 
 
 def _event_country(article: Article, event: Event) -> str | None:
@@ -212,6 +231,10 @@ def to_acled_rows(article: Article) -> list[dict[str, str]]:
     ``iso`` is the ISO 3166-1 numeric code as ACLED writes it; ``time_precision`` is 1
     (day), 2 (within a week or part of a month) or 3 (coarser), blank without a date.
     Planned, denied and hypothetical events are kept, marked in ``notes``.
+    ``event_date`` and ``time_precision`` are the time the text states only; for an event
+    whose text states none, ``inferred_event_date`` (the first day), ``inferred_time_precision``
+    (coded the same way) and ``inferred_time_basis`` (``restatement``, ``continuation`` or
+    ``publication``) give the time the story implies, and are blank otherwise.
     """
     by_code = {c.alpha3: c for c in article.countries}
     rows: list[dict[str, str]] = []
@@ -220,11 +243,13 @@ def to_acled_rows(article: Article) -> list[dict[str, str]]:
         code = _event_country(article, event)
         country = by_code.get(code) if code else None
         status = "" if event.status is EventStatus.OCCURRED else f"[{event.status.value}] "
+        inferred = event.inferred_time
+        guess = inferred.range if inferred else None
         rows.append(
             {
                 "event_id_cnty": f"{article.id}-{event.id}",
                 "event_date": event.when.earliest.isoformat() if event.when else "",
-                "time_precision": _precision_code(event),
+                "time_precision": _precision_code(event.when),
                 "event_type": event_type,
                 "sub_event_type": sub_type,
                 "actor1": "; ".join(_names(article, _refs(event, ParticipantRole.SOURCE))),
@@ -234,6 +259,9 @@ def to_acled_rows(article: Article) -> list[dict[str, str]]:
                 "location": event.where.name if event.where else "",
                 "source": article.source.outlet or article.source.url or "",
                 "notes": f"{status}{event.type.value}: {_sentence(article, event)}",
+                "inferred_event_date": guess.earliest.isoformat() if guess else "",
+                "inferred_time_precision": _precision_code(guess),
+                "inferred_time_basis": inferred.basis.value if inferred else "",
             }
         )
     return rows

@@ -9,7 +9,10 @@ starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written w
 apostrophe in front, so it shows as text; so is a cell that starts with an apostrophe, so that
 reading removes exactly one and gives the cell back. Lists are joined by ``"; "`` with ``;``
 and ``\\`` inside an item escaped by a backslash; an empty list and a missing value are empty
-cells.
+cells; yes/no is ``true`` or ``false`` (read in any case, as a spreadsheet may save it).
+
+A file written before columns were added at the end of its table (its header a prefix of
+the table's) reads with those columns' defaults.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from datetime import date
 from typing import IO, Any, TypeVar
 
 from sahel_news.errors import InputError
-from sahel_news.outputs._tables import Kind, columns
+from sahel_news.outputs._tables import Kind, columns, defaults
 
 __all__ = ["read_csv", "write_csv"]
 
@@ -30,6 +33,7 @@ Row = TypeVar("Row")
 _BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 _SEPARATOR = "; "
+_BOOLEANS = {"true": True, "false": False}
 
 
 def _join(items: tuple[str, ...]) -> str:
@@ -62,6 +66,8 @@ def _encode(kind: Kind, value: Any) -> str:
         text = _join(value)
     elif kind is Kind.OPTIONAL_DATE:
         text = value.isoformat()
+    elif kind is Kind.BOOLEAN:
+        text = "true" if value else "false"
     else:
         text = str(value)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
@@ -77,6 +83,11 @@ def _decode(kind: Kind, cell: str) -> object:
         return int(cell)
     if kind is Kind.OPTIONAL_DATE:
         return date.fromisoformat(cell) if cell else None
+    if kind is Kind.BOOLEAN:
+        folded = cell.strip().casefold()
+        if folded not in _BOOLEANS:
+            raise ValueError(cell)
+        return _BOOLEANS[folded]
     return _split(cell)
 
 
@@ -128,19 +139,34 @@ def read_csv(stream: IO[bytes], row_type: type[Row], *, where: str = "<csv>") ->
         text.detach()
 
 
-def _rows(reader: Any, row_type: type[Row], where: str) -> list[Row]:
+def _older(row_type: type, header: list[str] | None) -> int | None:
+    """How many columns *header* has if it is the table's before columns were added to it."""
     spec = columns(row_type)
+    if not header or len(header) >= len(spec):
+        return None
+    if [name for name, _ in spec[: len(header)]] != header:
+        return None
+    if any(name not in defaults(row_type) for name, _ in spec[len(header) :]):
+        return None
+    return len(header)
+
+
+def _rows(reader: Any, row_type: type[Row], where: str) -> list[Row]:
+    full = columns(row_type)
     header = next(reader, None)
-    expected = [name for name, _ in spec]
-    if header != expected:
+    expected = [name for name, _ in full]
+    older = _older(row_type, header)
+    if header != expected and older is None:
         found = "nothing" if header is None else ",".join(header)
         raise InputError(f"{where}:1", [f"header is {found}, expected {','.join(expected)}"])
+    spec = full[:older] if older is not None else full
+    added = {name: defaults(row_type)[name] for name, _ in full[len(spec) :]}
     rows: list[Row] = []
     for record in reader:
         line = reader.line_num
         if len(record) != len(spec):
             raise InputError(f"{where}:{line}", [f"{len(record)} cells, expected {len(spec)}"])
-        values = {}
+        values = dict(added)
         for (name, kind), cell in zip(spec, record, strict=True):
             try:
                 values[name] = _decode(kind, cell)

@@ -1,7 +1,8 @@
 """Tables as Parquet files through pyarrow (the ``parquet`` extra), and back.
 
-Text is ``string``, whole numbers ``int64``, dates ``date32`` and lists ``list<string>``;
-a missing value is a null, so nothing needs escaping and nothing is lost.
+Text is ``string``, whole numbers ``int64``, dates ``date32``, lists ``list<string>`` and
+yes/no ``bool``; a missing value is a null, so nothing needs escaping and nothing is lost.
+A file written before columns were added at the end of its table reads with their defaults.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sahel_news.errors import InputError, MissingDependencyError
-from sahel_news.outputs._tables import Kind, columns
+from sahel_news.outputs._tables import Kind, columns, defaults
 
 __all__ = ["read_parquet", "write_parquet"]
 
@@ -34,6 +35,7 @@ def _schema(pa: Any, row_type: type) -> Any:
         Kind.INTEGER: (pa.int64(), False),
         Kind.OPTIONAL_DATE: (pa.date32(), True),
         Kind.TEXT_LIST: (pa.list_(pa.string()), False),
+        Kind.BOOLEAN: (pa.bool_(), False),
     }
     return pa.schema(
         [pa.field(name, *kinds[kind]) for name, kind in columns(row_type)],
@@ -74,13 +76,19 @@ def read_parquet(path: str | Path, row_type: type[Row]) -> list[Row]:
     except (OSError, pa.ArrowException) as error:
         raise InputError(str(path), [f"not a Parquet file: {error}"]) from None
     expected = _schema(pa, row_type)
-    if not table.schema.equals(expected, check_metadata=False):
-        raise InputError(str(path), [f"columns are not those of the {row_type.__name__} table"])
     spec = columns(row_type)
-    lists = [name for name, kind in spec if kind is Kind.TEXT_LIST]
+    width = len(table.schema)
+    added = defaults(row_type)
+    older = width < len(spec) and all(name in added for name, _ in spec[width:])
+    if not (older or width == len(spec)) or not table.schema.equals(
+        pa.schema(list(expected)[:width]), check_metadata=False
+    ):
+        raise InputError(str(path), [f"columns are not those of the {row_type.__name__} table"])
+    added = {name: added[name] for name, _ in spec[width:]}
+    lists = [name for name, kind in spec[:width] if kind is Kind.TEXT_LIST]
     rows: list[Row] = []
     for record in table.to_pylist():
         for name in lists:
             record[name] = tuple(record[name])
-        rows.append(row_type(**record))
+        rows.append(row_type(**added, **record))
     return rows

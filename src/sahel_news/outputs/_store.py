@@ -4,7 +4,8 @@ Layout: ``articles`` holds each Article's JSON and a digest of it; ``events`` on
 `EventRow` per event; ``event_countries`` and ``event_actors`` the keys the filters look up.
 Every table is keyed by the article id, so indexing an article again replaces it, and
 indexing the same corpus twice leaves the same rows. ``store_schema`` records the layout's
-version.
+version; a store of an older layout is brought up to date when it is opened (see
+`STORE_SCHEMA_VERSION`), one of a newer one is refused.
 
 Writes go in WAL mode, one transaction per batch: a reader sees the store as it was after
 some batch, never half a batch, and does not wait for the writer; a writer killed half-way
@@ -16,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -28,14 +30,26 @@ import attrs
 from sahel_news.convert import from_json, to_json
 from sahel_news.errors import StoreError, StoreVersionError
 from sahel_news.models import Article, Country, EventStatus, PloverType
-from sahel_news.outputs._tables import EventRow, event_countries, event_rows, fold, json_row
+from sahel_news.models._checks import LANGUAGE_PATTERN
+from sahel_news.outputs._tables import (
+    EventRow,
+    Kind,
+    columns,
+    event_countries,
+    event_rows,
+    fold,
+    json_row,
+)
 
 __all__ = ["STORE_SCHEMA_VERSION", "IndexReport", "Store"]
 
 # The layout's version. Bump it with any change to the tables below or to EventRow's
-# columns (stored as JSON in events.row), so that an older sahel-news refuses the store.
-STORE_SCHEMA_VERSION = 1
+# columns (stored as JSON in events.row), so that an older sahel-news refuses the store,
+# and add a step to _MIGRATIONS that brings the previous layout up to it.
+# 2: articles.language; EventRow's inferred_* and language columns.
+STORE_SCHEMA_VERSION = 2
 _BUSY_TIMEOUT_SECONDS = 60.0
+_LANGUAGE_CODE = re.compile(LANGUAGE_PATTERN)
 
 _SCHEMA = """
 CREATE TABLE store_schema (version INTEGER NOT NULL, written_by TEXT NOT NULL);
@@ -44,7 +58,8 @@ CREATE TABLE articles (
     digest TEXT NOT NULL,
     headline TEXT NOT NULL,
     published TEXT,
-    document TEXT NOT NULL
+    document TEXT NOT NULL,
+    language TEXT
 ) WITHOUT ROWID;
 CREATE TABLE events (
     article_id TEXT NOT NULL,
@@ -104,12 +119,47 @@ def _row_json(row: EventRow) -> str:
 
 def _row(text: str) -> EventRow:
     values: dict[str, Any] = json.loads(text)
-    for key, value in values.items():
-        if isinstance(value, list):
-            values[key] = tuple(value)
-    for key in ("earliest", "latest"):
-        values[key] = date.fromisoformat(values[key]) if values[key] else None
+    for key, kind in columns(EventRow):
+        if kind is Kind.TEXT_LIST:
+            values[key] = tuple(values[key])
+        elif kind is Kind.OPTIONAL_DATE:
+            values[key] = date.fromisoformat(values[key]) if values[key] else None
     return EventRow(**values)
+
+
+def _language(code: str) -> str:
+    """*code* as the store keeps a language: an ISO 639 code in lower case.
+
+    Raises:
+        ValueError: if *code* is not a language code.
+    """
+    folded = code.strip().lower()
+    if not _LANGUAGE_CODE.fullmatch(folded):
+        raise ValueError(f"{code!r} is not a language code (ISO 639: 'en', 'fr')")
+    return folded
+
+
+def _migrate_1_to_2(db: sqlite3.Connection) -> None:
+    """Layout 1 to 2: the articles' language, and event rows with the columns added since."""
+    db.execute("ALTER TABLE articles ADD COLUMN language TEXT")
+    ids = [row[0] for row in db.execute("SELECT id FROM articles")]
+    for article_id in ids:  # one document at a time: a store can be larger than memory
+        (document,) = db.execute(
+            "SELECT document FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        article = from_json(document, Article)
+        db.execute("UPDATE articles SET language = ? WHERE id = ?", (article.language, article_id))
+        db.executemany(
+            "UPDATE events SET row = ? WHERE article_id = ? AND position = ?",
+            [
+                (_row_json(row), article_id, position)
+                for position, row in enumerate(event_rows(article))
+            ],
+        )
+
+
+# For each older layout, the step that brings it to the next one.
+_MIGRATIONS: dict[int, Any] = {1: _migrate_1_to_2}
 
 
 def _day(day: date) -> str:
@@ -189,6 +239,15 @@ class Store:
         if row is None:
             raise StoreError(f"{self.path}: not a sahel-news store (no schema version)")
         version, written_by = row
+        if version in _MIGRATIONS:
+            try:
+                version, written_by = self._migrate()
+            except sqlite3.OperationalError as error:  # read-only, locked for over a minute
+                raise StoreError(
+                    f"{self.path}: has store schema {version}, written by sahel-news "
+                    f"{written_by}; bringing it up to store schema {STORE_SCHEMA_VERSION} "
+                    f"needs to write it once, and failed: {error}"
+                ) from None
         if version != STORE_SCHEMA_VERSION:
             newer = version > STORE_SCHEMA_VERSION
             raise StoreVersionError(
@@ -197,6 +256,30 @@ class Store:
                 + ("upgrade sahel-news" if newer else "index the articles into a new store"),
             )
         self._db.execute("PRAGMA synchronous = NORMAL")
+
+    def _migrate(self) -> tuple[int, str]:
+        """Bring a store of an older layout up to this one, in one transaction."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated it while this one waited for the lock.
+            version, written_by = db.execute(
+                "SELECT version, written_by FROM store_schema"
+            ).fetchone()
+            if version in _MIGRATIONS:
+                while version in _MIGRATIONS:
+                    _MIGRATIONS[version](db)
+                    version += 1
+                written_by = _version()
+                db.execute(
+                    "UPDATE store_schema SET version = ?, written_by = ?", (version, written_by)
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        return version, written_by
 
     def close(self) -> None:
         """Close the connection; the store stays on disk."""
@@ -266,13 +349,14 @@ class Store:
                 column = "id" if table == "articles" else "article_id"
                 db.execute(f"DELETE FROM {table} WHERE {column} = ?", (article.id,))  # noqa: S608 - names from a constant
         db.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 digest,
                 article.headline,
                 article.published.isoformat() if article.published else None,
                 document,
+                article.language,
             ),
         )
         keys = _actor_keys(article)
@@ -350,6 +434,7 @@ class Store:
         statuses: Iterable[EventStatus | str] = (),
         since: date | None = None,
         until: date | None = None,
+        languages: Iterable[str] = (),
         limit: int | None = None,
     ) -> list[EventRow]:
         """The events that match every filter given, in date order.
@@ -368,11 +453,17 @@ class Store:
             statuses: event statuses; the event must have one of them.
             since: the event's date range must end on or after this day.
             until: the event's date range must start on or before this day.
+            languages: ISO 639 codes (``"fr"``, any case); the event's article must be in
+                one of them (`Article.language`; an article of unknown language matches none).
             limit: at most this many events (the earliest).
+
+        The dates are the time the text states (``when``); an event whose time is only
+        inferred (``inferred_*``) counts as undated here.
 
         Raises:
             ValidationError: if a country code is no ISO 3166-1 code.
-            ValueError: if a type or status is not one of the vocabulary.
+            ValueError: if a type or status is not one of the vocabulary, or a language is
+                not an ISO 639 code.
         """
         where: list[str] = []
         params: list[object] = []
@@ -396,6 +487,14 @@ class Store:
         if status_values:
             where.append(f"e.status IN ({', '.join('?' * len(status_values))})")
             params += status_values
+        language_values = sorted({_language(code) for code in languages})
+        if language_values:
+            marks = ", ".join("?" * len(language_values))
+            where.append(
+                "EXISTS (SELECT 1 FROM articles a WHERE a.id = e.article_id"  # noqa: S608 - marks are ?s
+                " AND a.language IN (" + marks + "))"
+            )
+            params += language_values
         if since is not None:
             where.append("e.latest >= ?")
             params.append(_day(since))

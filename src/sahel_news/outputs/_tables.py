@@ -1,8 +1,13 @@
 """Flat tables of a corpus: one row per event, actor or country of an article, and ACLED rows.
 
 Each table is a frozen attrs class whose fields are its columns, in order. Cells are text,
-optional text, whole numbers, optional dates or lists of text, so the CSV and Parquet writers
-can carry every one without loss (`Kind` names the five).
+optional text, whole numbers, optional dates, lists of text or yes/no, so the CSV and Parquet
+writers can carry every one without loss (`Kind` names the six).
+
+Columns are only ever added at the end of a table, so a reader that goes by position or by
+name keeps working; the readers here read a file written before a column was added (its
+header a prefix of the table's) with that column's default (`defaults`); only columns with
+a default are ever added.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ __all__ = [
     "actor_rows",
     "columns",
     "country_rows",
+    "defaults",
     "event_countries",
     "event_rows",
     "fold",
@@ -49,6 +55,7 @@ class Kind(Enum):
     INTEGER = "integer"
     OPTIONAL_DATE = "optional date"
     TEXT_LIST = "text list"
+    BOOLEAN = "boolean"
 
 
 _KINDS: dict[Any, Kind] = {
@@ -57,6 +64,7 @@ _KINDS: dict[Any, Kind] = {
     int: Kind.INTEGER,
     date | None: Kind.OPTIONAL_DATE,
     tuple[str, ...]: Kind.TEXT_LIST,
+    bool: Kind.BOOLEAN,
 }
 
 
@@ -67,6 +75,12 @@ class EventRow:
     ``*_ids`` are the participants' actor ids or alpha-3 codes, ``*_names`` their names and
     ``*_countries`` the countries they act for (each once, in order of appearance).
     ``evidence`` is the sentence holding the trigger; spans read ``part:index:start-end``.
+
+    ``earliest`` to ``time_expression`` are the time the text states for the event (its
+    ``when``); ``inferred_*`` the time the story implies where it states none (its
+    ``inferred_time``: the days, their precision, the words they were read from, the basis
+    and where those words stand). An event fills one group or neither, never both, so a
+    guess is never read as a statement. ``language`` is the article's (ISO 639-1 or None).
     """
 
     article_id: str
@@ -95,11 +109,21 @@ class EventRow:
     trigger_span: str
     evidence: str
     evidence_span: str
+    inferred_earliest: date | None = None
+    inferred_latest: date | None = None
+    inferred_precision: str | None = None
+    inferred_expression: str | None = None
+    inferred_basis: str | None = None
+    inferred_source_span: str | None = None
+    language: str | None = None
 
 
 @attrs.frozen
 class ActorRow:
-    """One actor of an article, with how often and where first the text names it."""
+    """One actor of an article, with how often and where first the text names it.
+
+    ``language`` is the article's (ISO 639-1 or None).
+    """
 
     article_id: str
     actor_id: str
@@ -110,11 +134,17 @@ class ActorRow:
     aliases: tuple[str, ...]
     mentions: int
     first_mention: str | None
+    language: str | None = None
 
 
 @attrs.frozen
 class CountryRow:
-    """One country of an article, its ISO codes, and how often the text names it."""
+    """One country of an article, its ISO codes, and how often the text names it.
+
+    ``actor_home_only`` marks a country the text never names, listed only as the home of an
+    outlet reporting the story (count rows without it for the countries an article is
+    about); ``language`` is the article's (ISO 639-1 or None).
+    """
 
     article_id: str
     alpha3: str
@@ -123,11 +153,17 @@ class CountryRow:
     name: str
     mentions: int
     first_mention: str | None
+    actor_home_only: bool = False
+    language: str | None = None
 
 
 @attrs.frozen
 class AcledRow:
-    """One ACLED-style row, as `sahel_news.to_acled_rows` gives it (every cell text)."""
+    """One ACLED-style row, as `sahel_news.to_acled_rows` gives it (every cell text).
+
+    ``event_date`` and ``time_precision`` are the stated time only; ``inferred_*`` the time
+    the story implies for an event whose text states none (blank otherwise).
+    """
 
     event_id_cnty: str
     event_date: str
@@ -141,6 +177,9 @@ class AcledRow:
     location: str
     source: str
     notes: str
+    inferred_event_date: str = ""
+    inferred_time_precision: str = ""
+    inferred_time_basis: str = ""
 
 
 ROW_TYPES: dict[str, type] = {
@@ -161,6 +200,16 @@ def columns(row_type: type[object]) -> tuple[tuple[str, Kind], ...]:
         fields = attrs.fields(attrs.resolve_types(row_type))  # type: ignore[type-var, arg-type]
         spec = _COLUMNS[row_type] = tuple((field.name, _KINDS[field.type]) for field in fields)
     return spec
+
+
+def defaults(row_type: type[object]) -> dict[str, Any]:
+    """The columns of a row class that have a default, with it: those added after the first
+    release of the table, which a file written before them does not hold."""
+    return {
+        field.name: field.default
+        for field in attrs.fields(row_type)  # type: ignore[arg-type]
+        if field.default is not attrs.NOTHING
+    }
 
 
 def json_row(row: object) -> dict[str, Any]:
@@ -238,6 +287,8 @@ def event_rows(article: Article) -> list[EventRow]:
     rows = []
     for event in article.events:
         when, where = event.when, event.where
+        inferred = event.inferred_time
+        guess = inferred.range if inferred else None
         evidence = _evidence(event)
         rows.append(
             EventRow(
@@ -261,6 +312,13 @@ def event_rows(article: Article) -> list[EventRow]:
                 format_span(event.trigger.span),
                 article.quote_text(evidence),
                 format_span(evidence),
+                guess.earliest if guess else None,
+                guess.latest if guess else None,
+                guess.precision.value if guess else None,
+                guess.expression if guess else None,
+                inferred.basis.value if inferred else None,
+                format_span(inferred.source.span) if inferred and inferred.source else None,
+                article.language,
             )
         )
     return rows
@@ -278,6 +336,7 @@ def _actor_row(article: Article, actor: Actor) -> ActorRow:
         actor.aliases,
         len(actor.mentions),
         format_span(first) if first else None,
+        article.language,
     )
 
 
@@ -297,6 +356,8 @@ def country_rows(article: Article) -> list[CountryRow]:
             c.name,
             len(c.mentions),
             format_span(c.mentions[0].span) if c.mentions else None,
+            c.actor_home_only,
+            article.language,
         )
         for c in article.countries
     ]
