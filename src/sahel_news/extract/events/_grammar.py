@@ -108,6 +108,10 @@ class Grammar(NamedTuple):
     # whether "N heures à X pour quitter" makes X (between the order and the verb) the
     # one expelled, not a second doer
     order_object_between: bool
+    # what names a medium, so that suspending it is a ban ("la diffusion de TV5Monde")
+    media_nouns: frozenset[str]
+    # whether "l'attaque de X contre Y" names the doer with "de" when "contre" follows
+    of_agent_before_against: bool
     # whether an envoy's posting names the country relations are cut with ("rappelé son
     # ambassadeur en Algérie", "à Alger"): that country is the target, not a place
     envoy_posting_target: bool
@@ -193,6 +197,8 @@ _EN = Grammar(
     long_reporting_frames=False,
     order_object_between=False,
     envoy_posting_target=False,
+    media_nouns=frozenset(),
+    of_agent_before_against=False,
 )
 
 _DE = frozenset({"de", "d'", "du", "des"})
@@ -466,6 +472,29 @@ _FR = Grammar(
     long_reporting_frames=True,
     order_object_between=True,
     envoy_posting_target=True,
+    media_nouns=frozenset(
+        {
+            "diffusion",
+            "diffusions",
+            "emission",
+            "emissions",
+            "programmes",
+            "medias",
+            "media",
+            "chaine",
+            "chaines",
+            "radio",
+            "radios",
+            "journal",
+            "journaux",
+            "television",
+            "signal",
+            "parution",
+            "quotidien",
+            "hebdomadaire",
+        }
+    ),
+    of_agent_before_against=True,
 )
 
 _GRAMMARS = {"en": _EN, "fr": _FR}

@@ -316,6 +316,8 @@ def assign_roles(
             if ref.locative and grammar().place_before_object:
                 continue  # "a reçu à Niamey le ministre, X": the place lends X no role
             previous_role = TARGET if governing == "between" else role
+    if nominal and grammar().of_agent_before_against:
+        roles = _agent_before_against(norms, trigger, roles)
     roles = _tidy(roles)
     if entry.from_role is TARGET and all(role is not TARGET for _, role in roles):
         # "troops in Niger are to withdraw": withdrawing from where they are
@@ -323,6 +325,27 @@ def assign_roles(
     subject = frame.norms[low : trigger.first]
     obj = frame.norms[trigger.last + 1 : high]
     return RoleAssignment(tuple(roles), subject, obj)
+
+
+def _agent_before_against(
+    norms: Sequence[str],
+    trigger: TriggerMatch,
+    roles: list[tuple[EntityRef, ParticipantRole]],
+) -> list[tuple[EntityRef, ParticipantRole]]:
+    """ "l'attaque de Boko Haram contre la base": with "contre" after it, the noun's "de"
+    names the doer, as "by" would."""
+    canonical = grammar().canonical
+    after = [ref for ref, _ in roles if ref.first > trigger.last]
+    if not after:
+        return roles
+    first = after[0]
+    between = norms[trigger.last + 1 : first.first]
+    if not between or canonical.get(between[0], between[0]) != "of":
+        return roles
+    tail = norms[first.last + 1 :]
+    if not any(canonical.get(word) == "against" for word in tail[:6]):
+        return roles
+    return [(ref, SOURCE if ref is first else role) for ref, role in roles]
 
 
 def _right_role(

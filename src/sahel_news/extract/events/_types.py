@@ -140,7 +140,7 @@ def decide_type(
         decided = _RETREAT if _hands_over_base(frame, trigger) else None
     elif mode == "suspend":
         # a medium suspended is a ban (COERCE 172); anything else suspended, a sanction
-        decided = _BAN if _object_kind(frame, trigger, refs, kinds) is ActorKind.MEDIA else None
+        decided = _BAN if _suspends_media(frame, trigger, refs, kinds) else None
     elif mode == "seize" and grammar().referral_nouns and _referral(frame, trigger, refs, kinds):
         decided = _REFER  # "saisir le Conseil de sécurité": a complaint, not a seizure
     elif mode == "dismiss":
@@ -297,3 +297,21 @@ def _referral(
     return any(
         ref.first in near and kinds.get(ref.ref) is ActorKind.INTERGOVERNMENTAL for ref in refs
     )
+
+
+# how far a suspension's object may reach ("la suspension, pour trois mois, des émissions")
+_SUSPENSION_REACH = 12
+
+
+def _suspends_media(
+    frame: Frame,
+    trigger: TriggerMatch,
+    refs: Sequence[EntityRef],
+    kinds: Mapping[str, ActorKind],
+) -> bool:
+    """Whether what is suspended is a medium: an actor of kind media, or a broadcast."""
+    if _object_kind(frame, trigger, refs, kinds) is ActorKind.MEDIA:
+        return True
+    _low, high = frame.clause(trigger)
+    following = frame.norms[trigger.last + 1 : min(high, trigger.last + 1 + _SUSPENSION_REACH)]
+    return not grammar().media_nouns.isdisjoint(following)
