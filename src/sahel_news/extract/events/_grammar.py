@@ -108,6 +108,8 @@ class Grammar(NamedTuple):
     # whether "N heures à X pour quitter" makes X (between the order and the verb) the
     # one expelled, not a second doer
     order_object_between: bool
+    # whether a subject is read whole (French subjects run long), not its last four words
+    long_subjects: bool
     # what names a medium, so that suspending it is a ban ("la diffusion de TV5Monde")
     media_nouns: frozenset[str]
     # whether "l'attaque de X contre Y" names the doer with "de" when "contre" follows
@@ -197,6 +199,7 @@ _EN = Grammar(
     long_reporting_frames=False,
     order_object_between=False,
     envoy_posting_target=False,
+    long_subjects=False,
     media_nouns=frozenset(),
     of_agent_before_against=False,
 )
@@ -472,6 +475,7 @@ _FR = Grammar(
     long_reporting_frames=True,
     order_object_between=True,
     envoy_posting_target=True,
+    long_subjects=True,
     media_nouns=frozenset(
         {
             "diffusion",

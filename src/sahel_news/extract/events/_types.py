@@ -178,7 +178,10 @@ def _forces_subject(frame: Frame, trigger: TriggerMatch) -> bool:
     """Whether forces are the subject just before the trigger ("soldiers left", "troops are
     due to leave")."""
     low, _high = frame.clause(trigger)
-    subject = frame.norms[max(low, trigger.first - 4) : trigger.first]
+    # French subjects run long ("les deux premiers avions de chasse stationnés sur la base
+    # ont quitté"): the whole subject is read
+    start = low if grammar().long_subjects else max(low, trigger.first - 4)
+    subject = frame.norms[start : trigger.first]
     return not _nouns().forces.isdisjoint(subject)
 
 
