@@ -9,6 +9,7 @@ scan is a single pass over the tokens.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -287,6 +288,8 @@ def status_of(frame: Frame, trigger: TriggerMatch, clause_start: int) -> EventSt
     coordinated_past = (
         window[-1:] == ["and"] and bool(g.past_suffix) and head.endswith(g.past_suffix)
     )
+    if g.counterfactuals and not g.counterfactuals.isdisjoint(itertools.pairwise(window)):
+        return EventStatus.HYPOTHETICAL  # "aurait dû évacuer", "aurait pu attaquer"
     if not g.hypothetical.isdisjoint(whole[-8:]) and not coordinated_past:
         return _reported_future(norms, whole[-8:], trigger.first)
     for position, word in enumerate(window):

@@ -110,6 +110,14 @@ class Grammar(NamedTuple):
     order_object_between: bool
     # whether a subject is read whole (French subjects run long), not its last four words
     long_subjects: bool
+    # words a list of countries may hold besides commas and "and" ("le Niger, le Mali et
+    # le Burkina Faso")
+    list_fillers: frozenset[str]
+    # a modal and participle that make a past conditional, hypothetical ("aurait dû", "aurait
+    # pu"), read as two words before the trigger
+    counterfactuals: frozenset[tuple[str, str]]
+    # how many words a "*" in a trigger phrase stands for
+    gap_words: int
     # what names a medium, so that suspending it is a ban ("la diffusion de TV5Monde")
     media_nouns: frozenset[str]
     # whether "l'attaque de X contre Y" names the doer with "de" when "contre" follows
@@ -200,6 +208,9 @@ _EN = Grammar(
     order_object_between=False,
     envoy_posting_target=False,
     long_subjects=False,
+    list_fillers=frozenset(),
+    counterfactuals=frozenset(),
+    gap_words=3,
     media_nouns=frozenset(),
     of_agent_before_against=False,
 )
@@ -476,6 +487,15 @@ _FR = Grammar(
     order_object_between=True,
     envoy_posting_target=True,
     long_subjects=True,
+    list_fillers=frozenset({"le", "la", "l'", "les"}),
+    counterfactuals=frozenset(
+        (modal, participle)
+        for modal in ("aurait", "auraient", "aurais", "aurions")
+        for participle in ("du", "pu")
+    ),
+    # French objects carry more determiners and adjectives ("a rappelé le même jour ses
+    # ambassadeurs")
+    gap_words=4,
     media_nouns=frozenset(
         {
             "diffusion",

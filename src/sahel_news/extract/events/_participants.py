@@ -385,7 +385,7 @@ def _tidy(
 def coordinated_countries(norms: Sequence[str], refs: Sequence[EntityRef]) -> list[str]:
     """The last list of two or more countries joined by commas, "and" or "or" in a sentence."""
     countries = [r for r in refs if r.is_country]
-    joins = {",", *grammar().coordinators}
+    joins = {",", *grammar().coordinators, *grammar().list_fillers}
     best: tuple[int, int] | None = None
     group_start = 0
     for position, ref in enumerate(countries):
