@@ -362,6 +362,26 @@ class TestFrenchSentences:
         events = _article("Le président du sommet de la CEDEAO a appelé le Niger au calme.").events
         assert [e.type for e in events] == [PloverType.REQUEST]
 
+    def test_a_past_conditional_is_hypothetical(self):
+        """ "aurait dû évacuer": what should have happened did not."""
+        (event,) = _article("Sans accord, le Mali aurait dû évacuer ses troupes.").events
+        assert event.status is HYPOTHETICAL
+
+    def test_the_three_states_are_the_last_list_of_countries(self):
+        """ "les trois États" after "le Niger, le Mali et le Burkina Faso": all three."""
+        events = _article(
+            "Le Niger, le Mali et le Burkina Faso se sont retirés de la CEDEAO.",
+            "Dans un communiqué, les trois États accusent la CEDEAO de trahison.",
+        ).events
+        accuse = next(e for e in events if e.type is PloverType.ACCUSE)
+        assert _refs(accuse, "source") == ["BFA", "MLI", "NER"]
+
+    def test_adverbs_inside_reflexive_compounds(self):
+        """ "s'est ensuite entretenu avec" is the meeting of "s'est entretenu avec"."""
+        (event,) = _article("Assimi Goïta s'est ensuite entretenu avec Abdourahamane Tiani.").events
+        assert event.type is PloverType.CONSULT
+        assert _refs(event, "target") == ["abdourahamane-tiani"]
+
     def test_n_djamena_is_no_negation(self):
         """The elided-looking N' of N'Djamena negates nothing."""
         (event,) = _article("N'Djamena a mis fin à l'accord de défense avec la France.").events

@@ -50,6 +50,7 @@ def _lists() -> _Lists:
         )
         | g.intent_markers
         | g.negation_openers
+        | {modal for modal, _participle in g.counterfactuals}
         | g.is_to
     )
     return _Lists(
