@@ -29,6 +29,7 @@ import attrs
 from sahel_news.capture import parse_layout
 from sahel_news.extract.entities import extract_entities
 from sahel_news.pipeline import parse_article
+from sahel_news.text import with_language
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from _entity_eval import CLASSES, Tally, evaluate, load_cases
@@ -60,6 +61,11 @@ def print_tallies(tallies: dict[str, Tally]) -> None:
         )
 
 
+def read(text: str):
+    """A capture as `parse_article` reads it: laid out, in the language its words tell."""
+    return with_language(parse_layout(text))
+
+
 def quality(details: bool) -> None:
     pooled: dict[str, dict[str, Tally]] = {}
     counts: dict[str, int] = {}
@@ -71,7 +77,7 @@ def quality(details: bool) -> None:
             print(f"quality on {title}: none yet ({folder})")
             print()
             continue
-        tallies, notes = evaluate(cases, lambda text: extract_entities(parse_layout(text)))
+        tallies, notes = evaluate(cases, lambda text: extract_entities(read(text)))
         counts[language] += len(cases)
         for name, tally in tallies.items():
             sums[name].tp += tally.tp

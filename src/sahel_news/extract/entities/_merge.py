@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import attrs
 
+from sahel_news.data import current_language
 from sahel_news.errors import ValidationError
 from sahel_news.extract.entities._gazetteer import (
     country_adjective,
@@ -626,9 +627,18 @@ def _in_word_run(char: str) -> bool:
 
 def _role_head(role: str) -> str:
     """*role* lowercased, without the of-phrase that closes it ("Minister of Mines")."""
+    if current_language() == "fr":  # "ministre des Pêches et de ...", "chef d'état-major"
+        lowered = fold(role).lower()
+        cut = _FRENCH_OF.search(lowered)
+        if cut is None or lowered.startswith("chef d'etat-major"):
+            return lowered
+        return lowered[: cut.start()]
     lowered = role.lower()
     head, of, _ = lowered.partition(" of ")
     return head if of and not lowered.endswith(("chief of staff", "general staff")) else lowered
+
+
+_FRENCH_OF = re.compile(r" (?:de|du|des|d')(?= |(?<=')\w)|,")
 
 
 def _named(hit: Hit) -> bool:

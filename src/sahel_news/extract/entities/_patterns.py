@@ -24,7 +24,9 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from sahel_news.data import register_cache, table_words, word_set
+import attrs
+
+from sahel_news.data import current_language, register_cache, table_words, word_set
 from sahel_news.extract.entities._gazetteer import (
     OrgTemplate,
     actor_forms,
@@ -51,7 +53,17 @@ _NEXT_WORD_BACK = re.compile(r" +([\w'.-]+)")
 _POSSESSIVE = "'s"
 _CONTEXT_WORDS = frozenset({"its", "his", "her", "their"})
 _DETERMINERS = frozenset({"the", "a", "an"})
-_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNT_WORDS = {
+    "both": 2,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+}
 _GROUP_OF = re.compile(
     r"\s+of\s+(?:the\s+)?(?P<count>both|two|three|four|five)\s+(?:countries|states|nations)\b"
 )
@@ -73,6 +85,128 @@ _PARTY = re.compile(
     r"\bparty,? (?P<name>[A-Z][\w'-]*(?: (?:(?:of|for|the|and|de|du|des|la|le|les|pour|et) )*"
     r"[A-Z][\w'-]*){0,6})(?=[,.;:)]| \(|$)"
 )
+
+
+@attrs.frozen
+class _Grammar:
+    """The function words and joins the rules read, for one language.
+
+    English is the default; French (``fr``) puts demonyms after the head ("le ministre
+    malien", "l'armée malienne"), elides articles ("l'ambassadeur", "d'État"), links titles
+    with "et" and an article ("Le président de la Transition, le général d'armée X") and
+    writes "de/du/des" for "of".
+    """
+
+    context_words: frozenset[str]
+    determiners: frozenset[str]
+    definite: frozenset[str]
+    group_of: re.Pattern[str]
+    of: re.Pattern[str]
+    of_starts: tuple[str, ...]
+    and_gap: re.Pattern[str]
+    of_phrase: re.Pattern[str]
+    list_join: re.Pattern[str]
+    chain_and: re.Pattern[str]
+    led_by: re.Pattern[str]
+    led_by_name: re.Pattern[str]
+    connectors: frozenset[str]
+    remit_word: re.Pattern[str]
+    post: str
+    # French: where a posting starts inside an of-phrase ("représentante du HCR au Tchad")
+    posting: re.Pattern[str] | None = None
+    # French only: an article that may open a chained title or an apposed name, and the
+    # adjectives that may stand between a head and its demonym ("l'armée nationale malienne")
+    chain_article: re.Pattern[str] | None = None
+    demonym_after: bool = False
+    adjectives_after: frozenset[str] = frozenset()
+    described: str = r"(?:who|speaking|writing)\b|an? +"
+    role_cut: tuple[str, ...] = (" in ", " at ", " from ")
+
+
+_ENGLISH = _Grammar(
+    context_words=_CONTEXT_WORDS,
+    determiners=_DETERMINERS,
+    definite=frozenset({"the", "its"}),
+    group_of=_GROUP_OF,
+    of=_OF,
+    of_starts=(" of ",),
+    and_gap=_AND_GAP,
+    of_phrase=_OF_PHRASE,
+    list_join=_LIST_JOIN,
+    chain_and=_CHAIN_AND,
+    led_by=_LED_BY,
+    led_by_name=_LED_BY_NAME,
+    connectors=_CONNECTORS,
+    remit_word=_REMIT_WORD,
+    post=r" (?:in|to) ",
+)
+
+_FR_OF = r"(?:de la |de l'|des |du |de |d'|pour (?:la |le |les |l')?)"
+_FRENCH = _Grammar(
+    context_words=frozenset({"son", "sa", "ses", "leur", "leurs"}),
+    determiners=frozenset({"le", "la", "les", "l'", "un", "une", "d'"}),
+    definite=frozenset({"le", "la", "les", "l'", "son", "sa", "ses", "leur", "leurs"}),
+    group_of=re.compile(
+        r"\s+(?:des|de ces)\s+(?P<count>deux|trois|quatre|cinq)\s+(?:pays|etats|nations)\b"
+    ),
+    of=re.compile(
+        r"\s+(?:de la\s+|de l'|du\s+|des\s+|de\s+|d')(?:pays\s+voisins?\s+(?:du|de)\s+)?"
+    ),
+    of_starts=(" de ", " du ", " des ", " d'"),
+    and_gap=re.compile(r"\s*et\s*"),
+    # "de la Transition", "des Pêches et de l'Économie maritime", "de l'Intérieur, de la
+    # Sécurité publique et de ...", "de la Commission de l'Union africaine (UA)"
+    of_phrase=re.compile(
+        rf"(?:,? et |, | ){_FR_OF}(?:[^,.;:()\"«»]|\([^()]{{1,15}}\)){{1,90}}"
+        rf"(?:(?:,? et |, ){_FR_OF}(?:[^,.;:()\"«»]|\([^()]{{1,15}}\)){{1,90}})*"
+    ),
+    posting=re.compile(r" (?:a|au|aux|en) "),
+    list_join=re.compile(r"(?:,\s+et\s+|,\s+|\s+et\s+)"),
+    chain_and=re.compile(r" et (?=[A-Z])"),
+    led_by=re.compile(
+        r"\bdelegation(?: [\w'-]+){0,3},? (?:conduite|dirigee|menee) par (?:le |la |l')?$"
+    ),
+    led_by_name=re.compile(
+        r"\bdelegation(?: [\w'-]+){0,3},? (?:conduite|dirigee|menee) par(?= [A-Z])"
+    ),
+    connectors=frozenset({"et", "de", "des", "du", "la", "le", "les", "l'", "d'", "&"}),
+    remit_word=re.compile(r"(?: |(?<='))(et|de|des|du|la|les|l'|d'|&|[A-Za-z][\w-]*)"),
+    post=r" (?:a|au|aux|en) ",
+    chain_article=re.compile(r"(?:le |la |l')"),
+    demonym_after=True,
+    adjectives_after=frozenset(
+        {
+            "national",
+            "nationale",
+            "nationaux",
+            "nationales",
+            "regulier",
+            "reguliere",
+            "reguliers",
+            "regulieres",
+            "actuel",
+            "actuelle",
+            "nouveau",
+            "nouvelle",
+            "federal",
+            "federale",
+            "militaire",
+            "ancien",
+            "ancienne",
+        }
+    ),
+    described=r"(?:qui|s'exprimant)\b|(?:un |une )?",
+    role_cut=(" a ", " au ", " aux ", " en ", " de ", " du ", " des ", " d'", " chez ", " dans "),
+)
+
+
+@register_cache
+@functools.cache
+def _grammar() -> _Grammar:
+    """The grammar of the language being read (`sahel_news.data.current_language`)."""
+    return _FRENCH if current_language() == "fr" else _ENGLISH
+
+
 _MILITARY_NOUN_NEXT = re.compile(
     r"[.,;:)\"']|\s+(?:said|says|has|had|have|is|was|were|are|will|would|and|of|on|in|to|"
     r"claimed|announced|denied|reported|launched|carried|killed|took|seized|withdrew|"
@@ -87,9 +221,11 @@ def _person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = vocabulary()
     particles = "|".join(re.escape(p) for p in sorted(set(words.particles), key=len, reverse=True))
     name = rf"{_NAME_WORD}(?: +(?:(?:{particles}) +)?{_NAME_WORD}){{0,4}}"
+    grammar = _grammar()
+    of = grammar.of_phrase.pattern
     name_after = re.compile(
-        rf"(?:(?P<of> (?:of|for) [^,.;:()\"]{{1,90}}), ?"
-        rf"|(?P<post> (?:in|to) [A-Z][^,.;:()\"]{{0,40}}), ?"
+        rf"(?:(?P<of>{of}), ?"
+        rf"|(?P<post>{grammar.post}[A-Z][^,.;:()\"]{{0,40}}), ?"
         rf"|(?P<comma>, ?| +))(?P<name>{name})"
     )
     name_before = re.compile(rf"(?P<name>{name}), +$")
@@ -333,6 +469,7 @@ def _affiliation(
     The stop position is where the role phrase begins, with its possessor or article.
     """
     role_words = _role_words()
+    grammar = _grammar()
     role_start = -1
     stop = -1
     span = next(words, None)
@@ -344,20 +481,20 @@ def _affiliation(
         if country is not None:
             return role_start, country.country, False, start
         lowered = word.lower()
-        if lowered in _CONTEXT_WORDS:
+        if lowered in grammar.context_words:
             return role_start, None, True, start
         if lowered in role_words and not possessive:
             role_start = stop = start  # stacked titles: "Army spokesman Colonel X"
             span = next(words, None)
             continue
-        if word == "of":
+        if f" {word} " in grammar.of_starts:
             span = next(words, None)
             # "chief of staff": a head before "of" reads on; a modifier ("the army of
             # General X", "the government of Prime Minister X") names what the person leads
             if span is not None and folded[span[0] : span[1]].lower() in _single_heads():
                 continue
             break
-        if lowered in _DETERMINERS:
+        if lowered in grammar.determiners:
             stop = start
         break
     return role_start, None, False, stop
@@ -395,15 +532,26 @@ def _chain_link(folded: str, end: int, *, capitalised: bool = True) -> int | Non
     Minister X"), as "the defence minister and General X" are most often two people; a
     space, a rank right after ("Army spokesman Colonel X").
     """
-    of_phrase = _OF_PHRASE.match(folded, end)
+    grammar = _grammar()
+    of_phrase = grammar.of_phrase.match(folded, end)
     if of_phrase is not None and _ROLE_OF_END.match(folded, of_phrase.end()):
         end = of_phrase.end()
     join = _CHAIN_COMMA.match(folded, end)
     if join is None and capitalised:
-        join = _CHAIN_AND.match(folded, end)
+        join = grammar.chain_and.match(folded, end)
     if join is not None:
-        following = _NEXT_WORD.match(folded, join.end())
-        if following is None or not _title_word(following.group(1)):
+        after = join.end()
+        article = grammar.chain_article.match(folded, after) if grammar.chain_article else None
+        if article is not None:  # "..., le général X": the article opens the next title
+            after = article.end()
+        following = _NEXT_WORD.match(folded, after)
+        if following is None or not (
+            _title_word(following.group(1))
+            or (
+                folded.startswith(".", following.end())
+                and _title_word(following.group(1) + ".")  # "..., M. X"
+            )
+        ):
             return None  # no title after the comma: nothing to chain to
     if join is None and folded[end : end + 1] == " " and folded[end + 1 : end + 2].isupper():
         following = _NEXT_WORD.match(folded, end)
@@ -446,12 +594,13 @@ def _portfolio_name(folded: str, position: int) -> re.Match[str] | None:
     least one such word.
     """
     remit_words = _portfolios()
+    grammar = _grammar()
     last_remit = -1
-    while (word := _REMIT_WORD.match(folded, position)) is not None:
+    while (word := grammar.remit_word.match(folded, position)) is not None:
         token = word.group(1)
         if token.lower() in remit_words:
             last_remit = word.end()
-        elif token not in _CONNECTORS:
+        elif token not in grammar.connectors:
             break
         position = word.end()
     if last_remit < 0:
@@ -462,18 +611,22 @@ def _portfolio_name(folded: str, position: int) -> re.Match[str] | None:
 def _delegation_country(unit: _UnitText, role_start: int) -> tuple[str | None, bool]:
     """The country of "a Malian delegation led by" before a role: (code, needs context)."""
     folded = unit.folded
-    if folded.find("delegation", max(0, role_start - 40), role_start) < 0:
+    grammar = _grammar()
+    reach = 60 if grammar.demonym_after else 40
+    if folded.find("delegation", max(0, role_start - reach), role_start) < 0:
         return None, False
-    led = _LED_BY.search(folded, max(0, role_start - 40), role_start)
+    led = grammar.led_by.search(folded, max(0, role_start - reach), role_start)
     if led is None:
         return None, False
+    if grammar.demonym_after:  # "une délégation malienne conduite par"
+        return unit.countries.within(led.start(), led.end()), False
     for start, end in _words_before(folded, led.start(), unit.backwards):
         word = folded[start:end]
         country = unit.countries.ending_word(word, end)
         if country is not None and country.country is not None:
             return country.country, False
         lowered = word.lower()
-        if lowered in _CONTEXT_WORDS:
+        if lowered in grammar.context_words:
             return None, True
         if lowered not in word_set("delegation_words"):
             break
@@ -489,7 +642,7 @@ def _delegation_leaders(unit: _UnitText) -> Iterator[EntityCandidate]:
     """People named with no title as a delegation's leader ("a delegation led by X")."""
     folded = unit.folded
     name_after_verb = _speech_names()[0]
-    for led in _LED_BY_NAME.finditer(folded):
+    for led in _grammar().led_by_name.finditer(folded):
         following = name_after_verb.match(folded, led.end())
         if following is None:
             continue
@@ -515,6 +668,35 @@ def _past_portfolio(folded: str, found: re.Match[str]) -> re.Match[str] | None:
     if _PORTFOLIO_GOES_ON.match(folded, found.end("name")) is None:
         return found
     return _speech_names()[0].match(folded, folded.find(",", found.end("name")) + 1)
+
+
+def _of_start(folded: str, end: int, grammar: _Grammar) -> int | None:
+    """Where the remit starts when an "of" follows *end* ("Minister of Mines X"), if one does."""
+    for start in grammar.of_starts:
+        if folded.startswith(start, end):
+            return end + len(start) - (start[-1] == " ")
+    return None
+
+
+def _demonym_after(unit: _UnitText, end: int) -> tuple[int, str | None]:
+    """A demonym right after a French head ("ministre malien", "l'armée nationale malienne").
+
+    Returns where the head now ends (after the demonym) and the demonym's country; or *end*
+    and None when no demonym follows (one adjective of the grammar may stand between).
+    """
+    folded = unit.folded
+    position = end
+    for _ in range(2):
+        if folded[position : position + 1] != " ":
+            break
+        candidate = unit.countries.named_at.get(position + 1)
+        if candidate is not None and candidate.form == "demonym" and candidate.country:
+            return candidate.end, candidate.country
+        following = _NEXT_WORD.match(folded, position)
+        if following is None or following.group(1).lower() not in _grammar().adjectives_after:
+            break
+        position = following.end()
+    return end, None
 
 
 def _titled_person(
@@ -557,12 +739,17 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
     name_after, name_before = _person_patterns()
     vocab = vocabulary()
     text, folded, countries_at = unit.text, unit.folded, unit.countries
+    grammar = _grammar()
     previous: EntityCandidate | None = None
     chain: _Chain | None = None
-    for head_start, head_end in _titles(unit):
+    for head_start, title_end in _titles(unit):
+        head_end, country_after = title_end, None
+        if grammar.demonym_after:  # "le ministre malien des Affaires étrangères"
+            head_end, country_after = _demonym_after(unit, title_end)
         found = name_after.match(folded, head_end)
-        if found is None and folded.startswith(" of ", head_end):
-            found = _portfolio_name(folded, head_end + 3)
+        of_start = _of_start(folded, head_end, grammar) if found is None else None
+        if of_start is not None:
+            found = _portfolio_name(folded, of_start)
         elif (
             found is None
             and folded.startswith(" and ", head_end)
@@ -580,10 +767,14 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
         head_text = folded[head_start:head_end]
         words = _words_before(folded, head_start, unit.backwards)
         role_start, country, needs, stop = _affiliation(folded, countries_at, words)
+        if country is None and country_after is not None:  # "son homologue tchadien": Chad
+            country, needs = country_after, False
         start_of_role = role_start if role_start >= 0 else head_start
-        of_phrase = _OF_PHRASE.match(folded, head_end)
+        of_phrase = grammar.of_phrase.match(folded, head_end)
         role_end = _role_end(folded, head_end, of_phrase, found)
         role = text[start_of_role:role_end].rstrip(" ,")
+        if head_end > title_end and role_end >= head_end:  # the demonym is no part of the role
+            role = (text[start_of_role:title_end] + text[head_end:role_end]).rstrip(" ,")
         if role_end == head_end and head_text.lower() in vocab.not_roles:
             role = ""
         if (
@@ -591,11 +782,15 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
             and not needs
             and previous is not None
             and previous.from_text
-            and _AND_GAP.fullmatch(folded, previous.end, start_of_role) is not None
+            and grammar.and_gap.fullmatch(folded, previous.end, start_of_role) is not None
         ):
             country = previous.country
         if country is None and not needs and of_phrase is not None:
-            country = countries_at.within(of_phrase.start(), of_phrase.end())
+            of_end = of_phrase.end()
+            if grammar.posting is not None:  # "l'ambassadeur de France au Niger": France
+                posting = grammar.posting.search(folded, of_phrase.start(), of_end)
+                of_end = posting.start() if posting is not None else of_end
+            country = countries_at.within(of_phrase.start(), of_end)
         if country is None and not needs:
             country, needs = _delegation_country(unit, stop if stop >= 0 else start_of_role)
         chained = None
@@ -652,7 +847,7 @@ def _people(unit: _UnitText) -> Iterator[EntityCandidate]:
                 )
     if ", " in folded:
         yield from _described_people(unit)
-    if "led by" in folded or "headed by" in folded:
+    if "led by" in folded or "headed by" in folded or (grammar.demonym_after and " par " in folded):
         yield from _delegation_leaders(unit)
 
 
@@ -662,11 +857,34 @@ def _described_pattern() -> re.Pattern[str]:
     """A full name opening a clause, then a comma and what says it is a person's:
     "who", a participle of speaking, or "a"/"an" and a description."""
     name = _name_source(more_words=(1, 4))
+    grammar = _grammar()
+    if grammar is _ENGLISH:
+        return re.compile(
+            rf"(?:^|(?<=[.,;:] )|(?<=[\"“] ))(?P<name>{name}), +"
+            r"(?:(?:who|speaking|writing)\b"
+            r"|an? +(?P<role>[^,.;:()]{2,60}?)(?=[,.;:()]| who\b))"
+        )
+    # French: "Moussa Sawadogo, commerçant à Ouagadougou," (an article is optional), also
+    # after a verb of saying ("», raconte Amina Abakar, une mère de famille")
+    verbs = sorted({v for v in _speech_verb_words() if " " not in v and v.islower()})
+    after_verb = "".join(f"|(?<=\\b{re.escape(v)} )" for v in verbs)
     return re.compile(
-        rf"(?:^|(?<=[.,;:] )|(?<=[\"“] ))(?P<name>{name}), +"
-        r"(?:(?:who|speaking|writing)\b"
-        r"|an? +(?P<role>[^,.;:()]{2,60}?)(?=[,.;:()]| who\b))"
+        rf"(?:^|(?<=[.,;:] )|(?<=[\"“«] ){after_verb})(?P<name>{name}), +"
+        r"(?:(?:qui|s'exprimant)\b"
+        r"|(?:une? +)?(?P<role>[a-z][^,.;:()«»]{1,60}?)(?=[,.;:()]| qui\b))"
     )
+
+
+@register_cache
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """``person_nouns`` of ``words.json``, folded and lowercase."""
+    return frozenset(fold(w).lower() for w in word_set("person_nouns"))
+
+
+def _speech_verb_words() -> tuple[str, ...]:
+    """The verbs of saying of ``titles.json`` (folded)."""
+    return vocabulary().speech_verbs
 
 
 def _described_people(unit: _UnitText) -> Iterator[EntityCandidate]:
@@ -677,13 +895,19 @@ def _described_people(unit: _UnitText) -> Iterator[EntityCandidate]:
     a person is meant. The description's last noun must be one of ``words.json``'s
     ``person_nouns`` ("Sahel Minerals, a British firm" describes no person).
     """
-    person_nouns = word_set("person_nouns")
+    person_nouns = _person_nouns()
+    noun_first = _grammar().demonym_after  # French: "commerçant à Ouagadougou"
     folded = unit.folded
     for found in _described_pattern().finditer(folded):
         role = found.group("role")
         if role is not None:
-            described = role.split(" in ", 1)[0].split(" at ", 1)[0].split(" from ", 1)[0]
-            head = described.rsplit(None, 1)[-1].lower() if described.split() else ""
+            described = role
+            for cut in _grammar().role_cut:
+                described = described.split(cut, 1)[0]
+            words = described.split()
+            head = (words[0] if noun_first else words[-1]).lower() if words else ""
+            if noun_first and head in _single_heads():
+                continue  # "X, ambassadeur de Russie": the title rules read it
             if head not in person_nouns:
                 continue
             role = unit.text[found.start("role") : found.start("role") + len(described)]
@@ -716,10 +940,11 @@ def _descriptor_set(folded: str, stop: int) -> frozenset[str] | None:
 
 def _countries_after(folded: str, countries: _Countries, end: int) -> tuple[list[str], int, int]:
     """Countries listed in "of Mali and Niger" after *end*: (codes, count asked, new end)."""
-    group = _GROUP_OF.match(folded, end)
+    grammar = _grammar()
+    group = grammar.group_of.match(folded, end)
     if group:
         return [], _COUNT_WORDS[group.group("count")], group.end()
-    of = _OF.match(folded, end)
+    of = grammar.of.match(folded, end)
     if not of:
         return [], 0, end
     by_start = countries.named_at
@@ -730,7 +955,7 @@ def _countries_after(folded: str, countries: _Countries, end: int) -> tuple[list
         candidate = by_start[cursor]
         codes.append(candidate.country or "")
         new_end = candidate.end
-        joiner = _LIST_JOIN.match(folded, candidate.end)
+        joiner = grammar.list_join.match(folded, candidate.end)
         if not joiner:
             break
         cursor = joiner.end()
@@ -747,14 +972,20 @@ def find_organisations(
 def _organisations(unit: _UnitText) -> Iterator[EntityCandidate]:
     rules = org_rules()
     vocab = vocabulary()
+    grammar = _grammar()
     folded, countries_at = unit.folded, unit.countries
     for start, end in unit.orgs:
         form = unit.lower[start:end]
         template = rules.templates[form]
+        if grammar.demonym_after:  # "l'armée malienne", "le gouvernement nigérien"
+            demonym_end, country = _demonym_after(unit, end)
+            if country is not None:
+                yield _org(start, demonym_end, template, country)
+                continue
         if (
             not template.context
             and form not in template.context_forms
-            and not folded.startswith(" of ", end)
+            and _of_start(folded, end, grammar) is None
             and "'s" not in folded[max(0, start - 40) : start]
             and not countries_at.any_ending_between(start - 40, start)
         ):
@@ -833,7 +1064,7 @@ def _org_candidates(
         lowered = word.lower()
         if lowered in rules.adjectives and not is_possessive:
             continue
-        definite = lowered in {"the", "its"}
+        definite = lowered in _grammar().definite
         possessive_word = is_possessive
         break
     restrict_name = template.restrict

@@ -41,6 +41,7 @@ import attrs
 
 from sahel_news.data import (
     country_table,
+    current_language,
     month_names,
     place_table,
     register_cache,
@@ -72,9 +73,21 @@ def _locative_backwards() -> re.Pattern[str]:
     phrase ends with white space; a word boundary reads the same both ways.) The words after which a
     name is a place ("in Bamako", "visiting Moscow") are ``locative_words`` of ``words.json``.
     """
+    words = [fold(word) for word in table_words("words", "locative_words")]
+    if current_language() == "fr":
+        # "au Kremlin", "à la Maison Blanche", "de l'Élysée", "d'Alger", "la capitale, Bamako"
+        whole = [w for w in words if not w.endswith("'")]
+        elided = [w for w in words if w.endswith("'")]
+        return re.compile(
+            r"(?:'l|\s+(?:el|al|sel))?(?:\s+(?i:"
+            + "|".join(re.escape(word[::-1]) for word in whole)
+            + ")"
+            + "".join(f"|{re.escape(word[::-1])}" for word in elided)
+            + r")\b|\s+,?(?:[a-z]+\s+)?elatipac\b"
+        )
     return re.compile(
         r"(?:\s+eht)?\s+(?i:"
-        + "|".join(re.escape(word[::-1]) for word in table_words("words", "locative_words"))
+        + "|".join(re.escape(word[::-1]) for word in words)
         + r"|htiw\s+s?(?:redrob|reitnorf))\b"
         r"|(?:\s+,?ytic)?\s+,?latipac\b"
     )
@@ -85,7 +98,8 @@ _LOCATIVE_WINDOW = 30
 
 def _phrases(section: str) -> str:
     """The phrases of a ``words.json`` list as a regex alternation, any white space inside."""
-    return "|".join(re.escape(p).replace("\\ ", r"\s+") for p in table_words("words", section))
+    phrases = (fold(p) for p in table_words("words", section))
+    return "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases)
 
 
 @register_cache
@@ -101,6 +115,8 @@ def _not_a_country() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _NEXT_CAPITALISED = re.compile(r"\s+([A-Z][\w'-]*)")
 _PREVIOUS_CAPITALISED = re.compile(r"(?<![\w'-])(?P<word>[A-Z][\w'-]*)\s+$")
 _LANGUAGE_USE = re.compile(r"\b(?:in|speak|speaks|spoke|speaking)\s+$")
+# French: "en français", "parle français", "francophones" is no demonym
+_LANGUAGE_USE_FR = re.compile(r"\b(?:en|parle|parlent|parlant|parler)\s+$")
 _SPACE_LOWERCASE = re.compile(r" [a-z]")
 _COORDINATION = re.compile(r",? (?:and|or) |, ")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -117,7 +133,8 @@ def _neutral_neighbours() -> frozenset[str]:
     ``neutral_neighbours`` of ``words.json``, and the month and weekday names, capitalised.
     """
     calendar = (*month_names(), *weekday_names())
-    return word_set("neutral_neighbours") | {name.capitalize() for name in calendar}
+    words = {fold(word) for word in word_set("neutral_neighbours")}
+    return frozenset(words | {fold(name).capitalize() for name in calendar})
 
 
 @attrs.frozen
@@ -223,6 +240,7 @@ def find_countries(text: str) -> tuple[EntityCandidate, ...]:
 
 def _scan(text: str) -> tuple[EntityCandidate, ...]:
     table = _forms()
+    language_use = _LANGUAGE_USE_FR if current_language() == "fr" else _LANGUAGE_USE
     folded = fold(text)
     title_case: bool | None = None
     found: list[EntityCandidate] = []
@@ -236,7 +254,7 @@ def _scan(text: str) -> tuple[EntityCandidate, ...]:
         if form.kind == "demonym" and (
             folded.startswith("-speaking", end)
             or (
-                _LANGUAGE_USE.search(folded[max(0, start - 12) : start])
+                language_use.search(folded[max(0, start - 12) : start])
                 and not _followed_by_word(folded, end)
             )
         ):
