@@ -1,6 +1,7 @@
 """Quotes: words in quotation marks, with the actor or country the text attributes them to.
 
-A quote is the text between “curly” or "straight" marks in one text of the article. The
+A quote is the text between “curly” or "straight" marks (in French also « … », with
+the non-breaking spaces inside them) in one text of the article. The
 speaker is read from the attribution around it (`“...,” the ministry said`, `said Goita`,
 `X said: “...”`): an actor mentioned there, else a country; a generic speaker ("the
 military government", "the junta", "the army") stands for the country that last reported
@@ -16,8 +17,16 @@ import operator
 import re
 from collections.abc import Mapping, Sequence
 
-from sahel_news.data import register_cache, table_words, word_set
+from sahel_news.data import (
+    DEFAULT_LANGUAGE,
+    current_language,
+    register_cache,
+    table_words,
+    using_language,
+    word_set,
+)
 from sahel_news.models import Article, Part, Quote, Span
+from sahel_news.text._tokens import word_form
 from sahel_news.text._units import (
     EntityMention,
     iter_text_parts,
@@ -28,17 +37,40 @@ from sahel_news.text._units import (
 __all__ = ["extract_quotes", "quotes_in"]
 
 _QUOTED = re.compile(r"“([^”“]{1,3000})”|\"([^\"\n]{1,3000})\"")
+# French marks as well: « ... » (with the non-breaking spaces inside them), and the
+# English ones, which French papers use too.
+_QUOTED_FR = re.compile(r"«([^«»]{1,3000})»|“([^”“]{1,3000})”|\"([^\"\n]{1,3000})\"")
+_OPENERS = {"en": ("“", '"'), "fr": ("«", "“", '"')}
+_SPACES = " \u00a0\u202f\u2009"
+
+
+@register_cache
+@functools.cache
+def _quoted() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of a quotation in the language read, and the marks that open one."""
+    if current_language() == "fr":
+        return _QUOTED_FR, _OPENERS["fr"]
+    return _QUOTED, _OPENERS["en"]
 
 
 @register_cache
 @functools.cache
 def _attributions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """What attributes a quote after it ("..., he said"; "..., said X") and before it."""
-    verbs = "|".join(map(re.escape, table_words("words", "quote_verbs")))
-    after = re.compile(rf"[\s,]*(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{verbs})\b", re.IGNORECASE)
-    inverted = re.compile(rf"[\s,]*(?:{verbs})\s+(?P<np>[^.,;“”\"]{{1,90}})", re.IGNORECASE)
+    words = table_words("words", "quote_verbs")
+    marks = '“”"'
+    verbs = "|".join(map(re.escape, words))
+    if current_language() != "en":
+        from sahel_news.extract.events._grammar import accent_pattern  # noqa: PLC0415
+
+        # longest first ("a déclaré" before "déclare"), accents optional, and French marks
+        verbs = "|".join(map(accent_pattern, sorted(words, key=len, reverse=True)))
+        marks += "«»"
+    after = re.compile(rf"[\s,]*(?P<np>[^.;{marks}]{{1,90}}?)\s+(?:{verbs})\b", re.IGNORECASE)
+    inverted = re.compile(rf"[\s,]*(?:{verbs})\s+(?P<np>[^.,;{marks}]{{1,90}})", re.IGNORECASE)
     before = re.compile(
-        rf"(?P<np>[^.;“”\"]{{1,90}}?)\s+(?:{verbs})(?:\s+\w+){{0,3}}?\s*[:,]?\s*$", re.IGNORECASE
+        rf"(?P<np>[^.;{marks}]{{1,90}}?)\s+(?:{verbs})(?:\s+\w+){{0,3}}?\s*[:,]?\s*$",
+        re.IGNORECASE,
     )
     return after, inverted, before
 
@@ -58,6 +90,12 @@ def _between(mentions: _Mentions, starts: Sequence[int], start: int, end: int) -
     return [m for m in mentions[low:high] if m[4] <= end]
 
 
+@register_cache
+@functools.cache
+def _generic_speakers() -> frozenset[str]:
+    return frozenset(map(word_form, word_set("generic_speakers")))
+
+
 def _speaker_in(inside: _Mentions) -> str | None:
     """The first actor of the mentions inside an attribution, else its first country."""
     actors = [m for m in inside if not m[2]]
@@ -69,10 +107,15 @@ def _speaker_in(inside: _Mentions) -> str | None:
 @functools.cache
 def _reports() -> re.Pattern[str]:
     """A reporting verb right after a mention ("Niger also announced")."""
+    from sahel_news.extract.events._grammar import accent_pattern, grammar  # noqa: PLC0415
+
+    verbs = sorted(word_set("reporting_verbs") - {"according", "selon"})
+    auxiliaries = "|".join(grammar().report_auxiliaries)
+    if current_language() != "en":
+        verbs = sorted(map(accent_pattern, verbs), key=len, reverse=True)
+        auxiliaries = "|".join(map(accent_pattern, grammar().report_auxiliaries))
     return re.compile(
-        r"[\s,]*(?:(?:also|has|have|had|then|later)\s+){0,2}(?:"
-        + "|".join(sorted(word_set("reporting_verbs") - {"according"}))
-        + r")\b",
+        rf"[\s,]*(?:(?:{auxiliaries})\s+){{0,2}}(?:" + "|".join(verbs) + r")\b",
         re.IGNORECASE,
     )
 
@@ -92,10 +135,14 @@ def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """The quotes of *article* in reading order, each with its speaker where the text says.
 
+    The text is read in the article's language (``article.language``; English when None):
+    French adds « … » marks and its reporting verbs ("a déclaré", "selon").
+
     Args:
         article: an article whose actors and countries are found (speakers refer to them).
     """
-    return quotes_in(article, None)
+    with using_language(article.language or DEFAULT_LANGUAGE):
+        return quotes_in(article, None)
 
 
 def quotes_in(
@@ -117,9 +164,10 @@ def quotes_in(
         # stable: where starts tie, actors (first in the index) come first
         found = sorted(index.get((part, number), ()), key=_START)
         starts = [m[3] for m in found]
-        if "“" in text or '"' in text:
-            for match in _QUOTED.finditer(text):
-                group = 1 if match.group(1) is not None else 2
+        pattern, openers = _quoted()
+        if any(mark in text for mark in openers):
+            for match in pattern.finditer(text):
+                group = next(g for g in range(1, 4) if match.group(g) is not None)
                 unit = (part, number, text)
                 quote = _quote(unit, match, group, mentions=(found, starts), reporters=reporters)
                 if quote is not None:
@@ -128,7 +176,7 @@ def quotes_in(
             continue  # no one to report anything
         bounds = split_sentences(text) if sentences is None else sentences.get((part, number), ())
         for start, end in bounds:
-            if text.find("“", start, end) < 0:
+            if all(text.find(mark, start, end) < 0 for mark in openers[:-1]):
                 reporters.note(text, (start, end), (found, starts))
     return tuple(quotes)
 
@@ -171,9 +219,9 @@ def _quote(
 ) -> Quote | None:
     part, index, text = unit
     start, end = match.start(group), match.end(group)
-    while end > start and text[end - 1] in " ,":
+    while end > start and text[end - 1] in _SPACES + ",":
         end -= 1
-    while start < end and text[start] == " ":
+    while start < end and text[start] in _SPACES:
         start += 1
     if end <= start:
         return None
@@ -197,7 +245,10 @@ def _attribution(
     """
     np_span: tuple[int, int] | None = None
     after, inverted, before = _attributions()
-    for pattern in (after, inverted):
+    # French puts the verb first after a quote ("», a déclaré le ministre"), and its
+    # auxiliary would pass for a speaker if the English order were tried first
+    order = (after, inverted) if current_language() == "en" else (inverted, after)
+    for pattern in order:
         found = pattern.match(text, match.end())
         if found:
             np_span = found.span("np")
@@ -214,7 +265,7 @@ def _attribution(
     np_start, np_end = np_span
     all_mentions, starts = mentions
     speaker = _speaker_in(_between(all_mentions, starts, np_start, np_end))
-    generic = word_set("generic_speakers")
-    if speaker is None and generic.intersection(text[np_start:np_end].lower().split()):
+    generic = _generic_speakers()
+    if speaker is None and generic.intersection(map(word_form, text[np_start:np_end].split())):
         speaker = reporters.latest()
     return speaker, True

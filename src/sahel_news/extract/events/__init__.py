@@ -20,10 +20,11 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from sahel_news.data import using_language, word_set
+from sahel_news.data import using_language
 from sahel_news.extract.events._background import is_background
 from sahel_news.extract.events._clauses import Frame, frame_of, status_of
 from sahel_news.extract.events._discourse import DiscourseTime
+from sahel_news.extract.events._grammar import folded_set, grammar
 from sahel_news.extract.events._lexicon import (
     TriggerEntry,
     TriggerMatch,
@@ -32,7 +33,6 @@ from sahel_news.extract.events._lexicon import (
 )
 from sahel_news.extract.events._merge import Candidate, merge_candidates
 from sahel_news.extract.events._participants import (
-    PLURAL_ANAPHORS,
     EntityRef,
     assign_roles,
     coordinated_countries,
@@ -79,9 +79,6 @@ __all__ = ["events_of", "extract_events"]
 
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 _RESTATING = frozenset({Part.HEADLINE, Part.STANDFIRST})
-_DEFINITE = frozenset({"the", "this", "that"})
-_PARTIES = frozenset({"parties", "sides"})
-_DENIALS = frozenset({"denied", "denies", "deny", "denying"})
 _BACK_PATTERN = (
     r"\b(prior to|before|ahead of|after|following)\s+(?:the|their|this|that)\s+"
     r"(?:meeting|meetings|talks|visit|summit|audience)\b"
@@ -397,7 +394,7 @@ def _attached(norms: Sequence[str], background: set[tuple[int, int]], first: int
     """Whether a time starting at token *first* belongs to a background noun: right after
     it ("the coup last July") or after its "of" or "in" ("the coup of July 26")."""
     for _start, last in background:
-        if first == last + 1 or (first == last + 2 and norms[last + 1] in {"of", "in"}):
+        if first == last + 1 or (first == last + 2 and norms[last + 1] in grammar().attached):
             return True
     return False
 
@@ -467,14 +464,10 @@ def _names_participant(
     return False
 
 
-_CLAUSE_BREAKS = frozenset(
-    {",", ";", ":", "but", "while", "after", "before", "when", "although", "whereas", "which"}
-)
-
-
 def _joined(frame: Frame, earlier: TriggerMatch, later: TriggerMatch) -> bool:
     """Whether nothing breaks the clause between two triggers of a sentence."""
-    return not any(frame.norms[i] in _CLAUSE_BREAKS for i in range(earlier.last + 1, later.first))
+    breaks = grammar().clause_breaks
+    return not any(frame.norms[i] in breaks for i in range(earlier.last + 1, later.first))
 
 
 def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[TriggerMatch]:
@@ -488,6 +481,7 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
     controller: TriggerMatch | None = None
     previous: TriggerMatch | None = None
     pending_denial: TriggerMatch | None = None
+    g = grammar()
     for trigger in triggers:
         before = frame.norms[trigger.first - 1] if trigger.first else ""
         if controller is not None and _coordinated_verb(frame.norms, controller, trigger):
@@ -497,7 +491,7 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
                 pending_denial = None
                 yield trigger
             continue
-        if previous is not None and before == "to" and _joined(frame, previous, trigger):
+        if previous is not None and before in g.infinitive and _joined(frame, previous, trigger):
             continue
         if pending_denial is not None:
             yield pending_denial
@@ -505,7 +499,7 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
         previous = trigger
         if trigger.entry.control and _takes_complement(frame.norms, trigger):
             controller = trigger
-            if frame.norms[trigger.first] in _DENIALS:
+            if frame.norms[trigger.first] in g.denial:
                 pending_denial = trigger
                 continue
         else:
@@ -515,8 +509,13 @@ def _unabsorbed(frame: Frame, triggers: Sequence[TriggerMatch]) -> Iterator[Trig
         yield pending_denial
 
 
-_NOUN_COMPLEMENTS = frozenset({"to", "of", "that", "for"})
-_COORDINATORS = frozenset({"and", "or"})
+def _word_before(norms: Sequence[str], first: int) -> str:
+    """The word before token *first*, over auxiliaries ("et a rappelé": "et"), or ""."""
+    auxiliaries = grammar().auxiliaries
+    index = first - 1
+    while index >= 0 and norms[index] in auxiliaries:
+        index -= 1
+    return norms[index] if index >= 0 else ""
 
 
 def _coordinated_verb(
@@ -528,12 +527,13 @@ def _coordinated_verb(
     rebels" keep the second verb inside the complement (an infinitive, a gerund); in
     "rejected the accusation and demanded their release" the demand stands on its own.
     """
-    if trigger.first == 0 or norms[trigger.first - 1] not in _COORDINATORS:
+    g = grammar()
+    if _word_before(norms, trigger.first) not in g.coordinators:
         return False
     word = norms[trigger.first]
-    if word.endswith("ing") or _is_nominal(norms, trigger)[0]:
+    if word.endswith(g.participle_suffix) or _is_nominal(norms, trigger)[0]:
         return False
-    return "to" not in norms[controller.last + 1 : trigger.first]
+    return g.infinitive.isdisjoint(norms[controller.last + 1 : trigger.first])
 
 
 def _outside_complement(
@@ -549,7 +549,8 @@ def _outside_complement(
     """
     norms = frame.norms
     _low, high = frame.clause(trigger)
-    start = next((i for i in range(trigger.last + 1, high) if norms[i] in _NOUN_COMPLEMENTS), None)
+    complements = grammar().noun_complements
+    start = next((i for i in range(trigger.last + 1, high) if norms[i] in complements), None)
     if start is None:
         return
     before = [ref for ref, role in assigned if role is TARGET and ref.first < start]
@@ -558,6 +559,25 @@ def _outside_complement(
     for ref, role in assigned:
         if role is TARGET and ref.first > start and roles.get(ref.ref) is TARGET:
             roles[ref.ref] = OTHER
+
+
+def _ordered_to_leave(
+    frame: Frame,
+    trigger: TriggerMatch,
+    assigned: Sequence[tuple[EntityRef, ParticipantRole]],
+    roles: dict[str, ParticipantRole],
+) -> None:
+    """ "a donné 48 heures à l'ambassadeur X pour quitter le territoire": X, named after the
+    order or the deadline, is the one expelled, not a second doer."""
+    norms = frame.norms
+    low, _high = frame.clause(trigger)
+    orders = folded_set("order_verbs") | folded_set("deadline_nouns")
+    order = next((i for i in range(trigger.first - 1, low - 1, -1) if norms[i] in orders), None)
+    if order is None:
+        return
+    for ref, role in assigned:
+        if role is SOURCE and order < ref.first < trigger.first:
+            roles[ref.ref] = TARGET
 
 
 def _takes_complement(norms: Sequence[str], trigger: TriggerMatch) -> bool:
@@ -570,14 +590,14 @@ def _takes_complement(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     if not _is_nominal(norms, trigger)[0]:
         return True
     following = norms[trigger.last + 1] if trigger.last + 1 < len(norms) else ""
-    return following in _NOUN_COMPLEMENTS
+    return following in grammar().noun_complements
 
 
 def _is_nominal(norms: Sequence[str], trigger: TriggerMatch) -> tuple[bool, bool]:
     """Whether a trigger is used as a noun, and whether definitely ("the attack")."""
     before = norms[trigger.first - 1] if trigger.first else ""
-    nominal = trigger.entry.nominal or before in word_set("noun_markers") or before.isdigit()
-    return nominal, nominal and before in _DEFINITE
+    nominal = trigger.entry.nominal or before in folded_set("noun_markers") or before.isdigit()
+    return nominal, nominal and before in grammar().definite
 
 
 def _candidates(
@@ -595,6 +615,18 @@ def _candidates(
     roles: dict[str, ParticipantRole] = {ref.ref: role for ref, role in assignment.roles}
     if trigger.entry.control and not nominal:
         _outside_complement(frame, trigger, assignment.roles, roles)
+    if trigger.entry.mode == "expel" and grammar().order_object_between:
+        _ordered_to_leave(frame, trigger, assignment.roles, roles)
+    if (
+        trigger.entry.mode == "end-relations"
+        and grammar().envoy_posting_target
+        and TARGET not in roles.values()
+    ):
+        # "a rappelé son ambassadeur en Algérie": the posting is who relations are cut with
+        for posting, role in assignment.roles:
+            if role is OTHER and posting.is_country and posting.first > trigger.first:
+                roles[posting.ref] = TARGET
+                break
     low, _high = frame.clause(trigger)
     status = status_of(frame, trigger, low)
     elaborates: Candidate | None = None
@@ -605,7 +637,7 @@ def _candidates(
     if (
         trigger.entry.type is PloverType.CONSULT
         and TARGET not in roles.values()
-        and word_set("delegation_nouns").intersection(assignment.object_words)
+        and folded_set("delegation_nouns").intersection(assignment.object_words)
     ):
         for ref in _sources_of_last(state, PloverType.CONSULT):
             roles.setdefault(ref, TARGET)
@@ -641,19 +673,22 @@ def _fill_subject(
     """Give a subject-less trigger its doer from context; return the event it elaborates."""
     before = frame.norms[trigger.first - 1] if trigger.first else ""
     head = frame.norms[trigger.first]
-    participle = head.endswith("ing") and before == ","
-    if in_sentence and (participle or before in {"and", "to"}):
+    g = grammar()
+    participle = head.endswith(g.participle_suffix) and before == ","
+    if in_sentence and (
+        participle or _word_before(frame.norms, trigger.first) in g.subject_carriers
+    ):
         for ref, role in in_sentence[-1].roles.items():
             if role is SOURCE and ref not in roles:
                 roles[ref] = SOURCE
         return None
     words = set(subject_words)
-    if words & _PARTIES and state.candidates:
+    if words & grammar().parties and state.candidates:
         previous = state.candidates[-1]
         for ref in previous.roles:
             roles.setdefault(ref, SOURCE)
         return previous if previous.type == trigger.entry.type else None
-    if words & PLURAL_ANAPHORS:
+    if words & grammar().plural_anaphors:
         for ref in state.last_group:
             if ref not in roles:
                 roles[ref] = SOURCE
@@ -769,7 +804,9 @@ def _when_clause_time(
 
 def _since_what(expression: str) -> str | None:
     """The start of a "since" time ("August" of "since August"), or None for another time."""
-    return expression[6:] if expression[:6].lower() == "since " else None
+    prefix = grammar().since_prefix
+    size = len(prefix)
+    return expression[size:] if expression[:size].lower() == prefix else None
 
 
 def _since(when: DateRange | None) -> bool:

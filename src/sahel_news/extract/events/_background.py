@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from sahel_news.data import register_cache, word_set
+from sahel_news.data import register_cache
+from sahel_news.extract.events._grammar import folded_set, grammar
 from sahel_news.extract.events._lexicon import TriggerMatch
 
 __all__ = ["is_background"]
@@ -25,8 +26,8 @@ _REACH = 5
 @register_cache
 @functools.cache
 def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    between = word_set("noun_markers") | word_set("nominal_determiners")
-    return word_set("background_prepositions"), between, word_set("event_noun_modifiers")
+    between = folded_set("noun_markers") | folded_set("nominal_determiners")
+    return folded_set("background_prepositions"), between, folded_set("event_noun_modifiers")
 
 
 def is_background(
@@ -54,9 +55,14 @@ def is_background(
     if not title_case and trigger.first > 0 and text[trigger.start : trigger.start + 1].isupper():
         return True  # "the Summit on Financing for Development": part of a name
     prepositions, between, modifiers = _words()
+    g = grammar()
     following = trigger.last + 1
     if following < len(norms) and norms[following] in modifiers:
         return True  # "the summit chair": the event noun modifies another
+    if g.modifier_before and _modifies_before(norms, trigger, modifiers, g.background_links):
+        return True  # "le président du sommet": the event noun modifies another
+    links = g.background_links
+    definite_words = g.definite | _DEFINITE if links else _DEFINITE
     definite = False
     index = trigger.first - 1
     for _ in range(_REACH):
@@ -65,12 +71,27 @@ def is_background(
         word = norms[index]
         if word in prepositions:
             return definite and not names_participant
-        if word in _DEFINITE or _capitalised(text, starts, index):
+        if word in definite_words or _capitalised(text, starts, index):
             definite = True  # "since the coup", "after Niamey summit": a known happening
-        elif not (word in between or word.isdigit()):
+        elif not (word in between or word in links or word.isdigit()):
             return False
         index -= 1
     return False
+
+
+def _modifies_before(
+    norms: Sequence[str],
+    trigger: TriggerMatch,
+    modifiers: frozenset[str],
+    links: frozenset[str],
+) -> bool:
+    """Whether a noun the event noun modifies stands before it ("le président du sommet")."""
+    index = trigger.first - 1
+    crossed = False
+    while index >= 0 and norms[index] in links and trigger.first - index <= 3:
+        index -= 1
+        crossed = True
+    return crossed and index >= 0 and norms[index] in modifiers
 
 
 def _capitalised(text: str, starts: Sequence[int], index: int) -> bool:

@@ -2,7 +2,7 @@
 
 Phrases are matched token by token through a dictionary keyed by their first word, so
 the cost per sentence is one lookup per token, whatever the size of the lexicon. A ``*``
-in a phrase stands for up to three words. At each token the longest phrase wins; block
+in a phrase stands for a few words. At each token the longest phrase wins; block
 phrases ("according to", "press release") win like triggers but yield nothing, which
 is how false triggers are kept out.
 """
@@ -23,6 +23,7 @@ from sahel_news.data import (
     register_cache,
     table_entries,
 )
+from sahel_news.extract.events._grammar import grammar
 from sahel_news.models import ParticipantRole, PloverType
 from sahel_news.text._tokens import Token, Words, split_words, word_form, words_of
 
@@ -36,7 +37,6 @@ __all__ = [
 ]
 
 GAP = "*"
-_GAP_WORDS = 3
 _CAMEO = re.compile(r"[0-9]{2,4}")
 
 
@@ -164,13 +164,14 @@ def _match_end(norms: Sequence[str], at: int, words: tuple[str, ...]) -> int | N
     """
     position = at
     pending_gap = False
+    gap_words = grammar().gap_words
     for word in words:
         if word == GAP:
             pending_gap = True
             continue
         if pending_gap:
             pending_gap = False
-            for skip in range(_GAP_WORDS + 1):
+            for skip in range(gap_words + 1):
                 index = position + skip
                 if index >= len(norms):
                     return None

@@ -15,10 +15,11 @@ import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sahel_news.data import month_names, register_cache, word_set
+from sahel_news.data import month_names, register_cache
 from sahel_news.extract.events._clauses import Frame, is_passive
+from sahel_news.extract.events._grammar import _EN, folded_set, grammar
 from sahel_news.extract.events._lexicon import TriggerMatch
-from sahel_news.extract.events._places import follows_locative
+from sahel_news.extract.events._places import follows_locative, is_place_name
 from sahel_news.models import ParticipantRole
 from sahel_news.text._tokens import Words
 
@@ -33,31 +34,11 @@ __all__ = [
 
 SOURCE, TARGET, OTHER = ParticipantRole.SOURCE, ParticipantRole.TARGET, ParticipantRole.OTHER
 
-_GAP_STOPS = frozenset(["and", "or", "with", "by", "that", "to", "from", "against", "of", "met"])
 _MODIFIER_GAP = 7
 _SCANNED = 8  # a country with more actors than this in a sentence has them indexed
 _REF_LOOKBACK = 6  # how far back a mention's locative preposition is looked for
-PLURAL_ANAPHORS = frozenset(
-    [
-        "both",
-        "they",
-        "these",
-        "those",
-        "two",
-        "three",
-        "countries",
-        "states",
-        "juntas",
-        "governments",
-        "regimes",
-        "colonies",
-        "neighbours",
-        "neighbors",
-        "allies",
-        "authorities",
-        "nations",
-    ]
-)
+# the English words; the reading takes the language's own from ``_grammar``
+PLURAL_ANAPHORS = _EN.plural_anaphors
 
 
 class EntityRef(NamedTuple):
@@ -105,9 +86,7 @@ def locate_refs(
         last = bisect.bisect_left(starts, end, first) - 1
         last = max(last, first)
         # a mention's own look back: no comma between it and "in", and one word shorter
-        locative = first > 0 and follows_locative(
-            norms, first, fillers=_lists().place_fillers, lookback=_REF_LOOKBACK
-        )
+        locative = first > 0 and _locative(norms, first, last)
         refs.append(EntityRef(ref, country, is_country, start, end, first, last, locative))
         if not is_country:
             carried.add(country)
@@ -135,6 +114,21 @@ def locate_refs(
     return kept
 
 
+def _locative(norms: Sequence[str], first: int, last: int) -> bool:
+    """Whether a mention names a place, not a participant: "in Niger", "à Niamey".
+
+    French "à", "au" also name a recipient ("a remis au Niger", "a demandé à la CEDEAO"):
+    after them only a gazetteer place (a city, a capital) is a location.
+    """
+    fillers = _lists().place_fillers
+    weak = grammar().weak_locatives
+    if follows_locative(norms, first, fillers=fillers, lookback=_REF_LOOKBACK, weak=weak):
+        return True
+    if not weak or not follows_locative(norms, first, fillers=fillers, lookback=_REF_LOOKBACK):
+        return False
+    return is_place_name(norms[first : last + 1])
+
+
 class _Lists(NamedTuple):
     """The word lists of ``words.json`` that participants are read with."""
 
@@ -151,10 +145,10 @@ def _lists() -> _Lists:
     # also the modal verb, so it does not)
     months = frozenset(month_names()) - {"may"}
     return _Lists(
-        place_fillers=word_set("participant_place_fillers") | {","},
-        prepositions=word_set("prepositions"),
-        nominal_determiners=word_set("nominal_determiners") | months,
-        nominal_prepositions=word_set("nominal_prepositions"),
+        place_fillers=folded_set("participant_place_fillers") | {","},
+        prepositions=folded_set("prepositions"),
+        nominal_determiners=folded_set("nominal_determiners") | months,
+        nominal_prepositions=folded_set("nominal_prepositions"),
     )
 
 
@@ -229,8 +223,9 @@ def _modifies(
 ) -> bool:
     """Whether a country mention modifies an actor starting at token *actor_first*."""
     gap = range(country.last + 1, actor_first)
+    stops = grammar().gap_stops
     return len(gap) <= _MODIFIER_GAP and not any(
-        norms[i] in _GAP_STOPS or i in trigger_tokens for i in gap
+        norms[i] in stops or i in trigger_tokens for i in gap
     )
 
 
@@ -239,11 +234,12 @@ def _governing(norms: Sequence[str], ref: EntityRef, floor: int) -> str | None:
     index = ref.first - 1
     steps = 0
     prepositions = _lists().prepositions
+    g = grammar()
     while index > floor and steps < 8:
         word = norms[index]
         if word in prepositions:
-            return word
-        if word in {"and", "or"}:
+            return g.canonical.get(word, word)
+        if word in g.coordinators:
             return "and"
         if word in {",", ";"}:
             return ","
@@ -294,14 +290,22 @@ def assign_roles(
             governing = _governing(norms, ref, trigger.last)
             if trigger.last + 1 == ref.first:
                 governing = None
-            if norms[trigger.last] in _lists().prepositions and governing is None:
-                governing = norms[trigger.last]
-            of_role = entry.of_role if nominal or norms[trigger.last] == "of" else TARGET
+            last_word = norms[trigger.last]
+            if last_word in _lists().prepositions and governing is None:
+                governing = grammar().canonical.get(last_word, last_word)
+            of_role = (
+                entry.of_role
+                if nominal or grammar().canonical.get(last_word, last_word) == "of"
+                else TARGET
+            )
             role = _right_role(governing, previous_role, of_role, entry.from_role)
             if governing == "by" and not (passive or nominal):
                 # an active verb's doer stands before it: "protested against the sanctions
                 # imposed by X" names the doer of the sanctions, what the protest is against
-                role = TARGET if "against" in norms[trigger.last + 1 : ref.first] else OTHER
+                between = norms[trigger.last + 1 : ref.first]
+                canonical = grammar().canonical
+                against = any(canonical.get(w, w) == "against" for w in between)
+                role = TARGET if against else OTHER
             if ref.locative:
                 role = OTHER
             if passive and governing not in {"by", "and"} and role is not OTHER:
@@ -309,7 +313,11 @@ def assign_roles(
             if governing == "between":
                 role = SOURCE
             roles.append((ref, role))
+            if ref.locative and grammar().place_before_object:
+                continue  # "a reçu à Niamey le ministre, X": the place lends X no role
             previous_role = TARGET if governing == "between" else role
+    if nominal and grammar().of_agent_before_against:
+        roles = _agent_before_against(norms, trigger, roles)
     roles = _tidy(roles)
     if entry.from_role is TARGET and all(role is not TARGET for _, role in roles):
         # "troops in Niger are to withdraw": withdrawing from where they are
@@ -317,6 +325,27 @@ def assign_roles(
     subject = frame.norms[low : trigger.first]
     obj = frame.norms[trigger.last + 1 : high]
     return RoleAssignment(tuple(roles), subject, obj)
+
+
+def _agent_before_against(
+    norms: Sequence[str],
+    trigger: TriggerMatch,
+    roles: list[tuple[EntityRef, ParticipantRole]],
+) -> list[tuple[EntityRef, ParticipantRole]]:
+    """ "l'attaque de Boko Haram contre la base": with "contre" after it, the noun's "de"
+    names the doer, as "by" would."""
+    canonical = grammar().canonical
+    after = [ref for ref, _ in roles if ref.first > trigger.last]
+    if not after:
+        return roles
+    first = after[0]
+    between = norms[trigger.last + 1 : first.first]
+    if not between or canonical.get(between[0], between[0]) != "of":
+        return roles
+    tail = norms[first.last + 1 :]
+    if not any(canonical.get(word) == "against" for word in tail[:6]):
+        return roles
+    return [(ref, SOURCE if ref is first else role) for ref, role in roles]
 
 
 def _right_role(
@@ -356,12 +385,12 @@ def _tidy(
 def coordinated_countries(norms: Sequence[str], refs: Sequence[EntityRef]) -> list[str]:
     """The last list of two or more countries joined by commas, "and" or "or" in a sentence."""
     countries = [r for r in refs if r.is_country]
+    joins = {",", *grammar().coordinators, *grammar().list_fillers}
     best: tuple[int, int] | None = None
     group_start = 0
     for position, ref in enumerate(countries):
         if position and not all(
-            norms[i] in {",", "and", "or"}
-            for i in range(countries[position - 1].last + 1, ref.first)
+            norms[i] in joins for i in range(countries[position - 1].last + 1, ref.first)
         ):
             group_start = position
         if position - group_start >= 1:

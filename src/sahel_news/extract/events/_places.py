@@ -12,25 +12,33 @@ import functools
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from sahel_news.data import PlaceEntry, country_table, place_table, register_cache, word_set
+from sahel_news.data import PlaceEntry, country_table, place_table, register_cache
+from sahel_news.extract.events._grammar import folded_set
 from sahel_news.models import PlaceKind
 from sahel_news.text._tokens import Words, split_words
 
-__all__ = ["PlaceHit", "find_places", "follows_locative", "locatives", "lookup_place"]
+__all__ = [
+    "PlaceHit",
+    "find_places",
+    "follows_locative",
+    "is_place_name",
+    "locatives",
+    "lookup_place",
+]
 
 
 @register_cache
 @functools.cache
 def locatives() -> frozenset[str]:
     """Words before an event's place ("in", "near": ``place_locatives`` of ``words.json``)."""
-    return word_set("place_locatives")
+    return folded_set("place_locatives")
 
 
 @register_cache
 @functools.cache
 def _fillers() -> frozenset[str]:
     """What may stand between a locative word and a place ("in the restive region of")."""
-    return word_set("place_fillers") | {","}
+    return folded_set("place_fillers") | {","}
 
 
 _LOOKBACK = 7
@@ -104,10 +112,12 @@ def follows_locative(
     *,
     fillers: frozenset[str] | None = None,
     lookback: int = _LOOKBACK,
+    weak: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the token at *first* follows "in", "at", "near"... across only *fillers*.
 
-    *fillers* are by default the ``place_fillers`` of ``words.json``.
+    *fillers* are by default the ``place_fillers`` of ``words.json``; *weak* locative words
+    do not count.
     """
     if fillers is None:
         fillers = _fillers()
@@ -116,7 +126,7 @@ def follows_locative(
     while index >= 0 and index >= first - lookback:
         word = norms[index]
         if word in locative_words:
-            return True
+            return word not in weak
         if word not in fillers:
             return False
         index -= 1
@@ -165,3 +175,11 @@ def lookup_place(name: str) -> PlaceEntry | None:
         if candidate == words:
             return entry
     return None
+
+
+def is_place_name(words: Sequence[str]) -> bool:
+    """Whether folded *words* are the whole name of a gazetteer place ("niamey")."""
+    if not words:
+        return False
+    wanted = tuple(words)
+    return any(name == wanted for name, _entry in _names().get(wanted[0], ()))

@@ -18,8 +18,9 @@ from typing import NamedTuple
 
 import attrs
 
-from sahel_news.data import register_cache, word_set
-from sahel_news.extract.events._clauses import NEGATIONS, Frame, is_passive
+from sahel_news.data import register_cache
+from sahel_news.extract.events._clauses import Frame, is_passive
+from sahel_news.extract.events._grammar import folded_set, grammar, negated
 from sahel_news.extract.events._lexicon import TriggerEntry, TriggerMatch
 from sahel_news.extract.events._participants import EntityRef
 from sahel_news.models import ActorKind, PloverType
@@ -32,12 +33,15 @@ WITHDRAWALS = frozenset({"withdraw", "leave"})
 # How many words after a trigger its object may take to show its head noun.
 _OBJECT_REACH = 8
 _Retype = tuple[str, str, str | None]  # a PLOVER type, a CAMEO code, a mode
-# Words that end an object and begin an adjunct ("leave Niger by September under a deal").
-_ADJUNCTS = frozenset({"by", "under", "after", "before", "following", "amid", "until", "despite"})
 _RELATIONS: _Retype = ("SANCTION", "161", "end-relations")
 _DISCONTINUE: _Retype = ("SANCTION", "160", "discontinue")
 _REJECT: _Retype = ("REJECT", "120", None)
 _EXPEL: _Retype = ("SANCTION", "166", "expel")
+_RETREAT: _Retype = ("RETREAT", "0874", "withdraw")
+_BAN: _Retype = ("COERCE", "172", "ban")
+_REFER: _Retype = ("ACCUSE", "112", "allege")
+# how far after a trigger its object's first words are read for the decisions below
+_NEAR = 4
 
 
 class Decision(NamedTuple):
@@ -62,11 +66,11 @@ class _Nouns(NamedTuple):
 @functools.cache
 def _nouns() -> _Nouns:
     return _Nouns(
-        word_set("force_nouns"),
-        word_set("envoy_nouns"),
-        word_set("accord_nouns"),
-        word_set("licence_nouns"),
-        word_set("personnel_nouns"),
+        folded_set("force_nouns"),
+        folded_set("envoy_nouns"),
+        folded_set("accord_nouns"),
+        folded_set("licence_nouns"),
+        folded_set("personnel_nouns"),
     )
 
 
@@ -110,13 +114,13 @@ def decide_type(
             and _object_head(frame, trigger, refs, kinds) is None
         ):
             return Decision(trigger._replace(entry=last_withdrawal), negation_taken=False)
-    elif mode == "disapprove" and frame.norms[trigger.first].startswith("denounc"):
+    elif mode == "disapprove" and frame.norms[trigger.first].startswith(grammar().denounce_prefix):
         # denouncing a treaty ends it; condemning or criticising one does not
         decided = _DISCONTINUE if _object_head(frame, trigger, refs, kinds) == "accord" else None
     elif mode == "ease":
         # "to ease tensions" is an aim of diplomacy, not a concession
         following = frame.norms[trigger.last + 1 : trigger.last + 4]
-        if not word_set("dispute_nouns").isdisjoint(following):
+        if not folded_set("dispute_nouns").isdisjoint(following):
             return None
         decided = None
     elif mode == "recognize":
@@ -131,6 +135,14 @@ def decide_type(
         decided = _withdrawn(frame, trigger, refs, kinds)
         if decided is None and not _forces_leave(frame, trigger, refs, kinds):
             return None
+    elif mode == "hand-over":
+        # French "remettre": a base or camp handed over is a retreat; anything else is aid
+        decided = _RETREAT if _hands_over_base(frame, trigger) else None
+    elif mode == "suspend":
+        # a medium suspended is a ban (COERCE 172); anything else suspended, a sanction
+        decided = _BAN if _suspends_media(frame, trigger, refs, kinds) else None
+    elif mode == "seize" and grammar().referral_nouns and _referral(frame, trigger, refs, kinds):
+        decided = _REFER  # "saisir le Conseil de sécurité": a complaint, not a seizure
     elif mode == "dismiss":
         head = _object_head(frame, trigger, refs, kinds)
         if head in {"personnel", "person"}:
@@ -166,7 +178,10 @@ def _forces_subject(frame: Frame, trigger: TriggerMatch) -> bool:
     """Whether forces are the subject just before the trigger ("soldiers left", "troops are
     due to leave")."""
     low, _high = frame.clause(trigger)
-    subject = frame.norms[max(low, trigger.first - 4) : trigger.first]
+    # French subjects run long ("les deux premiers avions de chasse stationnés sur la base
+    # ont quitté"): the whole subject is read
+    start = low if grammar().long_subjects else max(low, trigger.first - 4)
+    subject = frame.norms[start : trigger.first]
     return not _nouns().forces.isdisjoint(subject)
 
 
@@ -196,6 +211,7 @@ def _object_head(
     starting = {ref.first: ref for ref in refs}
     nouns = _nouns()
     norms = frame.norms
+    adjuncts = grammar().adjuncts
     for index in positions:
         ref = starting.get(index)
         if ref is not None and ref.is_country:
@@ -207,7 +223,7 @@ def _object_head(
             if kind is ActorKind.PERSON:
                 return "person"
         word = norms[index]
-        if word in _ADJUNCTS and not passive:
+        if word in adjuncts and not passive:
             break
         if word in nouns.forces:
             return "forces"
@@ -227,14 +243,78 @@ def _ordered_to_leave(frame: Frame, trigger: TriggerMatch) -> bool:
     the country", "ordered the ambassador ... to leave"."""
     norms = frame.norms
     first = trigger.first
-    if first < 2 or norms[first - 1] != "to":
+    if first < 2 or norms[first - 1] not in grammar().order_markers:
         return False
-    if norms[first - 2] in word_set("deadline_nouns"):
+    if norms[first - 2] in folded_set("deadline_nouns"):
         return True
     low, _high = frame.clause(trigger)
-    return not word_set("order_verbs").isdisjoint(norms[max(0, low - 12) : first - 1])
+    return not folded_set("order_verbs").isdisjoint(norms[max(0, low - 12) : first - 1])
 
 
 def _negated(norms: Sequence[str], trigger: TriggerMatch) -> bool:
     """Whether a negation stands just before the trigger ("did not recognise")."""
-    return not NEGATIONS.isdisjoint(norms[max(0, trigger.first - 3) : trigger.first])
+    return negated(norms, trigger.first, trigger.last)
+
+
+def _hands_over_base(frame: Frame, trigger: TriggerMatch) -> bool:
+    """Whether what is handed over is a base, camp or other military site ("a remis au
+    Sénégal le camp Geille"; "la base a été remise"): ``force_nouns`` in the object, or in
+    the subject of a passive."""
+    low, high = frame.clause(trigger)
+    norms = frame.norms
+    words = set(norms[trigger.last + 1 : min(high, trigger.last + 1 + _OBJECT_REACH)])
+    if is_passive(frame, trigger):
+        words.update(norms[low : trigger.first])
+    return not _nouns().forces.isdisjoint(words)
+
+
+def _object_kind(
+    frame: Frame,
+    trigger: TriggerMatch,
+    refs: Sequence[EntityRef],
+    kinds: Mapping[str, ActorKind],
+) -> ActorKind | None:
+    """The kind of the actor the trigger's object names first (a passive's subject)."""
+    low, high = frame.clause(trigger)
+    if is_passive(frame, trigger) and not trigger.entry.nominal:
+        span = range(low, trigger.first)
+    else:
+        span = range(trigger.last + 1, min(high, trigger.last + 1 + _OBJECT_REACH))
+    for ref in refs:
+        if ref.first in span and not ref.is_country:
+            return kinds.get(ref.ref)
+    return None
+
+
+def _referral(
+    frame: Frame,
+    trigger: TriggerMatch,
+    refs: Sequence[EntityRef],
+    kinds: Mapping[str, ActorKind],
+) -> bool:
+    """Whether "saisir" takes a court or council: a referral ("saisir la justice")."""
+    following = frame.norms[trigger.last + 1 : trigger.last + 1 + _NEAR]
+    if not grammar().referral_nouns.isdisjoint(following):
+        return True
+    near = range(trigger.last + 1, trigger.last + 1 + _NEAR)
+    return any(
+        ref.first in near and kinds.get(ref.ref) is ActorKind.INTERGOVERNMENTAL for ref in refs
+    )
+
+
+# how far a suspension's object may reach ("la suspension, pour trois mois, des émissions")
+_SUSPENSION_REACH = 12
+
+
+def _suspends_media(
+    frame: Frame,
+    trigger: TriggerMatch,
+    refs: Sequence[EntityRef],
+    kinds: Mapping[str, ActorKind],
+) -> bool:
+    """Whether what is suspended is a medium: an actor of kind media, or a broadcast."""
+    if _object_kind(frame, trigger, refs, kinds) is ActorKind.MEDIA:
+        return True
+    _low, high = frame.clause(trigger)
+    following = frame.norms[trigger.last + 1 : min(high, trigger.last + 1 + _SUSPENSION_REACH)]
+    return not grammar().media_nouns.isdisjoint(following)
