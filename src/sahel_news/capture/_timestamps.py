@@ -258,6 +258,42 @@ def _read_common(text: str) -> DateReading | None:
     )
 
 
+# The commonest French layouts, read without dateutil too: ``jeudi 20 juin 2024``,
+# ``le 1er juin 2024``, ``5 juin 2024 à 19h49``, ``5 juin 2024 - 19:49``.
+_DAY_FIRST = re.compile(
+    r"(?:(?P<weekday>[^\W\d_]+),? )?(?:le )?(?P<day>\d{1,2})(?:er)? (?P<month>[^\W\d_]+)\.? "
+    r"(?P<year>\d{4})(?:,? (?:à |- )?(?P<hour>\d{1,2}) ?[hH:] ?(?P<minute>\d{2}))?",
+    re.IGNORECASE,
+)
+
+
+def _read_french_common(text: str) -> DateReading | None:
+    match = _DAY_FIRST.fullmatch(text)
+    if match is None:
+        return None
+    calendar = _french()
+    month = calendar.months.get(match["month"].casefold())
+    weekday = calendar.weekdays.get(match["weekday"].casefold()) if match["weekday"] else None
+    if month is None or (match["weekday"] and weekday is None):
+        return None
+    try:
+        value = datetime(  # noqa: DTZ001 - naive on purpose: the line names no zone
+            int(match["year"]),
+            month,
+            int(match["day"]),
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+        )
+    except ValueError:
+        return None
+    return DateReading(
+        value=value,
+        has_time=match["hour"] is not None,
+        has_zone=False,
+        weekday_mismatch=weekday is not None and weekday != value.weekday(),
+    )
+
+
 def _calendar_of(words: list[str]) -> _Calendar | None:
     """The language whose date vocabulary holds every word, English first; None if neither."""
     for calendar in (_ENGLISH, _french()):
@@ -275,7 +311,7 @@ def read_date_line(line: str) -> DateReading | None:
     if len(line) > MAX_DATE_LINE or _DIGIT.search(line) is None:
         return None
     text = _strip_label(line)
-    fast = _read_common(text)
+    fast = _read_common(text) or _read_french_common(text)
     if fast is not None:
         return fast
     tokens = _TOKEN.findall(text)

@@ -26,6 +26,7 @@ from sahel_news.data import (
     word_set,
 )
 from sahel_news.models import Article, Part, Quote, Span
+from sahel_news.text._fold import fold
 from sahel_news.text._tokens import word_form
 from sahel_news.text._units import (
     EntityMention,
@@ -55,16 +56,17 @@ def _quoted() -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 @register_cache
 @functools.cache
-def _attributions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """What attributes a quote after it ("..., he said"; "..., said X") and before it."""
+def _attributions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What attributes a quote after it ("..., he said"; "..., said X") and before it, and a
+    verb of saying anywhere (read first: without one, the three cannot match)."""
     words = table_words("words", "quote_verbs")
     marks = '“”"'
     verbs = "|".join(map(re.escape, words))
     if current_language() != "en":
-        from sahel_news.extract.events._grammar import accent_pattern  # noqa: PLC0415
-
-        # longest first ("a déclaré" before "déclare"), accents optional, and French marks
-        verbs = "|".join(map(accent_pattern, sorted(words, key=len, reverse=True)))
+        # read in the folded text (`_attribution`): longest first ("a declare" before
+        # "declare"), with the French marks
+        folded = sorted({fold(w).lower() for w in words}, key=len, reverse=True)
+        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
         marks += "«»"
     after = re.compile(rf"[\s,]*(?P<np>[^.;{marks}]{{1,90}}?)\s+(?:{verbs})\b", re.IGNORECASE)
     inverted = re.compile(rf"[\s,]*(?:{verbs})\s+(?P<np>[^.,;{marks}]{{1,90}})", re.IGNORECASE)
@@ -72,12 +74,19 @@ def _attributions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?P<np>[^.;{marks}]{{1,90}}?)\s+(?:{verbs})(?:\s+\w+){{0,3}}?\s*[:,]?\s*$",
         re.IGNORECASE,
     )
-    return after, inverted, before
+    return after, inverted, before, re.compile(rf"(?:{verbs})\b", re.IGNORECASE)
 
 
 _MIN_WORDS = 4
 # How far before a quote its attribution is looked for ("X said:" is a few dozen characters).
 _LOOK_BACK = 300
+# How far after a quote a verb of saying can end its attribution: the patterns' 90
+# characters before the verb, the spaces and commas before those, and the verb itself.
+_LOOK_AHEAD = 160
+# Before a quote: how far from its end the verb of its attribution can start (the verb and
+# three words, "said on Tuesday:"), and how far before the verb its name can start.
+_VERB_TAIL = 100
+_NAME_REACH = 100
 
 _Mentions = list[EntityMention]
 _START = operator.itemgetter(3)
@@ -244,22 +253,31 @@ def _attribution(
     of its sentence are read, so many quotes in one long text cost no more than few.
     """
     np_span: tuple[int, int] | None = None
-    after, inverted, before = _attributions()
+    after, inverted, before, verb = _attributions()
+    if current_language() != "en":
+        text = fold(text)  # same length: every offset holds; accents need no classes
     # French puts the verb first after a quote ("», a déclaré le ministre"), and its
     # auxiliary would pass for a speaker if the English order were tried first
     order = (after, inverted) if current_language() == "en" else (inverted, after)
-    for pattern in order:
-        found = pattern.match(text, match.end())
-        if found:
-            np_span = found.span("np")
-            break
+    # each pattern tries a verb at every character of up to 90: look for one verb first
+    if verb.search(text, match.end(), match.end() + _LOOK_AHEAD):
+        for pattern in order:
+            found = pattern.match(text, match.end())
+            if found:
+                np_span = found.span("np")
+                break
     if np_span is None:
         window = max(0, match.start() - _LOOK_BACK)
         stop = text.rfind(". ", max(0, window - 1), match.start())
         line_start = stop + 2 if stop >= 0 else window
-        found_before = before.search(text, line_start, match.start())
-        if found_before:
-            np_span = found_before.span("np")
+        # the verb ends the window but for three words: find it in the window's tail,
+        # then try names no further back than a name can reach before it
+        tail = verb.search(text, max(line_start, match.start() - _VERB_TAIL), match.start())
+        if tail:
+            start = max(line_start, tail.start() - _NAME_REACH)
+            found_before = before.search(text, start, match.start())
+            if found_before:
+                np_span = found_before.span("np")
     if np_span is None:
         return None, False
     np_start, np_end = np_span

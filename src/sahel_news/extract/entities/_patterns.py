@@ -866,8 +866,10 @@ def _described_pattern() -> re.Pattern[str]:
         )
     # French: "Moussa Sawadogo, commerçant à Ouagadougou," (an article is optional), also
     # after a verb of saying ("», raconte Amina Abakar, une mère de famille")
+    # a verb of saying is read forwards (one lookbehind per verb, tried at every character,
+    # made the pattern several times slower); the name's group is the same either way
     verbs = sorted({v for v in _speech_verb_words() if " " not in v and v.islower()})
-    after_verb = "".join(f"|(?<=\\b{re.escape(v)} )" for v in verbs)
+    after_verb = f"|\\b(?:{'|'.join(map(re.escape, verbs))}) " if verbs else ""
     return re.compile(
         rf"(?:^|(?<=[.,;:] )|(?<=[\"“«] ){after_verb})(?P<name>{name}), +"
         r"(?:(?:qui|s'exprimant)\b"
