@@ -329,6 +329,26 @@ class TestFrenchSentences:
         assert _article("Le Niger a rappelé son ambassadeur.").events[0].cameo == "161"
         assert _article("Le Mali a quitté la CEDEAO.").events[0].cameo == "160"
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Le Niger a rappelé hier lundi 3 mars son ambassadeur.",
+            "Le Niger a rappelé le 3 mars 2025 son ambassadeur.",
+            "Le Niger a rappelé lundi matin son ambassadeur.",
+        ],
+    )
+    def test_a_date_inside_a_trigger_gap_is_passed_over(self, sentence):
+        """A date between the verb and its object does not count against the gap."""
+        (event,) = _article(sentence).events
+        assert (event.type, event.cameo) == (PloverType.SANCTION, "161")
+
+    def test_words_that_are_no_date_still_count_against_the_gap(self):
+        """Five ordinary words between "rappelé" and "ambassadeur" are too many."""
+        events = _article(
+            "Le Niger a rappelé aux partenaires de la sous-région son ambassadeur."
+        ).events
+        assert [e.cameo for e in events] != ["161"]
+
     def test_a_control_complement_is_no_second_event(self):
         """ "accusé le Mali de préparer une attaque": one ACCUSE; Niger takes part as other."""
         (event,) = _article(

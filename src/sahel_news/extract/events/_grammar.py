@@ -118,6 +118,9 @@ class Grammar(NamedTuple):
     counterfactuals: frozenset[tuple[str, str]]
     # how many words a "*" in a trigger phrase stands for
     gap_words: int
+    # words of a date that a trigger's gap passes over without counting them ("a rappelé
+    # hier lundi 3 mars son ambassadeur"), with month and weekday names and numbers
+    date_words: frozenset[str]
     # what names a medium, so that suspending it is a ban ("la diffusion de TV5Monde")
     media_nouns: frozenset[str]
     # whether "l'attaque de X contre Y" names the doer with "de" when "contre" follows
@@ -211,6 +214,7 @@ _EN = Grammar(
     list_fillers=frozenset(),
     counterfactuals=frozenset(),
     gap_words=3,
+    date_words=frozenset({"yesterday", "today", "tomorrow"}),
     media_nouns=frozenset(),
     of_agent_before_against=False,
 )
@@ -496,6 +500,9 @@ _FR = Grammar(
     # French objects carry more determiners and adjectives ("a rappelé le même jour ses
     # ambassadeurs")
     gap_words=4,
+    date_words=frozenset(
+        {"hier", "avant-hier", "demain", "aujourd'hui", "matin", "soir", "dernier", "derniere"}
+    ),
     media_nouns=frozenset(
         {
             "diffusion",

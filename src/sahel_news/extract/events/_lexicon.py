@@ -20,8 +20,10 @@ from sahel_news.data import (
     DataTableError,
     TriggerGroup,
     entry_origin,
+    month_names,
     register_cache,
     table_entries,
+    weekday_names,
 )
 from sahel_news.extract.events._grammar import grammar
 from sahel_news.models import ParticipantRole, PloverType
@@ -157,6 +159,14 @@ def lexicon() -> Lexicon:
     return Lexicon({first: tuple(reversed(items)) for first, items in by_first.items()}, contexts)
 
 
+@register_cache
+@functools.cache
+def _date_words() -> frozenset[str]:
+    """Words a gap passes over uncounted: month and weekday names, and the grammar's."""
+    names = (*month_names(), *weekday_names())
+    return frozenset(word_form(name) for name in names) | grammar().date_words
+
+
 def _match_end(norms: Sequence[str], at: int, words: tuple[str, ...]) -> int | None:
     """The index after the last word of *norms* matched by *words* at *at*, or None.
 
@@ -171,17 +181,21 @@ def _match_end(norms: Sequence[str], at: int, words: tuple[str, ...]) -> int | N
             continue
         if pending_gap:
             pending_gap = False
-            for skip in range(gap_words + 1):
-                index = position + skip
+            index, counted = position, 0
+            while True:
                 if index >= len(norms):
                     return None
-                if norms[index] == word:
+                norm = norms[index]
+                if norm == word:
                     position = index + 1
                     break
-                if not norms[index][0].isalnum():
+                if not norm[0].isalnum():
                     return None
-            else:
-                return None
+                if not (norm[0].isdigit() or norm in _date_words()):
+                    counted += 1
+                    if counted > gap_words:
+                        return None
+                index += 1
             continue
         if position >= len(norms) or norms[position] != word:
             return None
