@@ -63,6 +63,19 @@ def _fresh_tables(monkeypatch: pytest.MonkeyPatch):
     clear_caches()
 
 
+def _check_sections(sections, entries, origin: str) -> None:
+    """Every list is filled (but those that may be empty), and every entry structures
+    through cattrs into what the trusted path builds."""
+    for section in sections:
+        where, body = data._section_body(section, entries, origin)
+        assert body or section.key in _MAY_BE_EMPTY, f"{where} is empty"
+        for index, raw in enumerate(body):
+            locator = functools.partial(data._locator, section, where, index, raw)
+            trusted = data._read_entry(section, raw, locator, origin, trusted=True)
+            checked = data._read_entry(section, raw, locator, origin, trusted=False)
+            assert checked == trusted
+
+
 def package_document(name: str) -> dict:
     text = resources.files("sahel_news.data").joinpath(f"{name}.json").read_text("utf-8")
     return json.loads(text)
@@ -107,28 +120,13 @@ class TestPackageTables:
         entries = document["entries"]
         given = [s for s in TABLES[name] if s.key is None or s.key in entries]
         assert given, f"{origin} gives no list"
-        for section in given:
-            where, body = data._section_body(section, entries, origin)
-            assert body or section.key in _MAY_BE_EMPTY, f"{where} is empty"
-            for index, raw in enumerate(body):
-                locator = functools.partial(data._locator, section, where, index, raw)
-                trusted = data._read_entry(section, raw, locator, origin, trusted=True)
-                checked = data._read_entry(section, raw, locator, origin, trusted=False)
-                assert checked == trusted
+        _check_sections(given, entries, origin)
 
     @pytest.mark.parametrize("name", PACKAGE_TABLES)
     def test_table_validates_through_cattrs(self, name):
         """Every package entry structures through cattrs into what the trusted path builds."""
         document = package_document(name)
-        origin = f"sahel_news/data/{name}.json"
-        for section in TABLES[name]:
-            where, body = data._section_body(section, document["entries"], origin)
-            assert body or section.key in _MAY_BE_EMPTY, f"{where} is empty"
-            for index, raw in enumerate(body):
-                locator = functools.partial(data._locator, section, where, index, raw)
-                trusted = data._read_entry(section, raw, locator, origin, trusted=True)
-                checked = data._read_entry(section, raw, locator, origin, trusted=False)
-                assert checked == trusted
+        _check_sections(TABLES[name], document["entries"], f"sahel_news/data/{name}.json")
 
     @pytest.mark.parametrize("name", PACKAGE_TABLES)
     def test_table_validates_against_its_json_schema(self, name):

@@ -239,6 +239,13 @@ def _read_common(text: str) -> DateReading | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if match["half"] in "Pp" else 0)
+    return _reading(match, month, hour, weekday)
+
+
+def _reading(
+    match: re.Match[str], month: int, hour: int, weekday: int | None
+) -> DateReading | None:
+    """The reading of a date line matched by a fast pattern (its day, year, minute, second)."""
     try:
         value = datetime(  # noqa: DTZ001 - naive on purpose: the line names no zone
             int(match["year"]),
@@ -246,7 +253,7 @@ def _read_common(text: str) -> DateReading | None:
             int(match["day"]),
             hour,
             int(match["minute"] or 0),
-            int(match["second"] or 0),
+            int(match.groupdict().get("second") or 0),
         )
     except ValueError:
         return None
@@ -276,22 +283,7 @@ def _read_french_common(text: str) -> DateReading | None:
     weekday = calendar.weekdays.get(match["weekday"].casefold()) if match["weekday"] else None
     if month is None or (match["weekday"] and weekday is None):
         return None
-    try:
-        value = datetime(  # noqa: DTZ001 - naive on purpose: the line names no zone
-            int(match["year"]),
-            month,
-            int(match["day"]),
-            int(match["hour"] or 0),
-            int(match["minute"] or 0),
-        )
-    except ValueError:
-        return None
-    return DateReading(
-        value=value,
-        has_time=match["hour"] is not None,
-        has_zone=False,
-        weekday_mismatch=weekday is not None and weekday != value.weekday(),
-    )
+    return _reading(match, month, int(match["hour"] or 0), weekday)
 
 
 def _calendar_of(words: list[str]) -> _Calendar | None:
