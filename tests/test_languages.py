@@ -175,6 +175,8 @@ class TestLanguageCodes:
             ("ha", "ha"),
             ("xx", None),
             ("zzz", None),
+            ("fil", "fil"),
+            ("Klingon", "tlh"),
             ("12", None),
             ("", None),
         ],
@@ -199,8 +201,8 @@ class TestArticleLanguage:
         assert "French" in note.message
 
     def test_a_source_language_that_names_no_language_is_detected_instead(self):
-        """'klingon' names no ISO 639 language: the text tells, and two diagnostics say so."""
-        article = parse_article(ENGLISH_TEXT, source=Source(language="klingon"), extract=False)
+        """'elvish' names no ISO 639 language: the text tells, and two diagnostics say so."""
+        article = parse_article(ENGLISH_TEXT, source=Source(language="elvish"), extract=False)
         assert article.language == "en"
         codes = {d.code for d in article.diagnostics}
         assert {"language_unknown", "language_detected"} <= codes
@@ -242,3 +244,55 @@ class TestElisions:
         assert "".join(text[a:b] for a, b in zip(french.starts, french.ends, strict=True)) == (
             "".join(text[a:b] for a, b in zip(english.starts, english.ends, strict=True))
         )
+
+
+class TestPerLanguageCaches:
+    def test_a_one_argument_builder_still_takes_its_argument_by_keyword(self):
+        """word_set(section=...) works as word_set(...) does, in either language."""
+        assert word_set(section="function_words") == word_set("function_words")
+        with using_language("fr"):
+            assert word_set(section="function_words") == word_set("function_words")
+            assert "les" in word_set(section="function_words")
+
+    def test_cache_statistics_are_the_current_languages(self):
+        """cache_info() reports the cache of the language in use, as functools does."""
+        word_set("function_words")
+        assert word_set.cache_info().currsize >= 1
+
+    def test_english_and_french_parsed_side_by_side_in_threads_read_as_alone(self):
+        """Threads parsing English and French at once get what each gets alone."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        from sahel_news import to_json
+
+        texts = [ENGLISH_TEXT, FRENCH_TEXT] * 6
+        alone = [to_json(parse_article(text)) for text in texts]
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            together = list(pool.map(lambda text: to_json(parse_article(text)), texts))
+        assert together == alone
+
+
+class TestLanguageInUse:
+    def test_extract_functions_read_an_article_without_language_in_the_language_in_use(self):
+        """An Article with no language, extracted inside using_language('fr'), is read in French."""
+        from sahel_news import extract_entities, extract_events
+
+        article = Article(id="a", headline="Le Niger a rappelé son ambassadeur au Bénin")
+        assert article.language is None
+        assert extract_events(extract_entities(article)).events == ()
+        with using_language("fr"):
+            found = extract_events(extract_entities(article))
+        assert [(e.type.value, e.cameo) for e in found.events] == [("SANCTION", "161")]
+
+    def test_decomposed_accents_are_told_as_their_composed_forms(self):
+        """French written with combining accents (NFD) is still told to be French."""
+        import unicodedata
+
+        decomposed = unicodedata.normalize("NFD", FRENCH_TEXT)
+        assert decomposed != FRENCH_TEXT
+        assert detect_language(decomposed).code == "fr"
+
+    def test_detection_refuses_what_is_not_text(self):
+        """detect_language names the type it was given when it is not a str."""
+        with pytest.raises(TypeError, match="not bytes"):
+            detect_language(b"le la les")

@@ -274,8 +274,19 @@ class TestSeedTimeline:
         assert store.timeline(languages=["EN"]) == store.timeline()
         assert store.timeline(languages=["fr"]) == []
         assert store.timeline(languages=["fr", "en"]) == store.timeline()
-        with pytest.raises(ValueError, match="'french' is not a language code"):
-            store.timeline(languages=["french"])
+        assert store.timeline(languages=["en-GB"]) == store.timeline()  # a tag's language
+        with pytest.raises(ValueError, match="'elvish' names no language"):
+            store.timeline(languages=["elvish"])
+
+    def test_an_article_without_language_is_kept_with_the_one_its_words_tell(
+        self, seed_article, tmp_path
+    ):
+        """A document older than schema 1.2 (no language) is indexed in its told language."""
+        older = attrs.evolve(seed_article, language=None, schema_version="1.1")
+        with Store(tmp_path / "s.sqlite", create=True) as fresh:
+            fresh.index([older])
+            assert len(fresh.timeline(languages=["en"])) == len(seed_article.events)
+            assert fresh.timeline(languages=["fr"]) == []
 
     def test_type_and_status(self, store):
         """Types and statuses each match any of those given."""

@@ -169,8 +169,8 @@ def _parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     parse.add_argument(
         "--language", metavar="CODE",
-        help="the language of every input (ISO 639-1: en, fr), unless the manifest gives one; "
-        "without it, the language is detected from the text",
+        help="the language of every input (an ISO 639 code or tag: en, fr, fr-FR), unless "
+        "the manifest gives one; without it, the language is detected from the text",
     )  # fmt: skip
     parse.add_argument(
         "--strict", action="store_true",
@@ -341,19 +341,19 @@ def _metadata(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _language(command: str, code: str | None) -> str | None:
-    """The --language of *command*, checked: an ISO 639 code, in lower case."""
-    import re  # noqa: PLC0415
-
-    from sahel_news.models._checks import LANGUAGE_PATTERN  # noqa: PLC0415 - loaded per command
+    """The --language of *command*, checked: its ISO 639 code ("fr-FR" is "fr")."""
+    from sahel_news.text._language import language_code  # noqa: PLC0415 - loaded per command
 
     if code is None:
         return None
-    folded = code.strip().lower()
-    if not re.fullmatch(LANGUAGE_PATTERN, folded):
+    found = language_code(code)
+    if found is None:
         raise _UsageError(
-            command, f"argument --language: {code!r} is not an ISO 639 code (such as en or fr)"
+            command,
+            f"argument --language: {code!r} names no language (an ISO 639 code or a tag "
+            "such as en, fr or fr-FR)",
         )
-    return folded
+    return found
 
 
 def _is_one_capture(args: argparse.Namespace) -> bool:
@@ -840,7 +840,7 @@ def _add_output_commands(commands: Any) -> None:
         action="append",
         default=[],
         metavar="CODE",
-        help="the event's article is in this language, an ISO 639-1 code such as fr "
+        help="the event's article is in this language, an ISO 639 code or tag such as fr "
         "(repeat: any of them)",
     )
     query.add_argument("--limit", type=_count, metavar="N", help="at most N events")

@@ -186,6 +186,7 @@ class _Clearable(Protocol):
 
 
 _Cached = TypeVar("_Cached", bound=_Clearable)
+_ABSENT: Any = object()
 
 
 def register_cache(cached: _Cached) -> _Cached:
@@ -220,11 +221,13 @@ def register_cache(cached: _Cached) -> _Cached:
             value = values[language] = for_language(language)()
             return value
 
-    def of_one(argument: Any) -> Any:
+    def of_one(argument: Any = _ABSENT, /, **kwargs: Any) -> Any:
+        if argument is _ABSENT:  # called by keyword (or wrongly): the function says
+            return for_language(current())(**kwargs)
         function = by_language.get(current())
         if function is None:
             function = for_language(current())
-        return function(argument)
+        return function(argument, **kwargs)
 
     def of_any(*args: Any, **kwargs: Any) -> Any:
         return for_language(current())(*args, **kwargs)
@@ -244,6 +247,8 @@ def register_cache(cached: _Cached) -> _Cached:
             function.cache_clear()  # type: ignore[attr-defined]
 
     per_language.cache_clear = cache_clear  # type: ignore[attr-defined]
+    # the statistics of the current language's cache, as functools gives them
+    per_language.cache_info = lambda: for_language(current()).cache_info()  # type: ignore[attr-defined]
     _cache_clearers.append(cache_clear)
     return per_language  # type: ignore[return-value]
 

@@ -18,7 +18,6 @@ import re
 from collections.abc import Mapping, Sequence
 
 from sahel_news.data import (
-    DEFAULT_LANGUAGE,
     current_language,
     register_cache,
     table_words,
@@ -62,7 +61,7 @@ def _attributions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     words = table_words("words", "quote_verbs")
     marks = '“”"'
     verbs = "|".join(map(re.escape, words))
-    if current_language() != "en":
+    if current_language() == "fr":
         # read in the folded text (`_attribution`): longest first ("a declare" before
         # "declare"), with the French marks
         folded = sorted({fold(w).lower() for w in words}, key=len, reverse=True)
@@ -120,7 +119,7 @@ def _reports() -> re.Pattern[str]:
 
     verbs = sorted(word_set("reporting_verbs") - {"according", "selon"})
     auxiliaries = "|".join(grammar().report_auxiliaries)
-    if current_language() != "en":
+    if current_language() == "fr":
         verbs = sorted(map(accent_pattern, verbs), key=len, reverse=True)
         auxiliaries = "|".join(map(accent_pattern, grammar().report_auxiliaries))
     return re.compile(
@@ -144,13 +143,14 @@ def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
 def extract_quotes(article: Article) -> tuple[Quote, ...]:
     """The quotes of *article* in reading order, each with its speaker where the text says.
 
-    The text is read in the article's language (``article.language``; English when None):
+    The text is read in the article's language (``article.language``; when None, the
+    language in use):
     French adds « … » marks and its reporting verbs ("a déclaré", "selon").
 
     Args:
         article: an article whose actors and countries are found (speakers refer to them).
     """
-    with using_language(article.language or DEFAULT_LANGUAGE):
+    with using_language(article.language or current_language()):
         return quotes_in(article, None)
 
 
@@ -254,11 +254,11 @@ def _attribution(
     """
     np_span: tuple[int, int] | None = None
     after, inverted, before, verb = _attributions()
-    if current_language() != "en":
+    if current_language() == "fr":
         text = fold(text)  # same length: every offset holds; accents need no classes
     # French puts the verb first after a quote ("», a déclaré le ministre"), and its
     # auxiliary would pass for a speaker if the English order were tried first
-    order = (after, inverted) if current_language() == "en" else (inverted, after)
+    order = (inverted, after) if current_language() == "fr" else (after, inverted)
     # each pattern tries a verb at every character of up to 90: look for one verb first
     if verb.search(text, match.end(), match.end() + _LOOK_AHEAD):
         for pattern in order:

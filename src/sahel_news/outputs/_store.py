@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -30,7 +29,7 @@ import attrs
 from sahel_news.convert import from_json, to_json
 from sahel_news.errors import StoreError, StoreVersionError
 from sahel_news.models import Article, Country, EventStatus, PloverType
-from sahel_news.models._checks import LANGUAGE_PATTERN
+from sahel_news.models._unchecked import evolved
 from sahel_news.outputs._tables import (
     EventRow,
     Kind,
@@ -40,6 +39,8 @@ from sahel_news.outputs._tables import (
     fold,
     json_row,
 )
+from sahel_news.text import with_language
+from sahel_news.text._language import language_code
 
 __all__ = ["STORE_SCHEMA_VERSION", "IndexReport", "Store"]
 
@@ -49,7 +50,6 @@ __all__ = ["STORE_SCHEMA_VERSION", "IndexReport", "Store"]
 # 2: articles.language; EventRow's inferred_* and language columns.
 STORE_SCHEMA_VERSION = 2
 _BUSY_TIMEOUT_SECONDS = 60.0
-_LANGUAGE_CODE = re.compile(LANGUAGE_PATTERN)
 
 _SCHEMA = """
 CREATE TABLE store_schema (version INTEGER NOT NULL, written_by TEXT NOT NULL);
@@ -128,15 +128,23 @@ def _row(text: str) -> EventRow:
 
 
 def _language(code: str) -> str:
-    """*code* as the store keeps a language: an ISO 639 code in lower case.
+    """*code* as the store keeps a language: its ISO 639 code ("fr-FR" is "fr").
 
     Raises:
         ValueError: if *code* is not a language code.
     """
-    folded = code.strip().lower()
-    if not _LANGUAGE_CODE.fullmatch(folded):
-        raise ValueError(f"{code!r} is not a language code (ISO 639: 'en', 'fr')")
-    return folded
+    found = language_code(code) if isinstance(code, str) else None
+    if found is None:
+        raise ValueError(f"{code!r} names no language (an ISO 639 code or a tag: 'en', 'fr-FR')")
+    return found
+
+
+def _told_language(article: Article) -> Article:
+    """*article*, with the language its words tell when it has none (a document older than
+    schema 1.2): the store keeps every article's language, as `parse_article` would give it."""
+    if article.language is not None:
+        return article
+    return evolved(article, language=with_language(article).language)
 
 
 def _migrate_1_to_2(db: sqlite3.Connection) -> None:
@@ -147,7 +155,7 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
         (document,) = db.execute(
             "SELECT document FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        article = from_json(document, Article)
+        article = _told_language(from_json(document, Article))
         db.execute("UPDATE articles SET language = ? WHERE id = ?", (article.language, article_id))
         db.executemany(
             "UPDATE events SET row = ? WHERE article_id = ? AND position = ?",
@@ -340,6 +348,7 @@ class Store:
     def _put(self, article: Article) -> str:
         db = self._db
         document = to_json(article)
+        article = _told_language(article)  # the document is kept as it came
         digest = hashlib.sha256(document.encode()).hexdigest()
         found = db.execute("SELECT digest FROM articles WHERE id = ?", (article.id,)).fetchone()
         if found is not None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from sahel_news.data import DEFAULT_LANGUAGE
+from sahel_news.data import current_language
 from sahel_news.models import Article, Part
 from sahel_news.models._unchecked import evolved
 from sahel_news.text._units import Sentence, TextUnit, iter_texts, split_sentences
@@ -23,8 +23,9 @@ class Doc:
     standfirst, paragraphs, related-link titles), each with its folded form; ``sentences``
     their sentences, each with its words, split when first asked for and then kept. The
     texts never change while components run; only what was found in them does.
-    ``language`` is the article's (``Article.language``, English when it has none): the
-    components read that language's tables (`sahel_news.data.using_language`).
+    ``language`` is the article's (``Article.language``; for an article without one, the
+    language in use, `sahel_news.data.using_language`'s or English): the components read
+    that language's tables.
     """
 
     article: Article
@@ -34,7 +35,7 @@ class Doc:
 
     def __attrs_post_init__(self) -> None:
         self.units = tuple(iter_texts(self.article))
-        self.language = self.article.language or DEFAULT_LANGUAGE
+        self.language = self.article.language or current_language()
 
     @property
     def sentences(self) -> list[Sentence]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 
 import attrs
@@ -70,10 +71,14 @@ def detect_language(text: str) -> LanguageReading:
     1,200 characters wins when it has at least four and twice as many as the next;
     otherwise the text is read in English and the reading says it was not decided.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"detect_language reads a str, not {type(text).__name__}")
     codes = languages()
     owner = _exclusive_words(codes)
     counts = dict.fromkeys(codes, 0)
-    counts.update(Counter(filter(None, map(owner.get, _WORD.findall(text[:_SAMPLE].lower())))))
+    # decomposed accents ("e" + U+0301) are composed first: the lists write "été"
+    sample = unicodedata.normalize("NFC", text[:_SAMPLE]).lower()
+    counts.update(Counter(filter(None, map(owner.get, _WORD.findall(sample)))))
     ranked = sorted(counts.items(), key=lambda item: (-item[1], codes.index(item[0])))
     best, best_count = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
@@ -88,7 +93,9 @@ _TAG = re.compile(r"[A-Za-z]{2,8}")
 
 
 def language_code(tag: str) -> str | None:
-    """The two-letter code of a language tag (``"fr-FR"``, ``"FR"``, ``"fra"``), else None.
+    """The ISO 639 code of a language tag (``"fr-FR"``, ``"FR"``, ``"fra"``), else None.
+
+    The two-letter ISO 639-1 code where the language has one, else its three-letter code.
 
     The primary subtag of a BCP 47 tag is read; three-letter ISO 639 codes and English
     names are looked up in ISO 639 (pycountry).
@@ -115,8 +122,9 @@ def _iso639(name: str) -> str | None:
             record = languages.lookup(name)
         except LookupError:
             return None
-    alpha2 = getattr(record, "alpha_2", None)
-    return alpha2 if isinstance(alpha2, str) else None
+    # the two-letter code where ISO 639-1 has one, else the three-letter one ("fil")
+    code = getattr(record, "alpha_2", None) or getattr(record, "alpha_3", None)
+    return code if isinstance(code, str) else None
 
 
 def with_language(article: Article) -> Article:
@@ -158,7 +166,7 @@ def with_language(article: Article) -> Article:
         message = f"read as {name}, told by its function words ({counts})"
         notes.append(Diagnostic("language_detected", message))
     else:
-        message = f"too few function words to tell the language ({counts}): read as English"
+        message = f"too few or too even function words to tell ({counts}): read as English"
         notes.append(Diagnostic("language_undetermined", message))
     return _recorded(article, reading.code, notes)
 

@@ -60,7 +60,8 @@ def extract_entities(
 ) -> Article:
     """The article with the countries and actors its texts name, each with every mention.
 
-    The texts are read in the article's language (``article.language``; English when None).
+    The texts are read in the article's language (``article.language``; when None, the
+    language in use: `sahel_news.data.using_language`'s, else English).
 
     Args:
         article: the article to read (its headline, standfirst, paragraphs and related-link

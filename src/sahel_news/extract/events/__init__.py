@@ -161,7 +161,7 @@ def extract_events(article: Article) -> Article:
 
     Relative dates are resolved against the publication date; without one they stay
     unresolved and a ``relative-date-unresolved`` diagnostic says so. The texts are read in
-    the article's language (``article.language``; English when None).
+    the article's language (``article.language``; when None, the language in use).
 
     Args:
         article: an article whose countries and actors are already found (with mentions).
