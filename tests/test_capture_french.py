@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sahel_news.capture import parse_layout, render_capture
@@ -587,6 +587,9 @@ _MARKERS = st.sampled_from(
 class TestRoundTripProperty:
     """The render -> parse round trip over drawn articles, French chrome included."""
 
+    # the render properties of test_capture_render.py draw French chrome too; this one adds
+    # the markers, which a few dozen articles cover
+    @settings(max_examples=50)
     @given(layout_articles(), _MARKERS, st.booleans())
     def test_french_related_markers(self, article: Article, marker: str, inline: bool) -> None:
         """Read a rendering whose 'Read more' markers are French (on their own line, or
