@@ -473,3 +473,20 @@ class TestFrenchLexicon:
         article = _article(" ".join(words) or "Rien.")
         for event in article.events:
             assert article.quote_text(event.trigger.span) == event.trigger.text
+
+
+class TestTriggersInsideNames:
+    def test_a_trigger_word_inside_an_organisation_name_is_no_event(self):
+        """The "soutien" of "Groupe de soutien à l'islam et aux musulmans" is no SUPPORT."""
+        from sahel_news import parse_article
+
+        article = parse_article(
+            "Attaque près de Gao\n\n"
+            "Des combattants du Groupe de soutien à l'islam et aux musulmans (GSIM) ont attaqué "
+            "lundi une base près de Gao, a indiqué l'armée.\n\n"
+            "Publié le 5 juin 2024"
+        )
+        assert "jnim" in {a.id for a in article.actors}
+        assert [e.type.value for e in article.events] == ["ASSAULT"]
+        (attack,) = article.events
+        assert "jnim" in {p.ref for p in attack.participants}

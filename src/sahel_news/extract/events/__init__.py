@@ -278,6 +278,15 @@ def _outside_dateline(
     return [t for t in times if t.start >= cut]
 
 
+def _outside_names(
+    triggers: list[TriggerMatch], mentions: list[EntityMention]
+) -> list[TriggerMatch]:
+    """The triggers not inside an actor's name: the "soutien" of "Groupe de soutien à
+    l'islam et aux musulmans" names a group, not an act of support."""
+    names = [(m[3], m[4]) for m in mentions if not m[2]]
+    return [t for t in triggers if not any(s <= t.start and t.end <= e for s, e in names)]
+
+
 def _read_sentence(
     state: _State,
     sentence: Sentence,
@@ -286,6 +295,8 @@ def _read_sentence(
     words = sentence.words  # one tokenisation, read by every step below
     norms = words.norms
     triggers = triggers_in(words)
+    if triggers and mentions:
+        triggers = _outside_names(triggers, mentions)
     restates = sentence.part in _RESTATING
     times: list[TimeExpression] = []
     resolved: list[DateRange] = []  # this sentence's own resolved times (none if it restates)
