@@ -267,6 +267,12 @@ def _stop_pool(pool: ProcessPoolExecutor) -> None:
     # No public way to end running workers before Python 3.14 (terminate_workers); taken
     # before shutdown(), which forgets them.
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    # A batch still on its way down the pipe to a stopped worker must not hold the exit:
+    # the queue's feeder thread would wait for a reader that is gone (multiprocessing's
+    # documented way out, on the executor's call queue).
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        call_queue.cancel_join_thread()
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
