@@ -28,6 +28,7 @@ from sahel_news.store import (
 )
 from sahel_news.strategies import articles
 from sahel_news.strategies._models import PARTNER_COUNTRIES, SAHEL_COUNTRIES
+from sahel_news.text import with_language
 
 
 def dump(path):
@@ -310,7 +311,10 @@ def brute_force(
 ):
     """The timeline computed in Python from the Articles, as the docs define it."""
     found = []
-    for article in corpus:
+    for stated in corpus:
+        # an article without a language is kept with the one its words tell (docs/outputs.md)
+        told = stated.language or with_language(stated).language
+        article = attrs.evolve(stated, language=told)
         if languages and article.language not in {code.lower() for code in languages}:
             continue
         actors = {a.id: a for a in article.actors}
