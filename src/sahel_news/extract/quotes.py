@@ -15,7 +15,7 @@ import bisect
 import functools
 import operator
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sahel_news.data import (
     current_language,
@@ -53,20 +53,20 @@ def _quoted() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return _QUOTED, _OPENERS["en"]
 
 
+def _verbs(words: Iterable[str]) -> str:
+    """An alternation of *words* as the folded text writes them (quotes are read in
+    `fold`'s text, so "a déclaré" needs no accent classes), longest first."""
+    folded = sorted({fold(w).lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+
+
 @register_cache
 @functools.cache
 def _attributions() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """What attributes a quote after it ("..., he said"; "..., said X") and before it, and a
     verb of saying anywhere (read first: without one, the three cannot match)."""
-    words = table_words("words", "quote_verbs")
-    marks = '“”"'
-    verbs = "|".join(map(re.escape, words))
-    if current_language() == "fr":
-        # read in the folded text (`_attribution`): longest first ("a declare" before
-        # "declare"), with the French marks
-        folded = sorted({fold(w).lower() for w in words}, key=len, reverse=True)
-        verbs = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
-        marks += "«»"
+    verbs = _verbs(table_words("words", "quote_verbs"))
+    marks = '"' + ("«»" if current_language() == "fr" else "")  # “ ” fold to "
     after = re.compile(rf"[\s,]*(?P<np>[^.;{marks}]{{1,90}}?)\s+(?:{verbs})\b", re.IGNORECASE)
     inverted = re.compile(rf"[\s,]*(?:{verbs})\s+(?P<np>[^.,;{marks}]{{1,90}})", re.IGNORECASE)
     before = re.compile(
@@ -114,18 +114,12 @@ def _speaker_in(inside: _Mentions) -> str | None:
 @register_cache
 @functools.cache
 def _reports() -> re.Pattern[str]:
-    """A reporting verb right after a mention ("Niger also announced")."""
-    from sahel_news.extract.events._grammar import accent_pattern, grammar  # noqa: PLC0415
+    """A reporting verb right after a mention ("Niger also announced"), in folded text."""
+    from sahel_news.extract.events._grammar import grammar  # noqa: PLC0415
 
-    verbs = sorted(word_set("reporting_verbs") - {"according", "selon"})
-    auxiliaries = "|".join(grammar().report_auxiliaries)
-    if current_language() == "fr":
-        verbs = sorted(map(accent_pattern, verbs), key=len, reverse=True)
-        auxiliaries = "|".join(map(accent_pattern, grammar().report_auxiliaries))
-    return re.compile(
-        rf"[\s,]*(?:(?:{auxiliaries})\s+){{0,2}}(?:" + "|".join(verbs) + r")\b",
-        re.IGNORECASE,
-    )
+    verbs = _verbs(word_set("reporting_verbs") - {"according", "selon"})
+    auxiliaries = _verbs(grammar().report_auxiliaries)
+    return re.compile(rf"[\s,]*(?:(?:{auxiliaries})\s+){{0,2}}(?:{verbs})\b", re.IGNORECASE)
 
 
 def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
@@ -134,8 +128,9 @@ def _reporter(text: str, sentence_end: int, mentions: _Mentions) -> str | None:
     *mentions* are the sentence's, sorted by start; the sentence ends at *sentence_end*.
     """
     reports = _reports()
+    folded = fold(text)
     for ref, _country, _is_country, _start, end in mentions:
-        if reports.match(text, end, sentence_end):
+        if reports.match(folded, end, sentence_end):
             return ref
     return None
 
@@ -254,8 +249,7 @@ def _attribution(
     """
     np_span: tuple[int, int] | None = None
     after, inverted, before, verb = _attributions()
-    if current_language() == "fr":
-        text = fold(text)  # same length: every offset holds; accents need no classes
+    text = fold(text)  # same length: every offset holds
     # French puts the verb first after a quote ("», a déclaré le ministre"), and its
     # auxiliary would pass for a speaker if the English order were tried first
     order = (inverted, after) if current_language() == "fr" else (after, inverted)

@@ -13,14 +13,13 @@ before French was read; the open word lists stay in ``words.json`` (and ``fr/wor
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from sahel_news.data import current_language, register_cache, table_words
 from sahel_news.text._tokens import word_form
 
-__all__ = ["Grammar", "accent_pattern", "folded_set", "grammar", "negated"]
+__all__ = ["Grammar", "folded_set", "grammar", "negated"]
 
 
 class Grammar(NamedTuple):
@@ -546,33 +545,6 @@ def folded_set(section: str) -> frozenset[str]:
     French lists are written with their accents ("déclaré"); tokens are folded ("declare").
     """
     return frozenset(word_form(word) for word in table_words("words", section))
-
-
-_VARIANTS = {
-    "a": "aàâä",
-    "c": "cç",
-    "e": "eéèêë",
-    "i": "iîï",
-    "o": "oôö",
-    "u": "uùûü",
-}
-
-
-def accent_pattern(word: str) -> str:
-    """A regular expression matching *word* written with or without its accents.
-
-    Spaces match any run of white space (a non-breaking one too).
-    """
-    parts: list[str] = []
-    for letter in word_form(word):
-        variants = _VARIANTS.get(letter)
-        if variants is not None:
-            parts.append(f"[{variants}]")
-        elif letter.isspace():
-            parts.append(r"\s+")
-        else:
-            parts.append(re.escape(letter))
-    return "".join(parts)
 
 
 def negated(norms: Sequence[str], first: int, last: int, floor: int = 0) -> bool:
