@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 import warnings
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, tzinfo
@@ -31,6 +30,7 @@ from sahel_news.data import (
     using_language,
     weekday_names,
 )
+from sahel_news.text._fold import fold
 
 __all__ = [
     "MAX_DATE_LINE",
@@ -107,10 +107,6 @@ def _french_words() -> Iterable[tuple[str, str, int]]:
             yield "weekday", word, value
 
 
-def _without_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 @register_cache
 @functools.cache
 def _french() -> _Calendar:
@@ -120,7 +116,7 @@ def _french() -> _Calendar:
     weekdays: list[list[str]] = [[] for _ in range(7)]
     for kind, word, value in _french_words():
         names = months[value - 1] if kind == "month" else weekdays[value]
-        for form in dict.fromkeys((word, _without_accents(word))):
+        for form in dict.fromkeys((word, fold(word))):
             if form not in names:
                 names.append(form)
 

@@ -6,6 +6,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from typing import Any
 
 import attrs
 
@@ -21,7 +22,6 @@ from sahel_news.models._unchecked import evolved
 
 __all__ = ["LanguageReading", "detect_language", "language_code", "with_language"]
 
-_NAMES = {"en": "English", "fr": "French"}
 
 # Words, cut at apostrophes as the lists write them ("l'armée": "l'", "armée").
 _WORD = re.compile(r"[^\W\d_]+['’]?")
@@ -88,7 +88,6 @@ def detect_language(text: str) -> LanguageReading:
     )
 
 
-_ALIASES = {"eng": "en", "fra": "fr", "fre": "fr", "english": "en", "french": "fr"}
 _TAG = re.compile(r"[A-Za-z]{2,8}")
 
 
@@ -103,12 +102,27 @@ def language_code(tag: str) -> str | None:
     primary = re.split(r"[-_\s]", tag.strip(), maxsplit=1)[0]
     if _TAG.fullmatch(primary) is None:
         return None
-    primary = primary.lower()
-    return _ALIASES.get(primary) or _iso639(primary)
+    return _iso639(primary.lower())
+
+
+def _name(code: str) -> str:
+    """The English name of a language code ("French"), from ISO 639, else the code."""
+    record = _record(code)
+    return str(record.name) if record is not None else code
+
+
+def _iso639(name: str) -> str | None:
+    record = _record(name)
+    if record is None:
+        return None
+    # the two-letter code where ISO 639-1 has one, else the three-letter one ("fil")
+    code = getattr(record, "alpha_2", None) or getattr(record, "alpha_3", None)
+    return code if isinstance(code, str) else None
 
 
 @functools.cache
-def _iso639(name: str) -> str | None:
+def _record(name: str) -> Any:
+    """The ISO 639 record a code or an English name names (pycountry), or None."""
     import pycountry  # noqa: PLC0415 - loaded on first use to keep `import sahel_news` light
 
     languages = pycountry.languages
@@ -122,9 +136,7 @@ def _iso639(name: str) -> str | None:
             record = languages.lookup(name)
         except LookupError:
             return None
-    # the two-letter code where ISO 639-1 has one, else the three-letter one ("fil")
-    code = getattr(record, "alpha_2", None) or getattr(record, "alpha_3", None)
-    return code if isinstance(code, str) else None
+    return record
 
 
 def with_language(article: Article) -> Article:
@@ -160,9 +172,9 @@ def with_language(article: Article) -> Article:
             break
         sample.append(paragraph)
     reading = detect_language("\n".join(sample))
-    counts = ", ".join(f"{_NAMES.get(code, code)} {count}" for code, count in reading.counts)
+    counts = ", ".join(f"{_name(code)} {count}" for code, count in reading.counts)
     if reading.decided:
-        name = _NAMES.get(reading.code, reading.code)
+        name = _name(reading.code)
         message = f"read as {name}, told by its function words ({counts})"
         notes.append(Diagnostic("language_detected", message))
     else:
